@@ -1,0 +1,43 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { loggingParams } from './common/logging';
+import { SpaFallback } from './common/spa-fallback';
+import { ZodValidationPipe } from './common/zod-validation.pipe';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { dataSourceOptions } from './database/data-source';
+import { HealthModule } from './health/health.module';
+
+export interface AppRuntime {
+  config: AppConfig;
+  /** The database to use: `DATABASE_URL`, or the embedded server's. */
+  databaseUrl: string;
+  /** Where log lines go (tests capture them); standard output by default. */
+  logDestination?: DestinationStream;
+}
+
+@Module({})
+export class AppModule {
+  static register(runtime: AppRuntime): DynamicModule {
+    const { config } = runtime;
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggingParams(config, runtime.logDestination)),
+        TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl, config.DATABASE_POOL_SIZE)),
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        SpaFallback,
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

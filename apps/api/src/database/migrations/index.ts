@@ -1,0 +1,4 @@
+import { Init1764147600000 } from './1764147600000-init';
+
+/** Every migration, in order. New ones are appended; committed ones are never edited. */
+export const MIGRATIONS = [Init1764147600000];

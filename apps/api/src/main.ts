@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createApp } from './bootstrap/create-app';
+import { ConfigError, loadConfig } from './config/config';
+import { resolveDatabase, type Database } from './database/database-url';
+import { runMigrations } from './database/migrate';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await resolveDatabase(config, (line) => process.stderr.write(`${line}\n`));
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  try {
+    app = await createApp({ config, databaseUrl: database.url });
+    const logger = new Logger('Main');
+    const applied = await runMigrations(app.get(DataSource));
+    if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
+    await app.listen({ port: config.PORT, host: config.HOST });
+    stopOnSignals(app, database);
+    const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+    logger.log(
+      `Vigie is ready at ${url} (API ${url}/api/v1, docs ${url}/api/docs) on ${
+        database.embedded ? `an embedded PostgreSQL (data in ${config.DATA_DIR})` : 'DATABASE_URL'
+      }`,
+    );
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** SIGINT/SIGTERM: finish the requests in flight, close the pool, then stop the embedded server. */
+function stopOnSignals(app: { close(): Promise<void> }, database: Database): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    new Logger('Main').log(`${signal} received, shutting down`);
+    void app
+      .close()
+      .then(() => database.embedded?.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`Shutdown failed: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Vigie could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

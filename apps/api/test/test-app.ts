@@ -1,0 +1,37 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Writable } from 'node:stream';
+import { createApp } from '../src/bootstrap/create-app';
+import { loadConfig, type AppConfig } from '../src/config/config';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  /** Every log line the app wrote, for tests that check what is (not) logged. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export function testDatabaseUrl(): string {
+  const url = process.env.VIGIE_TEST_DATABASE_URL;
+  if (!url) throw new Error('VIGIE_TEST_DATABASE_URL is not set: run the tests through jest (its global set-up creates the database).');
+  return url;
+}
+
+/** The real application on the run's test database, answering through Fastify's `inject` (no port). */
+export async function createTestApp(
+  options: { env?: Record<string, string>; databaseUrl?: string } = {},
+): Promise<TestApp> {
+  const { env = {}, databaseUrl = testDatabaseUrl() } = options;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', UI_DIST_DIR: '/nonexistent', ...env });
+  const logs: string[] = [];
+  const logDestination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const app = await createApp({ config, databaseUrl, logDestination });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return { app, config, logs, close: () => app.close() };
+}

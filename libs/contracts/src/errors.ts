@@ -1,0 +1,8 @@
+/** The body of every error the API answers. Never carries a stack trace or personal data. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: unknown;
+  requestId?: string;
+}
