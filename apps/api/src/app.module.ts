@@ -10,6 +10,8 @@ import { ZodValidationPipe } from './common/zod-validation.pipe';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { StaffModule } from './staff/staff.module';
+import { Clock, SystemClock } from './common/clock';
 
 export interface AppRuntime {
   config: AppConfig;
@@ -17,6 +19,8 @@ export interface AppRuntime {
   databaseUrl: string;
   /** Where log lines go (tests capture them); standard output by default. */
   logDestination?: DestinationStream;
+  /** The time; tests pass a clock they move. */
+  clock?: Clock;
 }
 
 @Module({})
@@ -30,14 +34,16 @@ export class AppModule {
         LoggerModule.forRoot(loggingParams(config, runtime.logDestination)),
         TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl, config.DATABASE_POOL_SIZE)),
         HealthModule,
+        StaffModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: runtime.clock ?? new SystemClock() },
         SpaFallback,
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, Clock],
     };
   }
 }

@@ -5,16 +5,27 @@ import { createApp } from './bootstrap/create-app';
 import { ConfigError, loadConfig } from './config/config';
 import { resolveDatabase, type Database } from './database/database-url';
 import { runMigrations } from './database/migrate';
+import { createDemoStaff, describeDemoStaff } from './demo/demo-staff';
+import { StaffService } from './staff/staff.service';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await resolveDatabase(config, (line) => process.stderr.write(`${line}\n`));
+  const database = await resolveDatabase(config, {
+    whenRunning: 'adopt',
+    onLog: (line) => process.stderr.write(`${line}\n`),
+  });
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   try {
     app = await createApp({ config, databaseUrl: database.url });
     const logger = new Logger('Main');
     const applied = await runMigrations(app.get(DataSource));
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
+    if (database.embedded && config.NODE_ENV !== 'production') {
+      const staff = app.get(StaffService);
+      if ((await staff.count()) === 0) {
+        process.stdout.write(describeDemoStaff(await createDemoStaff(staff), config.MFA_REQUIRED_ROLES));
+      }
+    }
     await app.listen({ port: config.PORT, host: config.HOST });
     stopOnSignals(app, database);
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Writable } from 'node:stream';
 import { createApp } from '../src/bootstrap/create-app';
+import type { Clock } from '../src/common/clock';
 import { loadConfig, type AppConfig } from '../src/config/config';
 
 export interface TestApp {
@@ -19,9 +20,9 @@ export function testDatabaseUrl(): string {
 
 /** The real application on the run's test database, answering through Fastify's `inject` (no port). */
 export async function createTestApp(
-  options: { env?: Record<string, string>; databaseUrl?: string } = {},
+  options: { env?: Record<string, string>; databaseUrl?: string; clock?: Clock } = {},
 ): Promise<TestApp> {
-  const { env = {}, databaseUrl = testDatabaseUrl() } = options;
+  const { env = {}, databaseUrl = testDatabaseUrl(), clock } = options;
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', UI_DIST_DIR: '/nonexistent', ...env });
   const logs: string[] = [];
   const logDestination = new Writable({
@@ -30,7 +31,7 @@ export async function createTestApp(
       done();
     },
   });
-  const app = await createApp({ config, databaseUrl, logDestination });
+  const app = await createApp({ config, databaseUrl, logDestination, clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return { app, config, logs, close: () => app.close() };

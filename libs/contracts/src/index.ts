@@ -1,3 +1,5 @@
 export * from './domain';
 export * from './errors';
+export * from './list';
+export * from './permissions';
 export * from './staff';

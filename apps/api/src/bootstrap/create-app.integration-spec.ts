@@ -6,7 +6,7 @@ describe('the HTTP application', () => {
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('publishes a valid OpenAPI document at /api/docs-json and the docs UI at /api/docs', async () => {
     const json = await t.app.inject({ method: 'GET', url: '/api/docs-json' });

@@ -34,6 +34,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body: ApiErrorBody = deliberate
       ? deliberateError(exception, status, requestId)
       : this.internalError(exception, status, requestId);
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

@@ -28,6 +28,18 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/^LOG_LEVEL: /m);
   });
 
+  it('requires a real database in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: is required in production/);
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/vigie' }).DATABASE_URL).toBe('postgres://db/vigie');
+  });
+
+  it('requires MFA of DPOs and admins unless told otherwise; an empty list requires it of nobody', () => {
+    expect(loadConfig({}).MFA_REQUIRED_ROLES).toEqual(['dpo', 'admin']);
+    expect(loadConfig({ MFA_REQUIRED_ROLES: 'lead, admin' }).MFA_REQUIRED_ROLES).toEqual(['lead', 'admin']);
+    expect(loadConfig({ MFA_REQUIRED_ROLES: '' }).MFA_REQUIRED_ROLES).toEqual([]);
+    expect(() => loadConfig({ MFA_REQUIRED_ROLES: 'boss' })).toThrow(/MFA_REQUIRED_ROLES/);
+  });
+
   it('reads flags strictly', () => {
     expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
     expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { STAFF_ROLES } from '@vigie/contracts';
 import { z } from 'zod';
 
 /** The repository root, two levels above `apps/api/dist` (or `apps/api/src` under jest). */
@@ -12,6 +13,11 @@ const postgresUrl = z
   .string()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL');
 
+const roleList = z
+  .string()
+  .transform((v) => v.split(',').map((r) => r.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(STAFF_ROLES)));
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -23,7 +29,18 @@ const schema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   UI_DIST_DIR: z.string().min(1).default(resolve(REPO_ROOT, 'apps/backoffice/dist')),
   TRUST_PROXY: booleanFlag.default(false),
+  /** Send the session cookie with `Secure` (behind HTTPS). */
+  COOKIE_SECURE: booleanFlag.default(false),
+  SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  /** Roles whose holders must use TOTP; set to an empty value to require it of nobody. */
+  MFA_REQUIRED_ROLES: roleList.default(['dpo', 'admin']),
+}).refine((c) => c.NODE_ENV !== 'production' || c.DATABASE_URL !== undefined, {
+  path: ['DATABASE_URL'],
+  message: 'is required in production (the embedded PostgreSQL is for development and demos)',
 });
+
+const EMPTY_IS_A_VALUE = new Set(['MFA_REQUIRED_ROLES']);
 
 export type AppConfig = Readonly<z.infer<typeof schema>>;
 
@@ -36,8 +53,11 @@ export class ConfigError extends Error {
 
 /** Reads and validates the configuration once; the only place that reads `process.env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  // Empty variables count as unset, as shells and compose files often leave them so.
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  // Empty variables count as unset, as shells and compose files often leave them so — except
+  // where an empty list is a meaningful choice.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([key, v]) => v !== undefined && (v !== '' || EMPTY_IS_A_VALUE.has(key))),
+  );
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(

@@ -1,7 +1,10 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { StaffActivity } from '../staff/staff-activity.entity';
+import { StaffSession } from '../staff/staff-session.entity';
+import { StaffUser } from '../staff/staff-user.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES: DataSourceOptions['entities'] = [];
+export const ENTITIES: DataSourceOptions['entities'] = [StaffUser, StaffSession, StaffActivity];
 
 /** One definition of how we talk to PostgreSQL, used by the API, the CLI and the tests. */
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -12,12 +12,15 @@ export interface Database {
 }
 
 /** `DATABASE_URL` when configured; otherwise an embedded PostgreSQL under `DATA_DIR`. */
-export async function resolveDatabase(config: AppConfig, onLog?: (line: string) => void): Promise<Database> {
+export async function resolveDatabase(
+  config: AppConfig,
+  options: { whenRunning?: 'adopt' | 'share'; onLog?: (line: string) => void } = {},
+): Promise<Database> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL };
   const embedded = await startEmbeddedPostgres({
     dataDir: join(config.DATA_DIR, 'postgres'),
     port: config.EMBEDDED_PG_PORT,
-    onLog,
+    ...options,
   });
   try {
     await createDatabaseIfMissing(embedded.url, EMBEDDED_DATABASE);

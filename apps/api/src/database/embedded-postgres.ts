@@ -20,6 +20,12 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Receives the server's log lines, for debugging a start that fails. */
   onLog?: (line: string) => void;
+  /**
+   * A server already running on this folder — left by a killed process, or serving an API
+   * while the CLI runs — is used as it is. `adopt` stops it with us (the API); `share` leaves
+   * it running (the CLI).
+   */
+  whenRunning?: 'adopt' | 'share';
 }
 
 export interface RunningPostgres {
@@ -33,7 +39,7 @@ const SUPERUSER = 'postgres';
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const bin = binariesDir();
   const owner = await serverOwner();
-  const { dataDir, port } = options;
+  const { dataDir, whenRunning = 'adopt' } = options;
   const passwordFile = join(dirname(dataDir), 'postgres-password');
 
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
@@ -56,11 +62,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   const password = (await readFile(passwordFile, 'utf8')).trim();
 
-  // A server left running by a process that was killed (SIGKILL) is stopped first, so that
-  // this start owns it and stops it on exit.
-  if (await isRunning(owner, bin, dataDir)) {
-    await exec(owner, join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w']);
+  const runningPort = await runningServerPort(owner, bin, dataDir);
+  const port = runningPort ?? options.port;
+  const stop = async () => exec(owner, join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w']);
+  const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  if (runningPort !== undefined) {
+    return { url, stop: whenRunning === 'adopt' ? once(stop) : async () => undefined };
   }
+
   const serverFlags = [`-p ${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=''`];
   await exec(owner, join(bin, 'pg_ctl'), [
     'start',
@@ -75,15 +84,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw error;
   });
 
-  let stopped = false;
-  return {
-    url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await exec(owner, join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w']);
-    },
-  };
+  return { url, stop: once(stop) };
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
 }
 
 function binariesDir(): string {
@@ -116,14 +122,17 @@ async function serverOwner(): Promise<Owner | undefined> {
   }
 }
 
-async function isRunning(owner: Owner | undefined, bin: string, dataDir: string): Promise<boolean> {
-  if (!(await exists(join(dataDir, 'postmaster.pid')))) return false;
+/** The port of a live server on this folder (its `postmaster.pid` says which), if there is one. */
+async function runningServerPort(owner: Owner | undefined, bin: string, dataDir: string): Promise<number | undefined> {
+  const pidFile = await readFile(join(dataDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
+  if (pidFile === undefined) return undefined;
   try {
     await exec(owner, join(bin, 'pg_ctl'), ['status', '-D', dataDir]);
-    return true;
   } catch {
-    return false; // a stale pid file: the server will remove it on start
+    return undefined; // a stale pid file: the server removes it when it starts
   }
+  const port = Number(pidFile.split('\n')[3]);
+  return Number.isInteger(port) && port > 0 ? port : undefined;
 }
 
 function exec(owner: Owner | undefined, file: string, args: string[]): Promise<void> {

@@ -6,7 +6,7 @@ describe('health', () => {
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('answers liveness without touching anything', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });

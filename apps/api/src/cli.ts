@@ -1,0 +1,170 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { type StaffRole, STAFF_ROLES } from '@vigie/contracts';
+import { parseArgs } from 'node:util';
+import { AppModule } from './app.module';
+import { readSecret } from './cli/read-secret';
+import { DomainException } from './common/domain.exception';
+import { ConfigError, loadConfig } from './config/config';
+import { DataSource } from 'typeorm';
+import { createDataSource } from './database/data-source';
+import { resolveDatabase } from './database/database-url';
+import { runMigrations } from './database/migrate';
+import { StaffService } from './staff/staff.service';
+
+/**
+ * `npm run cli -- <command> [options]`: the operations staff run from a terminal. Against
+ * `DATABASE_URL`, or the embedded server (shared with a running API if there is one).
+ */
+interface Command {
+  summary: string;
+  run(args: string[]): Promise<void>;
+}
+
+const commands: Record<string, Command> = {
+  migrate: {
+    summary: 'Apply pending database migrations.',
+    async run(args) {
+      parseArgs({ args, options: {}, strict: true });
+      await withDatabase(async (url) => {
+        const dataSource = createDataSource(url, 2);
+        await dataSource.initialize();
+        try {
+          const applied = await runMigrations(dataSource);
+          process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The schema is up to date.\n');
+        } finally {
+          await dataSource.destroy();
+        }
+      });
+    },
+  },
+  'staff:create': {
+    summary: 'Create a staff account: --email E --name N --roles moderator,lead (password on stdin).',
+    async run(args) {
+      const { email, name, roles } = options(args, ['email', 'name', 'roles']);
+      const password = await readSecret('Password: ');
+      await withStaff(async (staff) => {
+        const account = await staff.create({ email, name, roles: parseRoles(roles), password }, { id: null });
+        process.stdout.write(`Created ${account.email} (${account.roles.join(', ')}), id ${account.id}.\n`);
+      });
+    },
+  },
+  'staff:disable': {
+    summary: 'Disable an account and close its sessions: --email E.',
+    async run(args) {
+      const { email } = options(args, ['email']);
+      await withStaff(async (staff) => {
+        await staff.update(await staff.findIdByEmail(email), { disabled: true }, { id: null });
+        process.stdout.write(`Disabled ${email}.\n`);
+      });
+    },
+  },
+  'staff:roles': {
+    summary: 'Replace the roles of an account: --email E --roles dpo,admin.',
+    async run(args) {
+      const { email, roles } = options(args, ['email', 'roles']);
+      await withStaff(async (staff) => {
+        const account = await staff.update(await staff.findIdByEmail(email), { roles: parseRoles(roles) }, { id: null });
+        process.stdout.write(`${email} now has: ${account.roles.join(', ')}.\n`);
+      });
+    },
+  },
+  'staff:reset-password': {
+    summary: 'Set a new password (on stdin) and close the sessions of: --email E.',
+    async run(args) {
+      const { email } = options(args, ['email']);
+      const password = await readSecret('New password: ');
+      await withStaff(async (staff) => {
+        await staff.resetPassword(await staff.findIdByEmail(email), password, { id: null });
+        process.stdout.write(`Password of ${email} reset; its sessions are closed.\n`);
+      });
+    },
+  },
+};
+
+function options<K extends string>(args: string[], required: K[]): Record<K, string> {
+  const { values } = parseArgs({
+    args,
+    options: Object.fromEntries(required.map((k) => [k, { type: 'string' as const }])),
+    strict: true,
+  });
+  const missing = required.filter((k) => typeof values[k] !== 'string' || values[k] === '');
+  if (missing.length) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+  return values as Record<K, string>;
+}
+
+function parseRoles(list: string): StaffRole[] {
+  const roles = list.split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = roles.filter((r) => !(STAFF_ROLES as readonly string[]).includes(r));
+  if (unknown.length) throw new UsageError(`unknown role(s) ${unknown.join(', ')}; roles are ${STAFF_ROLES.join(', ')}`);
+  return roles as StaffRole[];
+}
+
+/** The application's own services, on a migrated database, without the HTTP server. */
+async function withStaff(work: (staff: StaffService) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  await withDatabase(async (databaseUrl) => {
+    const context = await NestFactory.createApplicationContext(AppModule.register({ config, databaseUrl }), { logger: false, abortOnError: false });
+    try {
+      await runMigrations(context.get(DataSource));
+      await work(context.get(StaffService));
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+async function withDatabase(work: (url: string) => Promise<void>): Promise<void> {
+  const database = await resolveDatabase(loadConfig(), { whenRunning: 'share' });
+  try {
+    await work(database.url);
+  } finally {
+    await database.embedded?.stop();
+  }
+}
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return [
+    'Usage: npm run cli -- <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+  ].join('\n');
+}
+
+export class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    process.stdout.write(`${usage()}\n`);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`Unknown command "${name}".\n\n${usage()}\n`);
+    return 2;
+  }
+  try {
+    await command.run(args);
+    return 0;
+  } catch (error) {
+    const message =
+      error instanceof DomainException ? describeDomainError(error) : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${name}: ${message}\n`);
+    return error instanceof UsageError || error instanceof ConfigError || isParseArgsError(error) ? 2 : 1;
+  }
+}
+
+function describeDomainError(error: DomainException): string {
+  const fields = (error.getResponse() as { details?: { fields?: { field: string; message: string }[] } }).details?.fields;
+  return fields?.length ? `${error.message} (${fields.map((f) => `${f.field} ${f.message}`).join('; ')})` : error.message;
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+void main(process.argv.slice(2)).then((code) => process.exit(code));

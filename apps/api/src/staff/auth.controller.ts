@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { SessionResponse } from '@vigie/contracts';
+import type { FastifyReply } from 'fastify';
+import { AccountService, type MfaEnrolment } from './account.service';
+import { AuthService, type ClientInfo } from './auth.service';
+import { ChangePasswordDto, LoginDto, MfaActivateDto } from './dto/staff.dto';
+import { SessionService } from './session.service';
+import { Public } from '../common/public.decorator';
+import { type AuthenticatedStaff, CurrentStaff, OpenDuringMfaEnrolment, type StaffRequest } from './staff.decorators';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly accounts: AccountService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Public('signing in is how a session starts')
+  @ApiOperation({ summary: 'Sign in; sets the session cookie and returns the CSRF token.' })
+  async login(@Body() body: LoginDto, @Req() request: StaffRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+    const { token, body: session } = await this.auth.login(body, clientOf(request));
+    void reply.setCookie(this.sessions.cookieName, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.sessions.cookieName.startsWith('__Host-'),
+      path: '/',
+      maxAge: Math.floor(this.sessions.absoluteTimeoutMs / 1000),
+    });
+    return session;
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @OpenDuringMfaEnrolment()
+  @ApiOperation({ summary: 'Sign out: the session is revoked server-side.' })
+  async logout(@CurrentStaff() me: AuthenticatedStaff, @Req() request: StaffRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logout(me, clientOf(request));
+    void reply.clearCookie(this.sessions.cookieName, { path: '/' });
+  }
+
+  @Get('me')
+  @OpenDuringMfaEnrolment()
+  @ApiOperation({ summary: 'The signed-in staff member and a CSRF token.' })
+  me(@CurrentStaff() me: AuthenticatedStaff): SessionResponse {
+    return this.auth.me(me);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @OpenDuringMfaEnrolment()
+  @ApiOperation({ summary: 'Change my password; my other sessions are closed.' })
+  changePassword(@CurrentStaff() me: AuthenticatedStaff, @Body() body: ChangePasswordDto, @Req() request: StaffRequest): Promise<void> {
+    return this.accounts.changePassword(me, body.currentPassword, body.newPassword, clientOf(request));
+  }
+
+  @Post('mfa/enrolment')
+  @OpenDuringMfaEnrolment()
+  @ApiOperation({ summary: 'Start TOTP enrolment: a secret and its QR code.' })
+  startMfaEnrolment(@CurrentStaff() me: AuthenticatedStaff): Promise<MfaEnrolment> {
+    return this.accounts.startMfaEnrolment(me);
+  }
+
+  @Post('mfa/activate')
+  @OpenDuringMfaEnrolment()
+  @ApiOperation({ summary: 'Confirm enrolment with a code; returns single-use recovery codes, shown once.' })
+  activateMfa(@CurrentStaff() me: AuthenticatedStaff, @Body() body: MfaActivateDto, @Req() request: StaffRequest): Promise<{ recoveryCodes: string[] }> {
+    return this.accounts.activateMfa(me, body.code, clientOf(request));
+  }
+}
+
+export function clientOf(request: StaffRequest): ClientInfo {
+  const agent = request.headers['user-agent'];
+  return { ip: request.ip, userAgent: typeof agent === 'string' ? agent : undefined };
+}

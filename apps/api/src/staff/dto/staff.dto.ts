@@ -1,0 +1,19 @@
+import {
+  changePasswordSchema,
+  createStaffSchema,
+  listQuerySchema,
+  loginRequestSchema,
+  mfaActivateSchema,
+  STAFF_SORT_FIELDS,
+  updateStaffSchema,
+} from '@vigie/contracts';
+import { z } from 'zod';
+import { createZodDto } from '../../common/zod-validation.pipe';
+
+export class LoginDto extends createZodDto(loginRequestSchema) {}
+export class ChangePasswordDto extends createZodDto(changePasswordSchema) {}
+export class MfaActivateDto extends createZodDto(mfaActivateSchema) {}
+export class CreateStaffDto extends createZodDto(createStaffSchema) {}
+export class UpdateStaffDto extends createZodDto(updateStaffSchema) {}
+export class StaffListQueryDto extends createZodDto(listQuerySchema(STAFF_SORT_FIELDS, 'createdAt', {})) {}
+export class UuidParamDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'must be a UUID' }) })) {}

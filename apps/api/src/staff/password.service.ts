@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { hash, verify } from '@node-rs/argon2';
+import { PASSWORD_MIN_LENGTH } from '@vigie/contracts';
+import { COMMON_PASSWORDS } from './common-passwords';
+
+// argon2id (the package's const enum Algorithm.Argon2id) with OWASP's recommended minimum cost.
+const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+@Injectable()
+export class PasswordService {
+  // Verified when the e-mail matches no account, so that the answer takes as long either way.
+  private readonly decoy = hash('decoy password never used', ARGON2);
+
+  hash(password: string): Promise<string> {
+    return hash(password, ARGON2);
+  }
+
+  async verify(passwordHash: string | undefined, password: string): Promise<boolean> {
+    const target = passwordHash ?? (await this.decoy);
+    const ok = await verify(target, password).catch(() => false);
+    return ok && passwordHash !== undefined;
+  }
+
+  /** What is wrong with a new password, in words staff can act on; empty when it is acceptable. */
+  problems(password: string, account: { email: string; name?: string }): string[] {
+    const problems: string[] = [];
+    if ([...password].length < PASSWORD_MIN_LENGTH) problems.push(`must be at least ${PASSWORD_MIN_LENGTH} characters`);
+    const lower = password.toLowerCase();
+    if (COMMON_PASSWORDS.has(lower) || /^(.)\1+$/.test(password)) problems.push('is too common');
+    const local = account.email.split('@')[0]?.toLowerCase() ?? '';
+    if (local.length >= 4 && lower.includes(local)) problems.push('must not contain the e-mail address');
+    return problems;
+  }
+}

@@ -1,0 +1,73 @@
+import { type CanActivate, type ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { StaffRole } from '@vigie/contracts';
+import { DomainException } from '../common/domain.exception';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { requiresMfa } from './mfa-policy';
+import { SessionService, sameToken } from './session.service';
+import { PUBLIC_ROUTE } from '../common/public.decorator';
+import { OPEN_DURING_MFA_ENROLMENT, ROUTE_ROLES, type StaffRequest } from './staff.decorators';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The global guard: every route needs a live staff session unless it is marked `@Public`.
+ * Then, in order: CSRF token on mutating requests, MFA enrolment when the roles require it,
+ * and the roles the route declares.
+ */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<string | undefined>(PUBLIC_ROUTE, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<StaffRequest>();
+    const check = await this.sessions.check(request.cookies?.[this.sessions.cookieName]);
+    if (!check.ok) {
+      const message = check.reason === 'session_expired' ? 'Your session has expired. Please sign in again.' : 'Sign in first.';
+      throw new DomainException(HttpStatus.UNAUTHORIZED, check.reason, message);
+    }
+    const { session } = check;
+
+    if (!SAFE_METHODS.has(request.method) && !sameToken(header(request, 'x-csrf-token'), session.csrfToken)) {
+      throw new DomainException(HttpStatus.FORBIDDEN, 'csrf', 'Missing or wrong X-CSRF-Token header.');
+    }
+
+    const mfaEnrolmentRequired = !session.mfaEnabled && requiresMfa(session.roles, this.config);
+    request.staff = {
+      id: session.staffId,
+      email: session.email,
+      name: session.name,
+      roles: session.roles,
+      mfaEnabled: session.mfaEnabled,
+      mfaEnrolmentRequired,
+      sessionId: session.id,
+      csrfToken: session.csrfToken,
+    };
+
+    if (mfaEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(OPEN_DURING_MFA_ENROLMENT, targets)) {
+      throw new DomainException(
+        HttpStatus.FORBIDDEN,
+        'mfa_enrolment_required',
+        'Your role requires two-factor authentication: enrol an authenticator app in your profile first.',
+      );
+    }
+
+    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROUTE_ROLES, targets);
+    if (roles && !roles.some((role) => session.roles.includes(role))) {
+      throw new DomainException(HttpStatus.FORBIDDEN, 'role', `This needs one of the roles: ${roles.join(', ')}.`);
+    }
+    return true;
+  }
+}
+
+function header(request: StaffRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

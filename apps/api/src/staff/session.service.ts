@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { type SessionWithStaff, SessionRepository } from './session.repository';
+
+export const SESSION_COOKIE = 'vigie_session';
+// last_seen_at is written at most this often: one write per request would double the load.
+const TOUCH_EVERY_MS = 60_000;
+
+export type SessionCheck =
+  | { ok: true; session: SessionWithStaff }
+  | { ok: false; reason: 'not_signed_in' | 'session_expired' };
+
+/** Server-side sessions: the cookie holds a random token, the database its SHA-256. */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get cookieName(): string {
+    // The __Host- prefix pins the cookie to this origin, over HTTPS only.
+    return this.config.COOKIE_SECURE ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+  }
+
+  get absoluteTimeoutMs(): number {
+    return this.config.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000;
+  }
+
+  async open(staffId: string, client: { ip?: string; userAgent?: string }): Promise<{ token: string; csrfToken: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    await this.sessions.insert({
+      id: digest(token),
+      staffId,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.absoluteTimeoutMs),
+      ip: client.ip ?? null,
+      userAgent: client.userAgent?.slice(0, 500) ?? null,
+    });
+    return { token, csrfToken };
+  }
+
+  async check(token: string | undefined): Promise<SessionCheck> {
+    if (!token) return { ok: false, reason: 'not_signed_in' };
+    const session = await this.sessions.findLive(digest(token));
+    if (!session || session.disabledAt) return { ok: false, reason: 'not_signed_in' };
+    const now = this.clock.now();
+    const idleLimit = session.lastSeenAt.getTime() + this.config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
+    if (now >= session.expiresAt || now.getTime() >= idleLimit) {
+      await this.sessions.revoke(session.id, now);
+      return { ok: false, reason: 'session_expired' };
+    }
+    if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await this.sessions.touch(session.id, now);
+    return { ok: true, session };
+  }
+
+  close(sessionId: string): Promise<void> {
+    return this.sessions.revoke(sessionId, this.clock.now());
+  }
+
+  closeAllOf(staffId: string, exceptSessionId?: string): Promise<void> {
+    return this.sessions.revokeAllOf(staffId, this.clock.now(), exceptSessionId);
+  }
+}
+
+export function digest(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function sameToken(a: string | undefined, b: string): boolean {
+  if (typeof a !== 'string') return false;
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ListResponse, StaffAccount } from '@vigie/contracts';
+import { clientOf } from './auth.controller';
+import { CreateStaffDto, StaffListQueryDto, UpdateStaffDto, UuidParamDto } from './dto/staff.dto';
+import { type AuthenticatedStaff, CurrentStaff, Roles, type StaffRequest } from './staff.decorators';
+import { StaffService } from './staff.service';
+
+@ApiTags('staff')
+@Controller('staff')
+@Roles('admin')
+export class StaffController {
+  constructor(private readonly staff: StaffService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Staff accounts (admin).' })
+  list(@Query() query: StaffListQueryDto): Promise<ListResponse<StaffAccount>> {
+    return this.staff.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One staff account (admin).' })
+  get(@Param() params: UuidParamDto): Promise<StaffAccount> {
+    return this.staff.get(params.id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a staff account with an initial password (admin).' })
+  create(@Body() body: CreateStaffDto, @CurrentStaff() me: AuthenticatedStaff, @Req() request: StaffRequest): Promise<StaffAccount> {
+    return this.staff.create(body, { id: me.id, ...clientOf(request) });
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Rename, change roles, disable or re-enable an account (admin). Applies at its next request.' })
+  update(
+    @Param() params: UuidParamDto,
+    @Body() body: UpdateStaffDto,
+    @CurrentStaff() me: AuthenticatedStaff,
+    @Req() request: StaffRequest,
+  ): Promise<StaffAccount> {
+    return this.staff.update(params.id, body, { id: me.id, ...clientOf(request) });
+  }
+}

@@ -1,0 +1,32 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { StaffRole } from '@vigie/contracts';
+import type { FastifyRequest } from 'fastify';
+
+export const ROUTE_ROLES = 'vigie:roles';
+export const OPEN_DURING_MFA_ENROLMENT = 'vigie:mfa-enrolment';
+
+/** The staff member needs at least one of these roles. */
+export const Roles = (...roles: StaffRole[]) => SetMetadata(ROUTE_ROLES, roles);
+
+/** Reachable by a session whose account must still enrol in MFA (profile, enrolment, logout). */
+export const OpenDuringMfaEnrolment = () => SetMetadata(OPEN_DURING_MFA_ENROLMENT, true);
+
+/** The signed-in staff member, as the session guard resolved it for this request. */
+export interface AuthenticatedStaff {
+  id: string;
+  email: string;
+  name: string;
+  roles: StaffRole[];
+  mfaEnabled: boolean;
+  mfaEnrolmentRequired: boolean;
+  sessionId: string;
+  csrfToken: string;
+}
+
+export type StaffRequest = FastifyRequest & { staff?: AuthenticatedStaff };
+
+export const CurrentStaff = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedStaff => {
+  const staff = context.switchToHttp().getRequest<StaffRequest>().staff;
+  if (!staff) throw new Error('CurrentStaff used on a route without a staff session');
+  return staff;
+});

@@ -1,0 +1,67 @@
+import { createStaff, signIn, type Session } from '../../test/staff-factory';
+import { createTestApp, type TestApp } from '../../test/test-app';
+
+describe('staff administration', () => {
+  let t: TestApp;
+  let admin: Session;
+  let adminId: string;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { MFA_REQUIRED_ROLES: '' } });
+    const account = await createStaff(t.app, ['admin']);
+    adminId = account.id;
+    admin = await signIn(t.app, account.email);
+  });
+  afterAll(() => t?.close());
+
+  const create = (payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/staff', headers: admin.headers(true), payload });
+
+  it('creates an account that can then sign in', async () => {
+    const res = await create({ email: 'Nouvelle.Recrue@Vigie.test', name: 'Nouvelle Recrue', roles: ['moderator'], password: 'tram-violet-42-ardoise' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ email: 'nouvelle.recrue@vigie.test', roles: ['moderator'], disabled: false, mfaEnabled: false, lastLoginAt: null });
+    expect(JSON.stringify(res.json())).not.toMatch(/password|hash/i);
+    await expect(signIn(t.app, 'nouvelle.recrue@vigie.test', 'tram-violet-42-ardoise')).resolves.toBeDefined();
+  });
+
+  it('refuses a weak password, naming the field and the problem', async () => {
+    const res = await create({ email: 'weak@vigie.test', name: 'Weak', roles: ['moderator'], password: 'password1234' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ details: { code: 'weak_password', fields: [{ field: 'password', message: 'is too common' }] } });
+  });
+
+  it('refuses a second account with the same e-mail, whatever its case', async () => {
+    await create({ email: 'twin@vigie.test', name: 'Twin', roles: ['lead'], password: 'tram-violet-42-ardoise' });
+    const res = await create({ email: 'TWIN@vigie.test', name: 'Twin 2', roles: ['lead'], password: 'tram-violet-42-ardoise' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ details: { code: 'email_taken' } });
+  });
+
+  it('validates the body: unknown fields, unknown roles, bad e-mail', async () => {
+    const res = await create({ email: 'not-an-email', name: '', roles: ['boss'], password: 'tram-violet-42-ardoise', isAdmin: true });
+    expect(res.statusCode).toBe(400);
+    const fields = (res.json().details as { field: string }[]).map((d) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['email', 'name', 'roles.0', 'isAdmin']));
+  });
+
+  it('lists with paging and sorting, refusing unknown sort fields and filters', async () => {
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/staff?page=1&perPage=2&sort=email&order=asc', headers: admin.headers() });
+    expect(list.statusCode).toBe(200);
+    const body = list.json() as { data: { email: string }[]; total: number };
+    expect(body.data).toHaveLength(2);
+    expect(body.total).toBeGreaterThanOrEqual(3);
+    expect(body.data[0].email <= body.data[1].email).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/staff?sort=password_hash', headers: admin.headers() })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: "/api/v1/staff?role=admin'--", headers: admin.headers() })).statusCode).toBe(400);
+  });
+
+  it('does not let an admin lock themselves out', async () => {
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/staff/${adminId}`, headers: admin.headers(true), payload: { disabled: true } });
+    expect(res.statusCode).toBe(409);
+  });
+
+  it('answers 404 for an unknown account and 400 for a malformed id', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/staff/7b0c2f5e-4a51-4c1e-9d0e-4f1a2b3c4d5e', headers: admin.headers() })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/staff/42', headers: admin.headers() })).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccountService } from './account.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LoginThrottleRepository } from './login-throttle.repository';
+import { PasswordService } from './password.service';
+import { SessionRepository } from './session.repository';
+import { SessionGuard } from './session.guard';
+import { SessionService } from './session.service';
+import { StaffActivityRepository } from './staff-activity.repository';
+import { StaffController } from './staff.controller';
+import { StaffRepository } from './staff.repository';
+import { StaffService } from './staff.service';
+import { TotpService } from './totp.service';
+
+/** Staff accounts, sessions, MFA and the global guard that puts every route behind a session. */
+@Module({
+  controllers: [AuthController, StaffController],
+  providers: [
+    AccountService,
+    AuthService,
+    LoginThrottleRepository,
+    PasswordService,
+    SessionRepository,
+    SessionService,
+    StaffActivityRepository,
+    StaffRepository,
+    StaffService,
+    TotpService,
+    { provide: APP_GUARD, useClass: SessionGuard },
+  ],
+  exports: [StaffService, SessionService],
+})
+export class StaffModule {}

@@ -1,0 +1,136 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { CreateStaffRequest, STAFF_SORT_FIELDS, StaffAccount, StaffRole, UpdateStaffRequest } from '@vigie/contracts';
+import { QueryFailedError } from 'typeorm';
+import { Clock } from '../common/clock';
+import { DomainException } from '../common/domain.exception';
+import { assertAcceptable } from './account.service';
+import type { ClientInfo } from './auth.service';
+import { PasswordService } from './password.service';
+import { SessionService } from './session.service';
+import { StaffActivityRepository } from './staff-activity.repository';
+import type { StaffUser } from './staff-user.entity';
+import { StaffRepository } from './staff.repository';
+
+/** Who acts: a signed-in admin, or the command line (no actor). */
+export interface Actor extends ClientInfo {
+  id: string | null;
+}
+
+/** Staff accounts as admins (and the CLI) manage them. */
+@Injectable()
+export class StaffService {
+  constructor(
+    private readonly staff: StaffRepository,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
+    private readonly activity: StaffActivityRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(query: { page: number; perPage: number; sort: (typeof STAFF_SORT_FIELDS)[number]; order: 'ASC' | 'DESC' }) {
+    const [rows, total] = await this.staff.list({
+      skip: (query.page - 1) * query.perPage,
+      take: query.perPage,
+      sort: query.sort,
+      order: query.order,
+    });
+    return { data: rows.map(toAccount), total };
+  }
+
+  count(): Promise<number> {
+    return this.staff.count();
+  }
+
+  async get(id: string): Promise<StaffAccount> {
+    return toAccount(await this.require(id));
+  }
+
+  async create(request: CreateStaffRequest, actor: Actor): Promise<StaffAccount> {
+    assertAcceptable(this.passwords.problems(request.password, request), 'password');
+    const passwordHash = await this.passwords.hash(request.password);
+    let user: StaffUser;
+    try {
+      user = await this.staff.insert({ ...request, passwordHash, at: this.clock.now() });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new DomainException(HttpStatus.CONFLICT, 'email_taken', 'An account with this e-mail address already exists.', {
+          fields: [{ field: 'email', message: 'is already used' }],
+        });
+      }
+      throw error;
+    }
+    await this.activity.record('staff.created', { actorId: actor.id, subjectId: user.id, ...client(actor), details: { roles: user.roles } });
+    return toAccount(user);
+  }
+
+  async update(id: string, changes: UpdateStaffRequest, actor: Actor): Promise<StaffAccount> {
+    const before = await this.require(id);
+    if (actor.id === id && (changes.disabled === true || (changes.roles && !changes.roles.includes('admin')))) {
+      throw new DomainException(HttpStatus.CONFLICT, 'self_lockout', 'You cannot disable your own account or remove your own admin role.');
+    }
+    const now = this.clock.now();
+    await this.staff.update(id, {
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.roles !== undefined ? { roles: changes.roles } : {}),
+      ...(changes.disabled !== undefined ? { disabledAt: changes.disabled ? (before.disabledAt ?? now) : null } : {}),
+      updatedAt: now,
+    });
+    const after = await this.require(id);
+    const context = { actorId: actor.id, subjectId: id, ...client(actor) };
+    if (changes.name !== undefined && changes.name !== before.name) await this.activity.record('staff.renamed', context);
+    if (changes.roles !== undefined && !sameRoles(before.roles, after.roles)) {
+      await this.activity.record('staff.roles_changed', { ...context, details: { from: before.roles, to: after.roles } });
+    }
+    if (changes.disabled === true && !before.disabledAt) {
+      await this.sessions.closeAllOf(id);
+      await this.activity.record('staff.disabled', context);
+    }
+    if (changes.disabled === false && before.disabledAt) await this.activity.record('staff.enabled', context);
+    return toAccount(after);
+  }
+
+  async resetPassword(id: string, password: string, actor: Actor): Promise<void> {
+    const user = await this.require(id);
+    assertAcceptable(this.passwords.problems(password, user), 'password');
+    await this.staff.update(id, { passwordHash: await this.passwords.hash(password), updatedAt: this.clock.now() });
+    await this.sessions.closeAllOf(id);
+    await this.activity.record('password.reset', { actorId: actor.id, subjectId: id, ...client(actor) });
+  }
+
+  async findIdByEmail(email: string): Promise<string> {
+    const user = await this.staff.findByEmail(email.trim().toLowerCase());
+    if (!user) throw new DomainException(HttpStatus.NOT_FOUND, 'staff_not_found', `No staff account for ${email}.`);
+    return user.id;
+  }
+
+  private async require(id: string): Promise<StaffUser> {
+    const user = await this.staff.findById(id);
+    if (!user) throw new DomainException(HttpStatus.NOT_FOUND, 'staff_not_found', 'No such staff account.');
+    return user;
+  }
+}
+
+function client(actor: Actor): ClientInfo {
+  return { ip: actor.ip, userAgent: actor.userAgent };
+}
+
+function sameRoles(a: StaffRole[], b: StaffRole[]): boolean {
+  return a.length === b.length && a.every((r) => b.includes(r));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+}
+
+export function toAccount(user: StaffUser): StaffAccount {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    disabled: user.disabledAt !== null,
+    mfaEnabled: user.totpEnabledAt !== null,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+  };
+}

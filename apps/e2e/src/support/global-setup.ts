@@ -1,0 +1,17 @@
+import { browserUnavailable } from './browser';
+import { type RunningProduct, startProduct } from './server';
+
+declare global {
+  var __VIGIE_PRODUCT__: RunningProduct | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const reason = browserUnavailable();
+  if (reason) {
+    if (process.env.E2E_REQUIRED === '1') throw new Error(`E2E_REQUIRED=1 but the browser tests cannot run: ${reason}`);
+    return; // each suite reports its own skip, loudly
+  }
+  const product = await startProduct();
+  globalThis.__VIGIE_PRODUCT__ = product;
+  process.env.VIGIE_E2E_BASE_URL = product.baseUrl;
+}
