@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { type StaffRole, STAFF_ROLES } from '@vigie/contracts';
+import { createStaffSchema, type StaffRole, STAFF_ROLES } from '@vigie/contracts';
+import type { z } from 'zod';
 import { parseArgs } from 'node:util';
 import { AppModule } from './app.module';
 import { readSecret } from './cli/read-secret';
-import { DomainException } from './common/domain.exception';
 import { ConfigError, loadConfig } from './config/config';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './database/data-source';
@@ -44,7 +44,7 @@ const commands: Record<string, Command> = {
       const { email, name, roles } = options(args, ['email', 'name', 'roles']);
       const password = await readSecret('Password: ');
       await withStaff(async (staff) => {
-        const account = await staff.create({ email, name, roles: parseRoles(roles), password }, { id: null });
+        const account = await staff.create(validated(createStaffSchema, { email, name, roles: parseRoles(roles), password }), { id: null });
         process.stdout.write(`Created ${account.email} (${account.roles.join(', ')}), id ${account.id}.\n`);
       });
     },
@@ -91,6 +91,13 @@ function options<K extends string>(args: string[], required: K[]): Record<K, str
   const missing = required.filter((k) => typeof values[k] !== 'string' || values[k] === '');
   if (missing.length) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
   return values as Record<K, string>;
+}
+
+/** The same schema the HTTP API applies, so that the CLI cannot create what the API would refuse. */
+function validated<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new UsageError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
 }
 
 function parseRoles(list: string): StaffRole[] {
@@ -150,16 +157,10 @@ async function main(argv: string[]): Promise<number> {
     await command.run(args);
     return 0;
   } catch (error) {
-    const message =
-      error instanceof DomainException ? describeDomainError(error) : error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`${name}: ${message}\n`);
     return error instanceof UsageError || error instanceof ConfigError || isParseArgsError(error) ? 2 : 1;
   }
-}
-
-function describeDomainError(error: DomainException): string {
-  const fields = (error.getResponse() as { details?: { fields?: { field: string; message: string }[] } }).details?.fields;
-  return fields?.length ? `${error.message} (${fields.map((f) => `${f.field} ${f.message}`).join('; ')})` : error.message;
 }
 
 function isParseArgsError(error: unknown): boolean {
