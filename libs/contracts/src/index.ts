@@ -3,3 +3,4 @@ export * from './errors';
 export * from './list';
 export * from './permissions';
 export * from './staff';
+export * from './staff.schemas';

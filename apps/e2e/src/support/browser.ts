@@ -16,7 +16,6 @@ export function browserUnavailable(): string | undefined {
 export function describeInBrowser(name: string, body: () => void): void {
   const reason = browserUnavailable();
   if (reason) {
-    // eslint-disable-next-line no-console
     console.warn(`\n*** BROWSER TESTS SKIPPED: ${reason} ***\n`);
     describe.skip(`${name} [skipped: ${reason}]`, body);
   } else {

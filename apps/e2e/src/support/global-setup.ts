@@ -1,5 +1,5 @@
 import { browserUnavailable } from './browser';
-import { type RunningProduct, startProduct } from './server';
+import { demoAccounts, type RunningProduct, startProduct } from './server';
 
 declare global {
   var __VIGIE_PRODUCT__: RunningProduct | undefined;
@@ -14,4 +14,5 @@ export default async function globalSetup(): Promise<void> {
   const product = await startProduct();
   globalThis.__VIGIE_PRODUCT__ = product;
   process.env.VIGIE_E2E_BASE_URL = product.baseUrl;
+  process.env.VIGIE_E2E_DEMO_ACCOUNTS = JSON.stringify(demoAccounts(product));
 }

@@ -3,20 +3,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
 
 /**
- * The product as `npm start` runs it (the built API serving the built UI), on a fresh database:
- * a new database on `TEST_DATABASE_URL` when set, otherwise its own embedded PostgreSQL.
+ * The product exactly as `npm start` runs it on a fresh clone: the built API serving the built
+ * UI, on its own embedded PostgreSQL in a temporary folder, seeded with the demo accounts.
  */
 export interface RunningProduct {
   baseUrl: string;
   process: ChildProcess;
   output: string[];
   dataDir: string;
-  database?: { serverUrl: string; name: string };
 }
 
 export async function startProduct(): Promise<RunningProduct> {
@@ -32,22 +30,12 @@ export async function startProduct(): Promise<RunningProduct> {
     LOG_LEVEL: 'info',
   };
   delete env.DATABASE_URL;
-  let database: RunningProduct['database'];
-  const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  if (serverUrl) {
-    const name = `vigie_e2e_${Date.now().toString(36)}_${process.pid}`;
-    await withClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    database = { serverUrl, name };
-  }
 
   const child = spawn(process.execPath, [join(REPO_ROOT, 'apps/api/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-  const product: RunningProduct = { baseUrl: `http://127.0.0.1:${port}`, process: child, output, dataDir, database };
+  const product: RunningProduct = { baseUrl: `http://127.0.0.1:${port}`, process: child, output, dataDir };
   try {
     await waitUntilReady(product);
   } catch (error) {
@@ -57,16 +45,24 @@ export async function startProduct(): Promise<RunningProduct> {
   return product;
 }
 
+export interface DemoAccount {
+  role: string;
+  email: string;
+  password: string;
+}
+
+/** The demo accounts `npm start` prints once on an empty embedded database. */
+export function demoAccounts(product: RunningProduct): DemoAccount[] {
+  const text = product.output.join('');
+  return [...text.matchAll(/^ {2}(moderator|lead|dpo|admin)\s+(\S+@\S+)\s+(\S+)$/gm)].map(([, role, email, password]) => ({ role, email, password }));
+}
+
 export async function stopProduct(product: RunningProduct): Promise<void> {
   const { process: child } = product;
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
     child.kill('SIGTERM');
     await exited;
-  }
-  if (product.database) {
-    const { serverUrl, name } = product.database;
-    await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }
   await rm(product.dataDir, { recursive: true, force: true });
 }
@@ -85,16 +81,6 @@ async function waitUntilReady(product: RunningProduct, timeoutMs = 90_000): Prom
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`The server was not ready after ${timeoutMs} ms:\n${product.output.join('')}`);
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 export function freePort(): Promise<number> {

@@ -1,0 +1,25 @@
+import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
+import GroupOutlined from '@mui/icons-material/GroupOutlined';
+import HourglassBottomOutlined from '@mui/icons-material/HourglassBottomOutlined';
+import InboxOutlined from '@mui/icons-material/InboxOutlined';
+import type SvgIcon from '@mui/material/SvgIcon';
+import type { Action } from '../permissions';
+
+export interface ScreenDefinition {
+  /** Names the screen's messages: `vigie.menu.<id>` and `vigie.screens.<id>.*`. */
+  id: string;
+  path: string;
+  /** What a staff member needs to see the screen in the menu and to open it. */
+  action: Action;
+  icon: typeof SvgIcon;
+}
+
+/** The screens besides the dashboard, in menu order. */
+export const SCREENS = [
+  { id: 'queue', path: '/queue', action: 'queue.view', icon: InboxOutlined },
+  { id: 'access_register', path: '/access-register', action: 'audit.view', icon: FactCheckOutlined },
+  { id: 'retention', path: '/retention', action: 'retention.view', icon: HourglassBottomOutlined },
+  { id: 'staff', path: '/staff', action: 'staff.manage', icon: GroupOutlined },
+] as const satisfies readonly ScreenDefinition[];
+
+export type Screen = (typeof SCREENS)[number];

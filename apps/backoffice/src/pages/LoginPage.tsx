@@ -1,0 +1,277 @@
+import LockOutlined from '@mui/icons-material/LockOutlined';
+import Visibility from '@mui/icons-material/Visibility';
+import VisibilityOff from '@mui/icons-material/VisibilityOff';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  Divider,
+  IconButton,
+  InputAdornment,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useCheckAuth, useLogin, useNavigate, useTranslate } from 'react-admin';
+import { BrandMark } from '../components/BrandMark';
+import { LocaleToggle } from '../components/LocaleToggle';
+import { type LoginFailure, LoginError, type LoginParams } from '../providers/authProvider';
+
+type Step = 'credentials' | 'totp';
+
+const TOTP_PATTERN = /^\d{6}$/;
+
+const failureOf = (error: unknown): LoginFailure =>
+  error instanceof LoginError ? error.code : 'unavailable';
+
+export const LoginPage = () => {
+  const translate = useTranslate();
+  const login = useLogin();
+  const checkAuth = useCheckAuth();
+  const navigate = useNavigate();
+
+  const [step, setStep] = useState<Step>('credentials');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [problem, setProblem] = useState<LoginFailure | null>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
+  const totpInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    // Someone with a live session who lands here goes straight to the dashboard.
+    checkAuth({}, false)
+      .then(() => navigate('/'))
+      .catch(() => undefined);
+  }, [checkAuth, navigate]);
+
+  const emailMissing = email.trim() === '';
+  const passwordMissing = password === '';
+  const totpMalformed = !TOTP_PATTERN.test(totp);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (step === 'credentials' ? emailMissing || passwordMissing : totpMalformed) return;
+
+    const params: LoginParams = { email: email.trim(), password };
+    if (step === 'totp') params.totp = totp;
+    setSubmitting(true);
+    setProblem(null);
+    try {
+      await login(params);
+    } catch (error) {
+      const failure = failureOf(error);
+      setSubmitted(false);
+      if (step === 'credentials' && failure === 'mfa_required') {
+        setStep('totp');
+        setTotp('');
+        return;
+      }
+      // Past the password, a refusal can only be about the code.
+      const shown =
+        step === 'totp' && (failure === 'mfa_required' || failure === 'invalid_credentials')
+          ? 'mfa_invalid'
+          : failure;
+      setProblem(shown);
+      // Clear and focus what must be typed again, so a retry needs no mouse.
+      if (shown === 'invalid_credentials') {
+        setPassword('');
+        passwordInput.current?.focus();
+      }
+      if (shown === 'mfa_invalid') {
+        setTotp('');
+        totpInput.current?.focus();
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const backToCredentials = () => {
+    setStep('credentials');
+    setPassword('');
+    setTotp('');
+    setProblem(null);
+    setSubmitted(false);
+  };
+
+  return (
+    <Box
+      component="main"
+      sx={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        p: 2,
+        background:
+          'radial-gradient(1200px 600px at 15% -10%, rgba(63, 154, 146, 0.35), transparent 60%), ' +
+          'radial-gradient(900px 500px at 110% 110%, rgba(62, 122, 147, 0.35), transparent 60%), ' +
+          'linear-gradient(160deg, #0b2a3a 0%, #0b3447 45%, #0c4a55 100%)',
+      }}
+    >
+      <Card
+        sx={{
+          width: '100%',
+          maxWidth: 420,
+          border: 'none',
+          borderRadius: '20px',
+          boxShadow: '0 24px 60px -16px rgba(2, 16, 26, 0.55)',
+        }}
+      >
+        <CardContent sx={{ px: { xs: 3, sm: 5 }, pt: { xs: 4, sm: 5 }, pb: 2, '&:last-child': { pb: 2 } }}>
+          <Stack spacing={1.25} sx={{ alignItems: 'center', textAlign: 'center', mb: 3.5 }}>
+            <BrandMark size={52} />
+            <Box>
+              <Typography component="h1" variant="h4">
+                {translate('vigie.app.name')}
+              </Typography>
+              <Typography variant="body1" color="text.secondary">
+                {translate('vigie.app.tagline')}
+              </Typography>
+            </Box>
+          </Stack>
+
+          <Box component="form" noValidate onSubmit={submit}>
+            {problem && (
+              <Alert severity={problem === 'mfa_enrolment_required' ? 'warning' : 'error'} sx={{ mb: 2 }}>
+                {translate(`vigie.login.errors.${problem}`)}
+              </Alert>
+            )}
+
+            {step === 'credentials' ? (
+              <>
+                <TextField
+                  name="email"
+                  type="email"
+                  label={translate('vigie.login.email')}
+                  autoComplete="username"
+                  autoFocus
+                  required
+                  value={email}
+                  onChange={(event) => setEmail(event.target.value)}
+                  error={submitted && emailMissing}
+                  helperText={submitted && emailMissing ? translate('vigie.login.required') : undefined}
+                  size="medium"
+                  margin="normal"
+                />
+                <TextField
+                  name="password"
+                  inputRef={passwordInput}
+                  type={showPassword ? 'text' : 'password'}
+                  label={translate('vigie.login.password')}
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(event) => setPassword(event.target.value)}
+                  error={submitted && passwordMissing}
+                  helperText={submitted && passwordMissing ? translate('vigie.login.required') : undefined}
+                  size="medium"
+                  margin="normal"
+                  slotProps={{
+                    input: {
+                      endAdornment: (
+                        <InputAdornment position="end">
+                          <IconButton
+                            edge="end"
+                            onClick={() => setShowPassword((shown) => !shown)}
+                            aria-label={translate(
+                              showPassword ? 'vigie.login.hide_password' : 'vigie.login.show_password',
+                            )}
+                          >
+                            {showPassword ? (
+                              <VisibilityOff fontSize="small" />
+                            ) : (
+                              <Visibility fontSize="small" />
+                            )}
+                          </IconButton>
+                        </InputAdornment>
+                      ),
+                    },
+                  }}
+                />
+              </>
+            ) : (
+              <>
+                <Typography component="h2" variant="subtitle1">
+                  {translate('vigie.login.totp.title')}
+                </Typography>
+                <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, mb: 1 }}>
+                  {translate('vigie.login.totp.hint', { email: email.trim() })}
+                </Typography>
+                <TextField
+                  name="totp"
+                  inputRef={totpInput}
+                  label={translate('vigie.login.totp.label')}
+                  autoComplete="one-time-code"
+                  autoFocus
+                  required
+                  value={totp}
+                  onChange={(event) => setTotp(event.target.value.replace(/\D/g, '').slice(0, 6))}
+                  error={submitted && totpMalformed}
+                  helperText={
+                    submitted && totpMalformed ? translate('vigie.login.totp.invalid_format') : undefined
+                  }
+                  size="medium"
+                  margin="normal"
+                  slotProps={{
+                    htmlInput: {
+                      inputMode: 'numeric',
+                      pattern: '[0-9]*',
+                      maxLength: 6,
+                      style: { fontSize: '1.5rem', letterSpacing: '0.5em', textAlign: 'center' },
+                    },
+                  }}
+                />
+              </>
+            )}
+
+            <Button
+              type="submit"
+              variant="contained"
+              size="large"
+              fullWidth
+              disabled={submitting}
+              sx={{ mt: 2.5 }}
+            >
+              {submitting ? (
+                <CircularProgress size={24} color="inherit" aria-label={translate('ra.page.loading')} />
+              ) : (
+                translate(step === 'credentials' ? 'vigie.login.submit' : 'vigie.login.totp.submit')
+              )}
+            </Button>
+            {step === 'totp' && (
+              <Button fullWidth onClick={backToCredentials} disabled={submitting} sx={{ mt: 1 }}>
+                {translate('vigie.login.totp.back')}
+              </Button>
+            )}
+          </Box>
+
+          <Stack
+            direction="row"
+            spacing={1}
+            sx={{ alignItems: 'flex-start', mt: 3, color: 'text.secondary' }}
+          >
+            <LockOutlined sx={{ fontSize: 16, mt: '2px' }} aria-hidden />
+            <Typography variant="caption" sx={{ lineHeight: 1.5 }}>
+              {translate('vigie.login.notice')}
+            </Typography>
+          </Stack>
+
+          <Divider sx={{ mt: 3, mb: 2 }} />
+          <Stack sx={{ alignItems: 'center' }}>
+            <LocaleToggle />
+          </Stack>
+        </CardContent>
+      </Card>
+    </Box>
+  );
+};

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, STAFF_ROLES } from './staff';
+
+// Request schemas live apart from the plain types so that the backoffice's first load does not
+// pull zod in for a constant.
+const email = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an e-mail address' })).pipe(z.string().max(254));
+const password = z.string().max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
+const roles = z
+  .array(z.enum(STAFF_ROLES))
+  .min(1, 'at least one role')
+  .refine((r) => new Set(r).size === r.length, 'each role once');
+const name = z.string().trim().min(1, 'required').max(120);
+
+export const loginRequestSchema = z.strictObject({
+  email,
+  password: password.min(1, 'required'),
+  /** A 6-digit TOTP code, or a recovery code (xxxx-xxxx). */
+  totp: z
+    .string()
+    .trim()
+    .regex(/^(\d{6}|[a-z0-9]{4}-[a-z0-9]{4})$/i, 'must be a 6-digit code or a recovery code')
+    .optional(),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: password.min(1, 'required'),
+  newPassword: password,
+});
+
+export const mfaActivateSchema = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'must be a 6-digit code') });
+
+export const createStaffSchema = z.strictObject({ email, name, roles, password });
+export type CreateStaffRequest = z.infer<typeof createStaffSchema>;
+
+export const updateStaffSchema = z
+  .strictObject({ name: name.optional(), roles: roles.optional(), disabled: z.boolean().optional() })
+  .refine((u) => u.name !== undefined || u.roles !== undefined || u.disabled !== undefined, 'nothing to change');
+export type UpdateStaffRequest = z.infer<typeof updateStaffSchema>;
