@@ -14,6 +14,14 @@ describe('the HTTP application', () => {
     const document = json.json();
     await expect(SwaggerParser.validate(structuredClone(document))).resolves.toBeDefined();
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/health/ready']));
+    // Bodies and queries are documented from the same zod schemas the validation pipe enforces.
+    expect(document.components.schemas.LoginDto).toMatchObject({
+      type: 'object',
+      properties: { email: { type: 'string' }, password: { type: 'string' }, totp: { type: 'string' } },
+      required: expect.arrayContaining(['email', 'password']),
+    });
+    const listParameters = document.paths['/api/v1/staff'].get.parameters as { name: string; schema?: { enum?: string[] } }[];
+    expect(listParameters.find((p) => p.name === 'sort')?.schema?.enum).toEqual(['email', 'name', 'createdAt', 'lastLoginAt']);
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs' });
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toMatch(/text\/html/);

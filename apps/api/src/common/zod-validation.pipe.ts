@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
-import { ZodType, type z } from 'zod';
+import { toJSONSchema, ZodType, type z } from 'zod';
 
 /** A DTO class whose shape is a zod schema from `@vigie/contracts`: one schema for API, UI and clients. */
 export interface ZodDto<T> {
@@ -10,8 +10,24 @@ export interface ZodDto<T> {
 export function createZodDto<S extends ZodType>(schema: S): ZodDto<z.output<S>> {
   class Dto {
     static readonly schema = schema;
+
+    // @nestjs/swagger reads a DTO's properties from this hook: the OpenAPI document shows the
+    // very schema the pipe enforces.
+    static _OPENAPI_METADATA_FACTORY(): Record<string, object> {
+      return openApiProperties(schema);
+    }
   }
   return Dto as unknown as ZodDto<z.output<S>>;
+}
+
+function openApiProperties(schema: ZodType): Record<string, object> {
+  const json = toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, object>;
+    required?: string[];
+  };
+  return Object.fromEntries(
+    Object.entries(json.properties ?? {}).map(([name, property]) => [name, { ...property, required: json.required?.includes(name) ?? false }]),
+  );
 }
 
 export interface FieldProblem {
