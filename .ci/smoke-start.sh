@@ -22,8 +22,14 @@ curl -fsS "http://127.0.0.1:$port/" | grep -qi '<div id="root"' || { echo "the U
 curl -fsS "http://127.0.0.1:$port/api/docs-json" | grep -q '"openapi"' || { echo "no OpenAPI document"; exit 1; }
 echo "ready, UI and docs served"
 
-api_pid=$(pgrep -f "^node $root/apps/api/dist/main.js|^node apps/api/dist/main.js" | head -1)
+# The API is the node process npm start ran, somewhere below the npm process.
+descendants() { local c; for c in $(pgrep -P "$1"); do echo "$c"; descendants "$c"; done; }
+api_pid=""
+for p in $(descendants "$npm_pid"); do
+  if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = node ] && tr '\0' ' ' <"/proc/$p/cmdline" | grep -q 'apps/api/dist/main.js'; then api_pid=$p; break; fi
+done
 [ -n "$api_pid" ] || { echo "cannot find the API process"; exit 1; }
+echo "API process $api_pid: sending SIGTERM"
 kill -TERM "$api_pid"
 for _ in $(seq 1 30); do kill -0 "$api_pid" 2>/dev/null || break; sleep 1; done
 if kill -0 "$api_pid" 2>/dev/null; then echo "the API did not exit on SIGTERM"; exit 1; fi
