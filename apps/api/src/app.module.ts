@@ -10,6 +10,7 @@ import { ZodValidationPipe } from './common/zod-validation.pipe';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { IntakeModule } from './intake/intake.module';
 import { StaffModule } from './staff/staff.module';
 import { Clock, SystemClock } from './common/clock';
 
@@ -35,6 +36,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl, config.DATABASE_POOL_SIZE)),
         HealthModule,
         StaffModule,
+        IntakeModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { resolveDatabase, type Database } from './database/database-url';
 import { runMigrations } from './database/migrate';
 import { createDemoStaff, describeDemoStaff } from './demo/demo-staff';
+import { INTAKE_SECRETS, type IntakeSecrets } from './intake/intake-secrets';
 import { StaffService } from './staff/staff.service';
 
 async function main(): Promise<void> {
@@ -25,6 +26,13 @@ async function main(): Promise<void> {
       if ((await staff.count()) === 0) {
         process.stdout.write(describeDemoStaff(await createDemoStaff(staff), config.MFA_REQUIRED_ROLES));
       }
+    }
+    const intake = app.get<IntakeSecrets>(INTAKE_SECRETS);
+    if (intake.generatedFile) {
+      process.stdout.write(
+        `Intake: the platform signs its requests with the HMAC secret in ${intake.generatedFile}` +
+          ` (generated for development; set INTAKE_HMAC_SECRETS in production):\n  ${intake.secrets[0]}\n\n`,
+      );
     }
     await app.listen({ port: config.PORT, host: config.HOST });
     stopOnSignals(app, database);

@@ -12,6 +12,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export const TEST_INTAKE_SECRETS = ['test-intake-secret-current', 'test-intake-secret-previous'];
+
 export function testDatabaseUrl(): string {
   const url = process.env.VIGIE_TEST_DATABASE_URL;
   if (!url) throw new Error('VIGIE_TEST_DATABASE_URL is not set: run the tests through jest (its global set-up creates the database).');
@@ -23,7 +25,13 @@ export async function createTestApp(
   options: { env?: Record<string, string>; databaseUrl?: string; clock?: Clock } = {},
 ): Promise<TestApp> {
   const { env = {}, databaseUrl = testDatabaseUrl(), clock } = options;
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', UI_DIST_DIR: '/nonexistent', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    UI_DIST_DIR: '/nonexistent',
+    INTAKE_HMAC_SECRETS: TEST_INTAKE_SECRETS.join(','),
+    ...env,
+  });
   const logs: string[] = [];
   const logDestination = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -1,5 +1,6 @@
 export * from './domain';
 export * from './errors';
+export * from './intake.schemas';
 export * from './list';
 export * from './permissions';
 export * from './staff';

@@ -21,7 +21,8 @@ export async function createApp(runtime: AppRuntime): Promise<NestFastifyApplica
       bodyLimit: BODY_LIMIT_BYTES,
       genReqId: requestIdFor,
     }),
-    { bufferLogs: true, abortOnError: false },
+    // rawBody: intake signatures are checked on the exact bytes received.
+    { bufferLogs: true, abortOnError: false, rawBody: true },
   );
   app.useLogger(app.get(Logger));
   app

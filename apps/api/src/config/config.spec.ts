@@ -30,7 +30,9 @@ describe('loadConfig', () => {
 
   it('requires a real database in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: is required in production/);
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/vigie' }).DATABASE_URL).toBe('postgres://db/vigie');
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/vigie' })).toThrow(/INTAKE_HMAC_SECRETS: is required in production/);
+    const production = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/vigie', INTAKE_HMAC_SECRETS: 'a-secret-of-sixteen+, an-older-secret-16' });
+    expect(production.INTAKE_HMAC_SECRETS).toEqual(['a-secret-of-sixteen+', 'an-older-secret-16']);
   });
 
   it('requires MFA of DPOs and admins unless told otherwise; an empty list requires it of nobody', () => {

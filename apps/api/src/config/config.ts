@@ -33,12 +33,23 @@ const schema = z.object({
   COOKIE_SECURE: booleanFlag.default(false),
   SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  /** HMAC secrets the platform signs intake requests with; two during a rotation. */
+  INTAKE_HMAC_SECRETS: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().min(16, 'each secret needs at least 16 characters')).min(1).max(2))
+    .optional(),
   /** Roles whose holders must use TOTP; set to an empty value to require it of nobody. */
   MFA_REQUIRED_ROLES: roleList.default(['dpo', 'admin']),
-}).refine((c) => c.NODE_ENV !== 'production' || c.DATABASE_URL !== undefined, {
-  path: ['DATABASE_URL'],
-  message: 'is required in production (the embedded PostgreSQL is for development and demos)',
-});
+})
+  .refine((c) => c.NODE_ENV !== 'production' || c.DATABASE_URL !== undefined, {
+    path: ['DATABASE_URL'],
+    message: 'is required in production (the embedded PostgreSQL is for development and demos)',
+  })
+  .refine((c) => c.NODE_ENV !== 'production' || c.INTAKE_HMAC_SECRETS !== undefined, {
+    path: ['INTAKE_HMAC_SECRETS'],
+    message: 'is required in production (elsewhere a secret is generated under DATA_DIR)',
+  });
 
 const EMPTY_IS_A_VALUE = new Set(['MFA_REQUIRED_ROLES']);
 

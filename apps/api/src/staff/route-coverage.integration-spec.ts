@@ -8,7 +8,13 @@ import { PUBLIC_ROUTE } from '../common/public.decorator';
  * route the application registers; a new public route must be added here with its reason, and
  * every other route must refuse a request without a session.
  */
-const EXPECTED_PUBLIC = ['GET /api/health', 'GET /api/health/ready', 'POST /api/v1/auth/login'];
+const EXPECTED_PUBLIC = [
+  'GET /api/health',
+  'GET /api/health/ready',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/intake/reports',
+  'POST /api/v1/intake/activity',
+];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD', 'SEARCH'];
 
 interface Route {

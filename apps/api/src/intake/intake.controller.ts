@@ -1,0 +1,45 @@
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Req, type RawBodyRequest, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { activityPayloadSchema, type ReportAccepted, reportPayloadSchema } from '@vigie/contracts';
+import type { FastifyRequest } from 'fastify';
+import { DomainException } from '../common/domain.exception';
+import { Public } from '../common/public.decorator';
+import { createZodDto } from '../common/zod-validation.pipe';
+import { IntakeSignatureGuard } from './intake-signature.guard';
+import { IntakeService } from './intake.service';
+
+export class ReportDto extends createZodDto(reportPayloadSchema) {}
+export class ActivityDto extends createZodDto(activityPayloadSchema) {}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+@ApiTags('intake')
+@ApiHeader({ name: 'X-Signature', required: true, description: 't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>' })
+@Controller('intake')
+@Public('signed by the platform: IntakeSignatureGuard checks every request')
+@UseGuards(IntakeSignatureGuard)
+export class IntakeController {
+  constructor(private readonly intake: IntakeService) {}
+
+  @Post('reports')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'The same key and body again get the same answer.' })
+  @ApiOperation({ summary: 'One report from an in-app report button, with the snapshot of its conversation.' })
+  report(
+    @Body() body: ReportDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() request: RawBodyRequest<FastifyRequest>,
+  ): Promise<ReportAccepted> {
+    if (!key || !IDEMPOTENCY_KEY.test(key)) {
+      throw new DomainException(HttpStatus.BAD_REQUEST, 'idempotency_key', 'Idempotency-Key header is required (1–200 visible ASCII characters).');
+    }
+    return this.intake.receiveReport(key, request.rawBody ?? Buffer.alloc(0), body);
+  }
+
+  @Post('activity')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: "Users' last-activity signals, in batches (they keep cases' retention clock honest)." })
+  activity(@Body() body: ActivityDto): Promise<{ users: number; cases: number }> {
+    return this.intake.receiveActivity(body);
+  }
+}

@@ -1,0 +1,83 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import type { ActivityPayload, ReportAccepted, ValidReport } from '@vigie/contracts';
+import { createHash } from 'node:crypto';
+import { Clock } from '../common/clock';
+import { DomainException } from '../common/domain.exception';
+import { IntakeRepository } from './intake.repository';
+
+// A report dated further in the future than this is refused: the platform's clock is wrong.
+const FUTURE_SKEW_MS = 5 * 60_000;
+
+/**
+ * A report from the platform becomes data we can act on: its users, conversation and new
+ * messages stored by their platform ids, the report joined to the conversation's open case (or
+ * a new one), all in one transaction behind the idempotency key.
+ */
+@Injectable()
+export class IntakeService {
+  private readonly logger = new Logger('Intake');
+
+  constructor(
+    private readonly intake: IntakeRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async receiveReport(idempotencyKey: string, rawBody: Buffer, report: ValidReport): Promise<ReportAccepted> {
+    const now = this.clock.now();
+    if (new Date(report.reportedAt).getTime() > now.getTime() + FUTURE_SKEW_MS) {
+      throw new DomainException(HttpStatus.BAD_REQUEST, 'invalid_body', 'Invalid body: reportedAt (is in the future)', {
+        fields: [{ field: 'reportedAt', message: 'is in the future' }],
+      });
+    }
+    const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
+    const result = await this.intake.transaction(async (m) => {
+      const claim = await this.intake.claimKey(m, idempotencyKey, bodySha256, now);
+      if (claim !== 'claimed') {
+        if (claim.bodySha256 !== bodySha256) {
+          throw new DomainException(HttpStatus.CONFLICT, 'idempotency_key_reused', 'This Idempotency-Key was used with another body.');
+        }
+        // Rebuilt in the documented key order (jsonb stores keys in its own order).
+        return { answer: { reportId: claim.response.reportId, caseId: claim.response.caseId }, replay: true };
+      }
+      // The same report under a new key (a retry after a lost answer, say) is not stored twice.
+      const existing = await this.intake.findReport(m, report.externalId);
+      if (existing) {
+        await this.intake.storeAnswer(m, idempotencyKey, 202, existing);
+        return { answer: existing, replay: true };
+      }
+
+      const users = await this.intake.upsertUsers(m, report);
+      const conversationId = await this.intake.upsertConversation(m, report.conversation.externalId, [...users.values()]);
+      const messages = await this.intake.addMessages(m, conversationId, report.conversation.messages, users);
+      const reportedAt = new Date(report.reportedAt);
+      const activityAt = messages.latestSentAt && messages.latestSentAt > reportedAt ? messages.latestSentAt : reportedAt;
+      const kase = await this.intake.openCase(m, conversationId, activityAt, now);
+      const reportId = await this.intake.insertReport(
+        m,
+        report,
+        {
+          caseId: kase.id,
+          conversationId,
+          reporterId: users.get(report.reporter.externalId) as string,
+          reportedId: users.get(report.reported.externalId) as string,
+        },
+        now,
+      );
+      await this.intake.refreshPriority(m, kase.id);
+      await this.intake.addCaseEvent(m, kase.id, kase.created ? 'case_opened' : 'report_added', now, {
+        reportId,
+        category: report.category,
+        newMessages: messages.added,
+      });
+      const answer = { reportId, caseId: kase.id };
+      await this.intake.storeAnswer(m, idempotencyKey, 202, answer);
+      return { answer, replay: false };
+    });
+    this.logger.log({ intake: 'report', caseId: result.answer.caseId, replay: result.replay }, 'Report received');
+    return result.answer;
+  }
+
+  async receiveActivity(payload: ActivityPayload): Promise<{ users: number; cases: number }> {
+    return this.intake.recordActivity(payload.events);
+  }
+}
