@@ -1,18 +1,24 @@
 import { lazy } from 'react';
-import { Admin, CustomRoutes, localStorageStore } from 'react-admin';
+import { Admin, CustomRoutes, Resource, localStorageStore } from 'react-admin';
 import { Route } from 'react-router';
 import { RequireAccess } from './components/RequireAccess';
 import { i18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
-import { SCREENS } from './navigation/screens';
+import { PROFILE_PATH } from './layout/AppUserMenu';
+import { UPCOMING_SCREENS } from './navigation/screens';
 import { LoginPage } from './pages/LoginPage';
 import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import { staffResource } from './resources/staff';
 import { theme } from './theme';
 
 // Screens load on demand: the login page ships only what it needs.
 const Dashboard = lazy(() => import('./pages/Dashboard').then((module) => ({ default: module.Dashboard })));
 const UpcomingScreen = lazy(() =>
   import('./pages/UpcomingScreen').then((module) => ({ default: module.UpcomingScreen })),
+);
+const ProfilePage = lazy(() =>
+  import('./account/ProfilePage').then((module) => ({ default: module.ProfilePage })),
 );
 
 const store = localStorageStore(undefined, 'Vigie');
@@ -21,6 +27,7 @@ export const App = () => (
   <Admin
     title="Vigie"
     authProvider={authProvider}
+    dataProvider={dataProvider}
     i18nProvider={i18nProvider}
     store={store}
     theme={theme}
@@ -30,8 +37,10 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource {...staffResource} />
     <CustomRoutes>
-      {SCREENS.map((screen) => (
+      <Route path={PROFILE_PATH} element={<ProfilePage />} />
+      {UPCOMING_SCREENS.map((screen) => (
         <Route
           key={screen.id}
           path={screen.path}

@@ -1,4 +1,5 @@
 import { alpha } from '@mui/material/styles';
+import type { StaffRole } from '@vigie/contracts';
 import type { RaThemeOptions } from 'react-admin';
 
 // A calm, high-contrast palette: the team reads distressing content all day, so
@@ -8,6 +9,14 @@ const primary = { main: '#12506b', light: '#3e7a93', dark: '#0b3447', contrastTe
 const secondary = { main: '#0f766e', light: '#3f9a92', dark: '#0a524c', contrastText: '#ffffff' };
 const surface = { default: '#f3f6f8', paper: '#ffffff' };
 const line = '#dde5ea';
+
+/** One muted hue per role, so a row of chips reads at a glance without anything shouting. */
+export const roleColours: Record<StaffRole, string> = {
+  moderator: secondary.main,
+  lead: primary.main,
+  dpo: '#6a4c93',
+  admin: '#8a5a12',
+};
 
 // No web font is bundled (first-load weight): each desktop gets its own UI face,
 // and Linux gets Arial's metric twin rather than a wide default.

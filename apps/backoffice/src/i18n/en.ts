@@ -1,5 +1,5 @@
 import englishMessages from 'ra-language-english';
-import type { VigieMessages } from './fr';
+import type { ResourceMessages, VigieMessages } from './fr';
 
 const vigie: VigieMessages = {
   app: {
@@ -18,20 +18,28 @@ const vigie: VigieMessages = {
     required: 'Required',
     notice: 'Restricted to authorised staff. Every sign-in is logged.',
     totp: {
-      title: 'Two-step verification',
+      title: 'Two-factor authentication',
       hint: 'Enter the 6-digit code shown by your authenticator app for %{email}.',
       label: '6-digit code',
       invalid_format: 'The code has 6 digits.',
       submit: 'Verify',
       back: 'Use another account',
     },
+    recovery: {
+      use_code: 'Use a recovery code',
+      use_app: 'Use the authenticator app',
+      hint: 'Enter one of the recovery codes you saved when you turned two-factor authentication on. Each code works once.',
+      label: 'Recovery code (xxxx-xxxx)',
+      invalid_format: 'A recovery code looks like xxxx-xxxx.',
+    },
     errors: {
       invalid_credentials: 'Incorrect email address or password.',
       mfa_invalid: 'Incorrect or expired code. Enter the code shown right now.',
       invalid_input: 'Check the email address and password you entered.',
-      mfa_required: 'This account is protected by two-step verification.',
+      recovery_invalid: 'Incorrect or already used recovery code.',
+      mfa_required: 'This account is protected by two-factor authentication.',
       mfa_enrolment_required:
-        'Your account must set up two-step verification before it can sign in. Contact a Vigie administrator.',
+        'Your account must turn on two-factor authentication before it can sign in. Contact a Vigie administrator.',
       locked: 'This account is locked. Try again later or contact a Vigie administrator.',
       rate_limited: 'Too many attempts. Wait a few minutes before trying again.',
       unavailable: 'The service is temporarily unavailable. Try again in a moment.',
@@ -84,6 +92,140 @@ const vigie: VigieMessages = {
       },
     },
   },
+  time: {
+    just_now: 'Just now',
+  },
+  user_menu: {
+    profile: 'My profile',
+  },
+  password_policy:
+    'At least 12 characters, not a common password, and without the part of the email address before the "@".',
+  errors: {
+    email_taken: 'An account with this email address already exists.',
+    weak_password: 'This password does not meet the rule shown under the field.',
+    invalid_credentials: 'The current password is incorrect.',
+    mfa_invalid:
+      "Incorrect or expired code. Check that your phone's clock is right, then enter the next code.",
+    mfa_already_enabled: 'Two-factor authentication is already on for your account.',
+    mfa_not_started: 'The set-up has expired: start again from the beginning.',
+    mfa_enrolment_required: 'Turn on two-factor authentication first.',
+    self_lockout: 'You cannot disable your own account or remove your own Admin role.',
+    staff_not_found: 'This account does not exist (any more).',
+    role: 'Your roles do not allow this action.',
+    csrf: 'Your session changed in the meantime. Reload the page, then try again.',
+    invalid_input: 'Check the highlighted fields.',
+    not_found: 'This item does not exist (any more).',
+    unavailable: 'The service is temporarily unavailable. Try again in a moment.',
+    no_delete: 'Nothing is ever deleted in Vigie: disable the account instead.',
+    fields: {
+      invalid: 'Invalid value.',
+      too_long: 'Too long.',
+      email_invalid: 'Enter a valid email address.',
+      email_taken: 'This email address is already used by another account.',
+      roles_required: 'Choose at least one role.',
+      code_format: 'The code has 6 digits.',
+      code_wrong: 'This is not the right code. Enter the code shown right now.',
+      current_password_wrong: 'This is not your current password.',
+      password_too_short: 'At least 12 characters.',
+      password_too_common: 'This password is too common. Choose another one.',
+      password_contains_email: 'The password must not contain the email address.',
+      password_weak: 'This password is too weak.',
+    },
+  },
+  staff: {
+    title: 'Staff',
+    intro:
+      'The accounts of the people who use Vigie. An account is never deleted: it is disabled, and its history is kept.',
+    person: 'Person',
+    you: 'you',
+    create: 'New account',
+    create_title: 'New account',
+    create_submit: 'Create account',
+    created: "%{name}'s account created.",
+    updated: "%{name}'s account saved.",
+    mfa_on: 'On',
+    mfa_off: 'Off',
+    status_active: 'Active',
+    status_disabled: 'Disabled',
+    never_signed_in: 'Never',
+    empty_title: 'No accounts yet',
+    empty_body: 'Create an account for each person on the team, with the roles they need.',
+    sections: {
+      identity: 'Identity',
+      roles: 'Roles',
+      password: 'First sign-in',
+      access: 'Access',
+    },
+    email_helper: 'It is what the person signs in with.',
+    email_readonly: 'The email address is the sign-in identifier: it cannot be changed.',
+    roles_helper: 'At least one role. The rights of several roles add up.',
+    role_descriptions: {
+      moderator:
+        'Handles reports: takes cases, opens reported conversations with a justification for each opening, records decisions.',
+      lead: 'Leads moderation: assigns cases, decides heavy sanctions, places or lifts legal holds.',
+      dpo: 'Audits the access register and data retention. Never sees conversation content.',
+      admin: "Manages the team's accounts and follows retention. Never sees conversation content.",
+    },
+    generate_password: 'Generate a password',
+    disabled_label: 'Account disabled',
+    disabled_help:
+      'The person is signed out at once and can no longer sign in. The account and its history are kept; you can enable it again.',
+    disabled_self: 'You cannot disable your own account.',
+    back_to_list: 'Back to the staff list',
+    disabling_notice: "On saving, this account's open sessions will be closed at once.",
+    admin_self: 'You cannot remove your own Admin role.',
+  },
+  profile: {
+    title: 'My profile',
+    password: {
+      title: 'Password',
+      intro: 'Once your password is changed, your other open sessions are closed.',
+      current: 'Current password',
+      new: 'New password',
+      confirm: 'Confirm the new password',
+      mismatch: 'The two passwords are not the same.',
+      submit: 'Change password',
+      changed: 'Password changed. Your other sessions were closed.',
+    },
+    mfa: {
+      title: 'Two-factor authentication',
+      on: 'On',
+      off: 'Off',
+      on_body:
+        'After your password, every sign-in asks for the code from your authenticator app or one of your recovery codes.',
+      off_body:
+        'On top of your password, every sign-in will ask for a 6-digit code shown by an authenticator app on your phone.',
+      enable: 'Turn on two-factor authentication',
+    },
+  },
+  mfa: {
+    starting: 'Preparing your key…',
+    qr_alt: 'QR code to scan with your authenticator app',
+    step_scan: '1. Scan this QR code with your authenticator app',
+    apps: 'For example Google Authenticator, Microsoft Authenticator, FreeOTP or your password manager.',
+    manual: 'Cannot scan? Type this key into the app instead:',
+    copy_secret: 'Copy the key',
+    secret_copied: 'Key copied.',
+    step_code: '2. Enter the 6-digit code shown by the app',
+    confirm: 'Turn on',
+    activated: 'Two-factor authentication is on.',
+    codes_title: 'Your recovery codes',
+    codes_intro:
+      'If you no longer have your phone, each of these codes replaces the app code once. Keep them somewhere safe, such as your password manager.',
+    codes_warning: 'These codes will never be shown again.',
+    copy_codes: 'Copy',
+    download_codes: 'Download (.txt)',
+    codes_copied: 'Recovery codes copied.',
+    copy_failed: 'Copying failed: select the text and copy it yourself.',
+    codes_file_header: 'Vigie — recovery codes (each works once)',
+    codes_saved: 'I have saved my codes',
+  },
+  enrolment: {
+    page_title: 'Two-factor authentication',
+    title: 'Turn on two-factor authentication',
+    why: 'Your account (%{roles}) gives access to sensitive functions: two-factor authentication is required. Turn it on to continue; it takes a minute.',
+    how: 'Keep your phone at hand, with an authenticator app installed.',
+  },
   screens: {
     will_show: 'This screen will show:',
     queue: {
@@ -107,14 +249,21 @@ const vigie: VigieMessages = {
       item_2: 'The cases the next runs will close and erase.',
       item_3: 'Legal holds in force, with their reason and author.',
     },
-    staff: {
-      title: 'Staff',
-      summary: 'The accounts of the staff members who use Vigie.',
-      item_1: "Each person's name, email address and roles.",
-      item_2: 'Their two-step verification status and last sign-in.',
-      item_3: 'Creating accounts, changing roles and disabling accounts.',
-    },
   },
 };
 
-export const en = { ...englishMessages, vigie };
+const staffResource: ResourceMessages = {
+  name: 'Staff member |||| Staff members',
+  fields: {
+    name: 'Name',
+    email: 'Email address',
+    roles: 'Roles',
+    mfaEnabled: 'Two-factor authentication',
+    disabled: 'Status',
+    lastLoginAt: 'Last sign-in',
+    createdAt: 'Account created',
+    password: 'Initial password',
+  },
+};
+
+export const en = { ...englishMessages, vigie, resources: { staff: staffResource } };

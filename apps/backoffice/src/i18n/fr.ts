@@ -17,20 +17,28 @@ const vigie = {
     required: 'Champ obligatoire',
     notice: 'Accès réservé au personnel habilité. Chaque connexion est journalisée.',
     totp: {
-      title: 'Vérification en deux étapes',
+      title: 'Double authentification',
       hint: "Saisissez le code à 6 chiffres affiché par votre application d'authentification pour %{email}.",
       label: 'Code à 6 chiffres',
       invalid_format: 'Le code comporte 6 chiffres.',
       submit: 'Vérifier',
       back: 'Changer de compte',
     },
+    recovery: {
+      use_code: 'Utiliser un code de secours',
+      use_app: "Utiliser l'application d'authentification",
+      hint: "Saisissez l'un des codes de secours enregistrés lors de l'activation. Chaque code ne sert qu'une fois.",
+      label: 'Code de secours (xxxx-xxxx)',
+      invalid_format: 'Un code de secours a la forme xxxx-xxxx.',
+    },
     errors: {
       invalid_credentials: 'Adresse e-mail ou mot de passe incorrect.',
       mfa_invalid: 'Code incorrect ou expiré. Saisissez le code affiché actuellement.',
       invalid_input: "Vérifiez l'adresse e-mail et le mot de passe saisis.",
-      mfa_required: 'Ce compte est protégé par une vérification en deux étapes.',
+      recovery_invalid: 'Code de secours incorrect ou déjà utilisé.',
+      mfa_required: 'Ce compte est protégé par la double authentification.',
       mfa_enrolment_required:
-        'Votre compte doit activer la vérification en deux étapes avant de pouvoir se connecter. Contactez un administrateur de Vigie.',
+        'Votre compte doit activer la double authentification avant de pouvoir se connecter. Contactez un administrateur de Vigie.',
       locked: 'Ce compte est verrouillé. Réessayez plus tard ou contactez un administrateur de Vigie.',
       rate_limited: 'Trop de tentatives. Patientez quelques minutes avant de réessayer.',
       unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
@@ -84,6 +92,142 @@ const vigie = {
       },
     },
   },
+  time: {
+    just_now: "À l'instant",
+  },
+  user_menu: {
+    profile: 'Mon profil',
+  },
+  password_policy:
+    "12 caractères au minimum, pas un mot de passe courant, et sans la partie de l'adresse e-mail placée avant le «\u00a0@\u00a0».",
+  errors: {
+    email_taken: 'Un compte existe déjà avec cette adresse e-mail.',
+    weak_password: 'Ce mot de passe ne respecte pas la règle indiquée sous le champ.',
+    invalid_credentials: 'Le mot de passe actuel est incorrect.',
+    mfa_invalid:
+      "Code incorrect ou expiré. Vérifiez que l'heure de votre téléphone est juste, puis saisissez le code suivant.",
+    mfa_already_enabled: 'La double authentification est déjà active sur votre compte.',
+    mfa_not_started: "L'activation a expiré\u00a0: recommencez-la depuis le début.",
+    mfa_enrolment_required: "Activez d'abord la double authentification.",
+    self_lockout:
+      'Vous ne pouvez ni désactiver votre propre compte, ni retirer votre propre rôle Administration.',
+    staff_not_found: "Ce compte n'existe pas ou plus.",
+    role: 'Vos rôles ne permettent pas cette action.',
+    csrf: 'Votre session a changé entre-temps. Rechargez la page, puis recommencez.',
+    invalid_input: 'Vérifiez les champs signalés.',
+    not_found: "Cet élément n'existe pas ou plus.",
+    unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
+    no_delete: "Rien n'est jamais supprimé dans Vigie\u00a0: désactivez le compte à la place.",
+    fields: {
+      invalid: 'Valeur non valide.',
+      too_long: 'Texte trop long.',
+      email_invalid: 'Saisissez une adresse e-mail valide.',
+      email_taken: 'Cette adresse e-mail est déjà utilisée par un autre compte.',
+      roles_required: 'Choisissez au moins un rôle.',
+      code_format: 'Le code comporte 6 chiffres.',
+      code_wrong: "Ce code n'est pas le bon. Saisissez le code affiché actuellement.",
+      current_password_wrong: "Ce n'est pas votre mot de passe actuel.",
+      password_too_short: 'Au moins 12 caractères.',
+      password_too_common: 'Ce mot de passe est trop courant. Choisissez-en un autre.',
+      password_contains_email: "Le mot de passe ne doit pas contenir l'adresse e-mail.",
+      password_weak: 'Ce mot de passe est trop faible.',
+    },
+  },
+  staff: {
+    title: 'Équipe',
+    intro:
+      "Les comptes des personnes qui utilisent Vigie. Un compte n'est jamais supprimé\u00a0: on le désactive, et son historique est conservé.",
+    person: 'Personne',
+    you: 'vous',
+    create: 'Nouveau compte',
+    create_title: 'Nouveau compte',
+    create_submit: 'Créer le compte',
+    created: 'Compte de %{name} créé.',
+    updated: 'Compte de %{name} enregistré.',
+    mfa_on: 'Activée',
+    mfa_off: 'Non activée',
+    status_active: 'Actif',
+    status_disabled: 'Désactivé',
+    never_signed_in: 'Aucune connexion',
+    empty_title: "Aucun compte pour l'instant",
+    empty_body: "Créez un compte pour chaque personne de l'équipe, avec les rôles dont elle a besoin.",
+    sections: {
+      identity: 'Identité',
+      roles: 'Rôles',
+      password: 'Première connexion',
+      access: 'Accès',
+    },
+    email_helper: "Elle sert d'identifiant pour se connecter.",
+    email_readonly: "L'adresse e-mail sert d'identifiant\u00a0: elle ne peut pas être modifiée.",
+    roles_helper: 'Au moins un rôle. Les droits de plusieurs rôles se cumulent.',
+    role_descriptions: {
+      moderator:
+        'Traite les signalements\u00a0: prend les dossiers, ouvre les conversations signalées en justifiant chaque ouverture, rend les décisions.',
+      lead: 'Encadre la modération\u00a0: assigne les dossiers, décide des sanctions lourdes, place ou lève les gels juridiques.',
+      dpo: 'Contrôle le registre des accès et la conservation des données. Ne voit jamais le contenu des conversations.',
+      admin:
+        "Gère les comptes de l'équipe et suit la conservation. Ne voit jamais le contenu des conversations.",
+    },
+    generate_password: 'Générer un mot de passe',
+    disabled_label: 'Compte désactivé',
+    disabled_help:
+      'La personne est déconnectée aussitôt et ne peut plus se connecter. Son compte et son historique sont conservés\u00a0; vous pourrez le réactiver.',
+    disabled_self: 'Vous ne pouvez pas désactiver votre propre compte.',
+    back_to_list: "Retour à l'équipe",
+    disabling_notice: "À l'enregistrement, les sessions ouvertes de ce compte seront fermées aussitôt.",
+    admin_self: 'Vous ne pouvez pas retirer votre propre rôle Administration.',
+  },
+  profile: {
+    title: 'Mon profil',
+    password: {
+      title: 'Mot de passe',
+      intro: 'Une fois le mot de passe changé, vos autres sessions ouvertes sont fermées.',
+      current: 'Mot de passe actuel',
+      new: 'Nouveau mot de passe',
+      confirm: 'Confirmez le nouveau mot de passe',
+      mismatch: 'Les deux mots de passe ne sont pas identiques.',
+      submit: 'Changer le mot de passe',
+      changed: 'Mot de passe changé. Vos autres sessions ont été fermées.',
+    },
+    mfa: {
+      title: 'Double authentification',
+      on: 'Active',
+      off: 'Non activée',
+      on_body:
+        "Chaque connexion vous demande, après le mot de passe, le code de votre application d'authentification ou l'un de vos codes de secours.",
+      off_body:
+        "En plus du mot de passe, chaque connexion vous demandera un code à 6 chiffres affiché par une application d'authentification sur votre téléphone.",
+      enable: 'Activer la double authentification',
+    },
+  },
+  mfa: {
+    starting: 'Préparation de votre clé…',
+    qr_alt: "QR code à scanner avec votre application d'authentification",
+    step_scan: "1. Scannez ce QR code avec votre application d'authentification",
+    apps: 'Par exemple Google Authenticator, Microsoft Authenticator, FreeOTP ou votre gestionnaire de mots de passe.',
+    manual: "Impossible de scanner\u00a0? Saisissez plutôt cette clé dans l'application\u00a0:",
+    copy_secret: 'Copier la clé',
+    secret_copied: 'Clé copiée.',
+    step_code: "2. Saisissez le code à 6 chiffres affiché par l'application",
+    confirm: 'Activer',
+    activated: 'Double authentification activée.',
+    codes_title: 'Vos codes de secours',
+    codes_intro:
+      "Si vous n'avez plus votre téléphone, chacun de ces codes remplace une fois le code de l'application. Rangez-les en lieu sûr, par exemple dans votre gestionnaire de mots de passe.",
+    codes_warning: 'Ces codes ne seront plus jamais affichés.',
+    copy_codes: 'Copier',
+    download_codes: 'Télécharger (.txt)',
+    codes_copied: 'Codes de secours copiés.',
+    copy_failed: 'La copie a échoué\u00a0: sélectionnez le texte et copiez-le vous-même.',
+    codes_file_header: "Vigie — codes de secours (chacun ne sert qu'une fois)",
+    codes_saved: "J'ai enregistré mes codes",
+  },
+  enrolment: {
+    page_title: 'Double authentification',
+    title: 'Activez la double authentification',
+    why: 'Votre compte (%{roles}) donne accès à des fonctions sensibles\u00a0: la double authentification y est obligatoire. Activez-la pour continuer, cela prend une minute.',
+    how: "Gardez votre téléphone à portée de main, avec une application d'authentification installée.",
+  },
   screens: {
     will_show: 'Cet écran affichera\u00a0:',
     queue: {
@@ -109,13 +253,20 @@ const vigie = {
       item_2: 'Les dossiers qui seront clos et effacés lors des prochaines passes.',
       item_3: 'Les gels juridiques en cours, avec leur motif et leur auteur.',
     },
-    staff: {
-      title: 'Équipe',
-      summary: 'Les comptes des membres du personnel qui utilisent Vigie.',
-      item_1: "Le nom, l'adresse e-mail et les rôles de chacun.",
-      item_2: "L'état de la vérification en deux étapes et la dernière connexion.",
-      item_3: 'La création de comptes, le changement de rôles et la désactivation.',
-    },
+  },
+};
+
+const staffResource = {
+  name: "Membre de l'équipe |||| Membres de l'équipe",
+  fields: {
+    name: 'Nom',
+    email: 'Adresse e-mail',
+    roles: 'Rôles',
+    mfaEnabled: 'Double authentification',
+    disabled: 'Statut',
+    lastLoginAt: 'Dernière connexion',
+    createdAt: 'Compte créé le',
+    password: 'Mot de passe initial',
   },
 };
 
@@ -123,4 +274,6 @@ const vigie = {
 export type VigieMessages = MessagesOf<typeof vigie>;
 type MessagesOf<T> = { [K in keyof T]: T[K] extends string ? string : MessagesOf<T[K]> };
 
-export const fr = { ...frenchMessages, vigie };
+export type ResourceMessages = MessagesOf<typeof staffResource>;
+
+export const fr = { ...frenchMessages, vigie, resources: { staff: staffResource } };

@@ -1,11 +1,24 @@
 import { Box, Divider, Typography } from '@mui/material';
 import { AppBar, TitlePortal, useTranslate } from 'react-admin';
 import { BrandMark } from '../components/BrandMark';
+import { AppUserMenu } from './AppUserMenu';
 
-export const AppAppBar = () => {
+interface VigieAppBarProps {
+  /** The bar of a page shown alone: no menu to open, no profile to visit. */
+  focused: boolean;
+}
+
+const VigieAppBar = ({ focused }: VigieAppBarProps) => {
   const translate = useTranslate();
   return (
-    <AppBar>
+    <AppBar
+      userMenu={<AppUserMenu signOutOnly={focused} />}
+      sx={
+        focused
+          ? { '& .RaAppBar-menuButton': { display: 'none' }, '& .RaAppBar-toolbar': { pl: 2 } }
+          : undefined
+      }
+    >
       <Box sx={{ display: { xs: 'none', sm: 'flex' }, alignItems: 'center', gap: 1.25, mr: 2 }}>
         <BrandMark size={28} />
         <Typography component="span" variant="h6" sx={{ fontWeight: 700, letterSpacing: '0.01em' }}>
@@ -26,3 +39,8 @@ export const AppAppBar = () => {
     </AppBar>
   );
 };
+
+export const AppAppBar = () => <VigieAppBar focused={false} />;
+
+/** The app bar of the enrolment page. */
+export const FocusedAppBar = () => <VigieAppBar focused />;

@@ -12,14 +12,34 @@ export interface ScreenDefinition {
   /** What a staff member needs to see the screen in the menu and to open it. */
   action: Action;
   icon: typeof SvgIcon;
+  /** Not built yet: the route shows what the screen will do. Built screens bring their own routes. */
+  upcoming: boolean;
 }
 
 /** The screens besides the dashboard, in menu order. */
 export const SCREENS = [
-  { id: 'queue', path: '/queue', action: 'queue.view', icon: InboxOutlined },
-  { id: 'access_register', path: '/access-register', action: 'audit.view', icon: FactCheckOutlined },
-  { id: 'retention', path: '/retention', action: 'retention.view', icon: HourglassBottomOutlined },
-  { id: 'staff', path: '/staff', action: 'staff.manage', icon: GroupOutlined },
+  { id: 'queue', path: '/queue', action: 'queue.view', icon: InboxOutlined, upcoming: true },
+  {
+    id: 'access_register',
+    path: '/access-register',
+    action: 'audit.view',
+    icon: FactCheckOutlined,
+    upcoming: true,
+  },
+  {
+    id: 'retention',
+    path: '/retention',
+    action: 'retention.view',
+    icon: HourglassBottomOutlined,
+    upcoming: true,
+  },
+  // The staff resource (resources/staff) serves this path.
+  { id: 'staff', path: '/staff', action: 'staff.manage', icon: GroupOutlined, upcoming: false },
 ] as const satisfies readonly ScreenDefinition[];
 
 export type Screen = (typeof SCREENS)[number];
+export type UpcomingScreenDefinition = Extract<Screen, { upcoming: true }>;
+
+export const UPCOMING_SCREENS = SCREENS.filter(
+  (screen): screen is UpcomingScreenDefinition => screen.upcoming,
+);

@@ -12,7 +12,6 @@ import {
   Card,
   CardActions,
   CardContent,
-  Chip,
   Grid,
   Stack,
   Typography,
@@ -20,6 +19,7 @@ import {
 import { alpha } from '@mui/material/styles';
 import { STAFF_ROLES, type StaffRole } from '@vigie/contracts';
 import { Link, Loading, Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
+import { RoleChips } from '../components/RoleChip';
 import { SCREENS } from '../navigation/screens';
 import { canAccess } from '../permissions';
 
@@ -111,15 +111,7 @@ export const Dashboard = () => {
           <Typography variant="body2" color="text.secondary" sx={{ mr: 0.5 }}>
             {translate('vigie.dashboard.your_roles')}
           </Typography>
-          {roles.map((role) => (
-            <Chip
-              key={role}
-              label={translate(`vigie.roles.${role}`)}
-              color="primary"
-              variant="outlined"
-              size="small"
-            />
-          ))}
+          <RoleChips roles={roles} />
         </Stack>
       </Box>
 

@@ -69,7 +69,7 @@ describe('LoginPage', () => {
     fireEvent.change(input('password'), { target: { value: 'correct horse battery' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Se connecter' })));
 
-    expect(await screen.findByText('Vérification en deux étapes')).toBeTruthy();
+    expect(await screen.findByText('Double authentification')).toBeTruthy();
     fireEvent.change(input('totp'), { target: { value: '12 34-56' } });
     expect(input('totp').value).toBe('123456');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Vérifier' })));
@@ -108,6 +108,53 @@ describe('LoginPage', () => {
     fireEvent.change(input('password'), { target: { value: 'pw' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Se connecter' })));
 
-    expect((await screen.findByRole('alert')).textContent).toMatch(/activer la vérification en deux étapes/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/activer la double authentification/);
+  });
+
+  it('takes a recovery code instead of the app code, whatever its case and spacing', async () => {
+    const login = jest
+      .fn<Promise<void>, [LoginParams]>()
+      .mockRejectedValueOnce(new LoginError('mfa_required'))
+      .mockRejectedValueOnce(new LoginError('mfa_invalid'));
+    renderLoginPage(login);
+    fireEvent.change(await screen.findByLabelText(/Adresse e-mail/), {
+      target: { value: 'camille@vigie.test' },
+    });
+    fireEvent.change(input('password'), { target: { value: 'correct horse battery' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Se connecter' })));
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Utiliser un code de secours' }));
+    expect(screen.getByLabelText(/Code de secours/)).toBeTruthy();
+    fireEvent.change(input('totp'), { target: { value: 'K7QM T3PR' } });
+    expect(input('totp').value).toBe('k7qm-t3pr');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Vérifier' })));
+
+    expect(login.mock.calls[1][0]).toEqual({
+      email: 'camille@vigie.test',
+      password: 'correct horse battery',
+      totp: 'k7qm-t3pr',
+    });
+    expect((await screen.findByRole('alert')).textContent).toBe('Code de secours incorrect ou déjà utilisé.');
+
+    // And back to the app's 6-digit code.
+    fireEvent.click(screen.getByRole('button', { name: "Utiliser l'application d'authentification" }));
+    expect(screen.getByLabelText(/Code à 6 chiffres/)).toBeTruthy();
+  });
+
+  it('does not send a malformed recovery code', async () => {
+    const login = jest
+      .fn<Promise<void>, [LoginParams]>()
+      .mockRejectedValueOnce(new LoginError('mfa_required'));
+    renderLoginPage(login);
+    fireEvent.change(await screen.findByLabelText(/Adresse e-mail/), { target: { value: 'a@b.c' } });
+    fireEvent.change(input('password'), { target: { value: 'pw' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Se connecter' })));
+    fireEvent.click(await screen.findByRole('button', { name: 'Utiliser un code de secours' }));
+
+    fireEvent.change(input('totp'), { target: { value: 'abc' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Vérifier' })));
+
+    expect(await screen.findByText('Un code de secours a la forme xxxx-xxxx.')).toBeTruthy();
+    expect(login).toHaveBeenCalledTimes(1);
   });
 });

@@ -22,8 +22,22 @@ import { LocaleToggle } from '../components/LocaleToggle';
 import { type LoginFailure, LoginError, type LoginParams } from '../providers/authProvider';
 
 type Step = 'credentials' | 'totp';
+/** The second factor typed: the app's code, or one of the recovery codes shown at enrolment. */
+type SecondFactor = 'app' | 'recovery';
+/** What the alert says: a login failure, or a refused recovery code. */
+type Problem = LoginFailure | 'recovery_invalid';
 
 const TOTP_PATTERN = /^\d{6}$/;
+const RECOVERY_PATTERN = /^[a-z0-9]{4}-[a-z0-9]{4}$/;
+
+/** Whatever is typed or pasted ("ABCD EFGH", "abcd-efgh"), as the API's xxxx-xxxx. */
+export const normaliseRecoveryCode = (value: string): string => {
+  const chars = value
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 8);
+  return chars.length > 4 ? `${chars.slice(0, 4)}-${chars.slice(4)}` : chars;
+};
 
 const failureOf = (error: unknown): LoginFailure =>
   error instanceof LoginError ? error.code : 'unavailable';
@@ -38,10 +52,11 @@ export const LoginPage = () => {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
+  const [secondFactor, setSecondFactor] = useState<SecondFactor>('app');
   const [showPassword, setShowPassword] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
-  const [problem, setProblem] = useState<LoginFailure | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
   const totpInput = useRef<HTMLInputElement>(null);
 
@@ -54,7 +69,8 @@ export const LoginPage = () => {
 
   const emailMissing = email.trim() === '';
   const passwordMissing = password === '';
-  const totpMalformed = !TOTP_PATTERN.test(totp);
+  const usesRecovery = secondFactor === 'recovery';
+  const totpMalformed = !(usesRecovery ? RECOVERY_PATTERN : TOTP_PATTERN).test(totp);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -76,17 +92,17 @@ export const LoginPage = () => {
         return;
       }
       // Past the password, a refusal can only be about the code.
-      const shown =
-        step === 'totp' && (failure === 'mfa_required' || failure === 'invalid_credentials')
-          ? 'mfa_invalid'
-          : failure;
+      const aboutCode =
+        step === 'totp' &&
+        (failure === 'mfa_invalid' || failure === 'mfa_required' || failure === 'invalid_credentials');
+      const shown: Problem = aboutCode ? (usesRecovery ? 'recovery_invalid' : 'mfa_invalid') : failure;
       setProblem(shown);
       // Clear and focus what must be typed again, so a retry needs no mouse.
       if (shown === 'invalid_credentials') {
         setPassword('');
         passwordInput.current?.focus();
       }
-      if (shown === 'mfa_invalid') {
+      if (aboutCode) {
         setTotp('');
         totpInput.current?.focus();
       }
@@ -97,11 +113,22 @@ export const LoginPage = () => {
 
   const backToCredentials = () => {
     setStep('credentials');
+    setSecondFactor('app');
     setPassword('');
     setTotp('');
     setProblem(null);
     setSubmitted(false);
   };
+
+  const switchSecondFactor = () => {
+    setSecondFactor(usesRecovery ? 'app' : 'recovery');
+    setTotp('');
+    setProblem(null);
+    setSubmitted(false);
+    totpInput.current?.focus();
+  };
+
+  const totpMessage = (key: string) => translate(`vigie.login.${usesRecovery ? 'recovery' : 'totp'}.${key}`);
 
   return (
     <Box
@@ -205,32 +232,55 @@ export const LoginPage = () => {
                   {translate('vigie.login.totp.title')}
                 </Typography>
                 <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, mb: 1 }}>
-                  {translate('vigie.login.totp.hint', { email: email.trim() })}
+                  {usesRecovery
+                    ? translate('vigie.login.recovery.hint')
+                    : translate('vigie.login.totp.hint', { email: email.trim() })}
                 </Typography>
                 <TextField
+                  // A new input per kind of code, so that the browser's autofill and focus follow.
+                  key={secondFactor}
                   name="totp"
                   inputRef={totpInput}
-                  label={translate('vigie.login.totp.label')}
-                  autoComplete="one-time-code"
+                  label={totpMessage('label')}
+                  autoComplete={usesRecovery ? 'off' : 'one-time-code'}
                   autoFocus
                   required
                   value={totp}
-                  onChange={(event) => setTotp(event.target.value.replace(/\D/g, '').slice(0, 6))}
-                  error={submitted && totpMalformed}
-                  helperText={
-                    submitted && totpMalformed ? translate('vigie.login.totp.invalid_format') : undefined
+                  onChange={(event) =>
+                    setTotp(
+                      usesRecovery
+                        ? normaliseRecoveryCode(event.target.value)
+                        : event.target.value.replace(/\D/g, '').slice(0, 6),
+                    )
                   }
+                  error={submitted && totpMalformed}
+                  helperText={submitted && totpMalformed ? totpMessage('invalid_format') : undefined}
                   size="medium"
                   margin="normal"
                   slotProps={{
                     htmlInput: {
-                      inputMode: 'numeric',
-                      pattern: '[0-9]*',
-                      maxLength: 6,
-                      style: { fontSize: '1.5rem', letterSpacing: '0.5em', textAlign: 'center' },
+                      inputMode: usesRecovery ? 'text' : 'numeric',
+                      pattern: usesRecovery ? '[a-z0-9]{4}-[a-z0-9]{4}' : '[0-9]*',
+                      maxLength: usesRecovery ? 9 : 6,
+                      spellCheck: false,
+                      autoCapitalize: 'off',
+                      style: {
+                        fontSize: '1.5rem',
+                        letterSpacing: usesRecovery ? '0.2em' : '0.5em',
+                        textAlign: 'center',
+                      },
                     },
                   }}
                 />
+                <Button
+                  size="small"
+                  onClick={switchSecondFactor}
+                  disabled={submitting}
+                  data-testid="second-factor-switch"
+                  sx={{ px: 0.5, mt: -0.5 }}
+                >
+                  {translate(usesRecovery ? 'vigie.login.recovery.use_app' : 'vigie.login.recovery.use_code')}
+                </Button>
               </>
             )}
 

@@ -13,12 +13,12 @@ import {
 } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { Title, useTranslate } from 'react-admin';
-import type { Screen } from '../navigation/screens';
+import type { UpcomingScreenDefinition } from '../navigation/screens';
 
 const ITEMS = ['item_1', 'item_2', 'item_3'] as const;
 
 interface UpcomingScreenProps {
-  screen: Screen;
+  screen: UpcomingScreenDefinition;
 }
 
 /**

@@ -133,14 +133,65 @@ describe('authProvider', () => {
     await expect(authProvider.login({ email: 'a@b.c', password: 'pw' })).rejects.toMatchObject({ code });
   });
 
-  it('keeps a session that may only enrol a second factor out of the backoffice', async () => {
+  it('lets in a session that must enrol a second factor, with an identity that says so and no rights yet', async () => {
     const authProvider = createAuthProvider();
-    fetchMock.mockResolvedValue(reply(200, { ...session, mfaEnrolmentRequired: true, mfaEnabled: false }));
+    fetchMock.mockResolvedValue(
+      reply(200, {
+        ...session,
+        user: { ...session.user, roles: ['admin'] },
+        mfaEnrolmentRequired: true,
+        mfaEnabled: false,
+      }),
+    );
 
-    await expect(authProvider.login({ email: 'a@b.c', password: 'pw' })).rejects.toMatchObject({
-      code: 'mfa_enrolment_required',
+    await expect(authProvider.login({ email: 'a@b.c', password: 'pw' })).resolves.toBeUndefined();
+    await expect(authProvider.checkAuth({})).resolves.toBeUndefined();
+    await expect(authProvider.getIdentity?.()).resolves.toMatchObject({
+      roles: ['admin'],
+      mfaEnabled: false,
+      mfaEnrolmentRequired: true,
     });
-    await expect(authProvider.checkAuth({})).rejects.toMatchObject({ code: 'mfa_enrolment_required' });
+    // The API answers nothing but enrolment to such a session: the roles grant nothing yet.
+    await expect(authProvider.getPermissions?.({})).resolves.toEqual([]);
+    await expect(authProvider.canAccess?.({ action: 'list', resource: 'staff' })).resolves.toBe(false);
+    expect(getCsrfToken()).toBe('csrf-from-login');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads /auth/me again on refreshSession, so that enrolment opens the backoffice', async () => {
+    const authProvider = createAuthProvider();
+    const admin = { ...session.user, roles: ['admin'] };
+    fetchMock
+      .mockResolvedValueOnce(
+        reply(200, { ...session, user: admin, mfaEnrolmentRequired: true, mfaEnabled: false }),
+      )
+      .mockResolvedValueOnce(
+        reply(200, { ...session, user: admin, mfaEnrolmentRequired: false, mfaEnabled: true }),
+      );
+
+    await expect(authProvider.getPermissions?.({})).resolves.toEqual([]);
+    await authProvider.refreshSession();
+
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(fetchMock.mock.calls[1][0]).toBe('/api/v1/auth/me');
+    await expect(authProvider.getPermissions?.({})).resolves.toEqual(['admin']);
+    await expect(authProvider.getIdentity?.()).resolves.toMatchObject({
+      mfaEnabled: true,
+      mfaEnrolmentRequired: false,
+    });
+    await expect(authProvider.canAccess?.({ action: 'list', resource: 'staff' })).resolves.toBe(true);
+  });
+
+  it.each([
+    [['admin'], 'staff', true],
+    [['moderator', 'lead', 'dpo'], 'staff', false],
+    [['admin'], 'cases', false],
+    [['admin'], 'constructor', false],
+  ] as const)('with roles %j, canAccess to the %s resource is %s', async (roles, resource, allowed) => {
+    const authProvider = createAuthProvider();
+    fetchMock.mockResolvedValue(reply(200, { ...session, user: { ...session.user, roles } }));
+
+    await expect(authProvider.canAccess?.({ action: 'edit', resource })).resolves.toBe(allowed);
   });
 
   it('maps a network failure to unavailable', async () => {
@@ -163,7 +214,14 @@ describe('authProvider', () => {
 
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/auth/me');
-    expect(identity).toEqual({ id: 'st_1', fullName: 'Camille Martin' });
+    expect(identity).toEqual({
+      id: 'st_1',
+      fullName: 'Camille Martin',
+      email: 'camille@vigie.test',
+      roles: ['moderator', 'lead'],
+      mfaEnabled: true,
+      mfaEnrolmentRequired: false,
+    });
     expect(permissions).toEqual(['moderator', 'lead']);
     expect(getCsrfToken()).toBe('fresh-token');
   });

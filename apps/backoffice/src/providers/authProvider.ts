@@ -1,5 +1,6 @@
 import { STAFF_ROLES, type StaffIdentity, type StaffRole } from '@vigie/contracts';
 import type { AuthProvider, UserIdentity } from 'react-admin';
+import { type Action, canAccess } from '../permissions';
 import { API_PREFIX, ApiError, fetchJson, getCsrfToken, setCsrfToken } from './httpClient';
 
 export const LOGIN_FAILURES = [
@@ -37,14 +38,41 @@ const isStaffRole = (value: unknown): value is StaffRole =>
 interface Session {
   user: StaffIdentity;
   csrfToken: string;
+  mfaEnabled: boolean;
   /** The session may only enrol a second factor: nothing else will answer it. */
   mfaEnrolmentRequired: boolean;
 }
+
+/** `getIdentity`'s answer: who is signed in, and whether they must enrol a second factor first. */
+export interface StaffSessionIdentity extends UserIdentity {
+  id: string;
+  fullName: string;
+  email: string;
+  roles: StaffRole[];
+  mfaEnabled: boolean;
+  mfaEnrolmentRequired: boolean;
+}
+
+export const isStaffSessionIdentity = (value: unknown): value is StaffSessionIdentity =>
+  typeof value === 'object' &&
+  value !== null &&
+  'email' in value &&
+  'roles' in value &&
+  'mfaEnrolmentRequired' in value &&
+  typeof value.email === 'string' &&
+  Array.isArray(value.roles) &&
+  typeof value.mfaEnrolmentRequired === 'boolean';
+
+/** What each resource needs, in the words of `canAccess`. A resource not listed is refused. */
+export const RESOURCE_ACTIONS: Readonly<Record<string, Action>> = {
+  staff: 'staff.manage',
+};
 
 const readSession = (body: unknown): Session => {
   if (typeof body === 'object' && body !== null && 'user' in body && 'csrfToken' in body) {
     const { user, csrfToken } = body;
     const mfaEnrolmentRequired = 'mfaEnrolmentRequired' in body && body.mfaEnrolmentRequired === true;
+    const mfaEnabled = 'mfaEnabled' in body && body.mfaEnabled === true;
     if (
       typeof csrfToken === 'string' &&
       typeof user === 'object' &&
@@ -63,6 +91,7 @@ const readSession = (body: unknown): Session => {
       return {
         user: { id: user.id, email: user.email, name: user.name, roles },
         csrfToken,
+        mfaEnabled,
         mfaEnrolmentRequired,
       };
     }
@@ -88,23 +117,32 @@ const statusOf = (error: unknown): number | undefined =>
     ? error.status
     : undefined;
 
+/** The authProvider, plus what the enrolment screens need: reading `/auth/me` again. */
+export interface VigieAuthProvider extends AuthProvider {
+  /** Forgets the cached session and reads `/auth/me` again (after enrolling a second factor). */
+  refreshSession(): Promise<void>;
+}
+
+export const isVigieAuthProvider = (
+  provider: AuthProvider | null | undefined,
+): provider is VigieAuthProvider => typeof provider?.refreshSession === 'function';
+
 /** A react-admin authProvider over the API's cookie session. */
-export const createAuthProvider = (): AuthProvider => {
+export const createAuthProvider = (): VigieAuthProvider => {
   // The signed-in staff member, fetched once from `/auth/me` and then reused.
-  let session: Promise<StaffIdentity> | null = null;
+  let session: Promise<Session> | null = null;
 
   const forgetSession = (): void => {
     session = null;
     setCsrfToken(null);
   };
 
-  const currentSession = (): Promise<StaffIdentity> => {
+  const currentSession = (): Promise<Session> => {
     if (session) return session;
     const pending = fetchJson(`${API_PREFIX}/auth/me`).then(({ json }) => {
-      const { user, csrfToken, mfaEnrolmentRequired } = readSession(json);
-      setCsrfToken(csrfToken);
-      if (mfaEnrolmentRequired) throw new LoginError('mfa_enrolment_required');
-      return user;
+      const current = readSession(json);
+      setCsrfToken(current.csrfToken);
+      return current;
     });
     session = pending;
     pending.catch((error: unknown) => {
@@ -128,11 +166,10 @@ export const createAuthProvider = (): AuthProvider => {
       } catch (error) {
         throw toLoginError(error);
       }
-      const { user, csrfToken, mfaEnrolmentRequired } = readSession(body);
-      setCsrfToken(csrfToken);
-      // Enrolment has no screen yet: such a session is not let into the backoffice.
-      if (mfaEnrolmentRequired) throw new LoginError('mfa_enrolment_required');
-      session = Promise.resolve(user);
+      const opened = readSession(body);
+      setCsrfToken(opened.csrfToken);
+      // A session that must enrol a second factor is let in too: the layout shows it only the enrolment.
+      session = Promise.resolve(opened);
     },
 
     async logout() {
@@ -161,14 +198,34 @@ export const createAuthProvider = (): AuthProvider => {
       // 403 and everything else: the session is fine, the page shows the error.
     },
 
-    async getIdentity(): Promise<UserIdentity> {
-      const user = await currentSession();
-      return { id: user.id, fullName: user.name };
+    async getIdentity(): Promise<StaffSessionIdentity> {
+      const { user, mfaEnabled, mfaEnrolmentRequired } = await currentSession();
+      return {
+        id: user.id,
+        fullName: user.name,
+        email: user.email,
+        roles: user.roles,
+        mfaEnabled,
+        mfaEnrolmentRequired,
+      };
     },
 
     async getPermissions(): Promise<StaffRole[]> {
-      const user = await currentSession();
-      return user.roles;
+      const { user, mfaEnrolmentRequired } = await currentSession();
+      // Until the second factor is on, the API answers nothing but enrolment: the roles grant nothing yet.
+      return mfaEnrolmentRequired ? [] : user.roles;
+    },
+
+    async canAccess({ resource }: { action: string; resource: string }): Promise<boolean> {
+      const action = Object.hasOwn(RESOURCE_ACTIONS, resource) ? RESOURCE_ACTIONS[resource] : undefined;
+      if (!action) return false;
+      const { user, mfaEnrolmentRequired } = await currentSession();
+      return !mfaEnrolmentRequired && canAccess(user.roles, action);
+    },
+
+    async refreshSession() {
+      session = null;
+      await currentSession();
     },
   };
 };

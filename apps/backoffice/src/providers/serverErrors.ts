@@ -1,0 +1,131 @@
+import { HttpError } from 'react-admin';
+import { ApiError } from './httpClient';
+
+/**
+ * Errors of the API in the shape react-admin's forms understand: an `HttpError` whose
+ * `body.errors` maps each input to the i18n key of its message, and whose own message is
+ * an i18n key too when the API's `details.code` is one we know (notifications translate it).
+ */
+
+/** Codes with a sentence of their own in `vigie.errors.*`. */
+export const KNOWN_ERROR_CODES = [
+  'email_taken',
+  'weak_password',
+  'invalid_credentials',
+  'mfa_invalid',
+  'mfa_already_enabled',
+  'mfa_not_started',
+  'mfa_enrolment_required',
+  'self_lockout',
+  'staff_not_found',
+  'role',
+  'csrf',
+] as const;
+type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
+
+const isKnownCode = (value: string | undefined): value is KnownErrorCode =>
+  (KNOWN_ERROR_CODES as readonly (string | undefined)[]).includes(value);
+
+/** What react-admin's `setSubmissionErrors` reads: field paths to message keys, plus `root.serverError`. */
+export type FormErrors = Record<string, string | { serverError: string }>;
+
+interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isFieldProblem = (value: unknown): value is FieldProblem =>
+  isRecord(value) && typeof value.field === 'string' && typeof value.message === 'string';
+
+const FIELD_KEY = 'vigie.errors.fields';
+
+// The API words its field problems in English for developers; these are the ones staff meet.
+const VALIDATION_MESSAGES: readonly (readonly [RegExp, string])[] = [
+  [/^required$/, 'ra.validation.required'],
+  [/^must be an e-mail address$/, `${FIELD_KEY}.email_invalid`],
+  [/^at least one role$/, `${FIELD_KEY}.roles_required`],
+  [/^each role once$/, `${FIELD_KEY}.roles_required`],
+  [/^must be a 6-digit code$/, `${FIELD_KEY}.code_format`],
+  [/^must be at least \d+ characters$/, `${FIELD_KEY}.password_too_short`],
+  [/^is too common$/, `${FIELD_KEY}.password_too_common`],
+  [/^must not contain the e-mail address$/, `${FIELD_KEY}.password_contains_email`],
+  [/^must be at most \d+ characters$/, `${FIELD_KEY}.too_long`],
+  [/^Too big/, `${FIELD_KEY}.too_long`],
+];
+
+// When a domain code says it all, its field message does not need reading.
+const FIELD_MESSAGE_OF_CODE: Partial<Record<KnownErrorCode, string>> = {
+  email_taken: `${FIELD_KEY}.email_taken`,
+  invalid_credentials: `${FIELD_KEY}.current_password_wrong`,
+  mfa_invalid: `${FIELD_KEY}.code_wrong`,
+};
+
+const fieldMessageKey = (problem: FieldProblem, code: string | undefined): string => {
+  const byCode = isKnownCode(code) ? FIELD_MESSAGE_OF_CODE[code] : undefined;
+  if (byCode) return byCode;
+  const match = VALIDATION_MESSAGES.find(([pattern]) => pattern.test(problem.message));
+  if (match) return match[1];
+  return code === 'weak_password' ? `${FIELD_KEY}.password_weak` : `${FIELD_KEY}.invalid`;
+};
+
+/**
+ * `roles.0` → `roles`: an array's inputs are one control (checkboxes), which shows the error
+ * of the whole array; other dotted paths stay, as react-hook-form reads them.
+ */
+export const inputPathOf = (field: string): string =>
+  field
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .join('.');
+
+/** Where the API puts field problems: `details` itself (validation) or `details.fields` (domain). */
+const fieldProblemsOf = (details: unknown): FieldProblem[] => {
+  if (Array.isArray(details)) return details.filter(isFieldProblem);
+  if (isRecord(details) && Array.isArray(details.fields)) return details.fields.filter(isFieldProblem);
+  return [];
+};
+
+/** The i18n key of the error as a whole, or the API's own sentence when we have none. */
+export const errorMessageOf = (error: ApiError): string => {
+  const { code } = error;
+  if (isKnownCode(code)) return `vigie.errors.${code}`;
+  if (error.status === 400) return 'vigie.errors.invalid_input';
+  if (error.status === 403) return 'vigie.errors.role';
+  if (error.status === 404) return 'vigie.errors.not_found';
+  if (error.status >= 500) return 'vigie.errors.unavailable';
+  return error.message;
+};
+
+/**
+ * The errors to show on a form, or null when the error is not about what was typed
+ * (a 403, a 404, a 500: a notification says those). The first problem of a field wins:
+ * an input shows one message at a time.
+ */
+export const formErrorsOf = (error: ApiError): FormErrors | null => {
+  if (error.status !== 400 && error.status !== 409 && error.status !== 422) return null;
+  const { code } = error;
+  const errors: FormErrors = {};
+  for (const problem of fieldProblemsOf(error.body?.details)) {
+    const path = inputPathOf(problem.field);
+    // A problem with the body as a whole has no input: it goes to the notification.
+    if (path === '' || path === 'body' || path === 'query' || path === 'param') continue;
+    if (!(path in errors)) errors[path] = fieldMessageKey(problem, code);
+  }
+  const message = errorMessageOf(error);
+  if (isKnownCode(code) || Object.keys(errors).length === 0) errors.root = { serverError: message };
+  return errors;
+};
+
+/** Any failure of a data call, as react-admin expects it. Network failures say the service is away. */
+export const toHttpError = (error: unknown): HttpError => {
+  if (error instanceof HttpError) return error;
+  if (!(error instanceof ApiError)) return new HttpError('vigie.errors.unavailable', 0, null);
+  const errors = formErrorsOf(error);
+  return new HttpError(errorMessageOf(error), error.status, {
+    ...error.body,
+    ...(errors ? { errors } : {}),
+  });
+};

@@ -1,0 +1,140 @@
+import { generateSync } from 'otplib';
+import { type Browser, describeInBrowser, openBrowser, screenshot } from './support/browser';
+import { demoAccount, menuEntries, signOut, submitCredentials } from './support/session';
+
+// Each test opens its own browser (its own cookies) and signs in as its own demo account.
+describeInBrowser('staff accounts, sessions and two-factor authentication', () => {
+  let browser: Browser;
+  beforeEach(async () => {
+    browser = await openBrowser('fr-FR');
+  });
+  afterEach(() => browser?.close());
+
+  it('shows a moderator the moderation screens only', async () => {
+    const { page } = browser;
+    const moderator = demoAccount('moderator');
+
+    await submitCredentials(page, moderator.email, moderator.password);
+    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
+
+    const entries = await menuEntries(page);
+    expect(entries).toEqual(['Tableau de bord', "File d'attente"]);
+    for (const hidden of ['Équipe', 'Registre des accès', 'Conservation']) expect(entries).not.toContain(hidden);
+
+    // A typed-in address is refused too, not only hidden from the menu.
+    await page.goto(`${page.url().split('#')[0]}#/staff`);
+    await page.getByText("Vous n'avez pas les droits d'accès à cette page").waitFor();
+    expect(await page.locator('table').count()).toBe(0);
+
+    await signOut(page);
+  });
+
+  it('takes an admin through enrolment at first sign-in, then lets them create, edit and disable an account', async () => {
+    const { page } = browser;
+    const admin = demoAccount('admin');
+
+    // MFA_REQUIRED_ROLES (dpo, admin by default): the admin is let in, to the enrolment only.
+    await submitCredentials(page, admin.email, admin.password);
+    await page.getByRole('heading', { name: 'Activez la double authentification' }).waitFor();
+    await page.getByTestId('mfa-qr').waitFor();
+    expect(await menuEntries(page)).toEqual([]);
+    await screenshot(page, 'mfa-enrolment');
+
+    const secret = (await page.getByTestId('mfa-secret').textContent())?.replace(/\s/g, '') ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await page.locator('input[name=code]').fill(generateSync({ secret }));
+    await page.getByRole('button', { name: 'Activer', exact: true }).click();
+
+    const codes = page.getByTestId('recovery-codes');
+    await codes.waitFor();
+    expect(await codes.getByRole('listitem').count()).toBe(10);
+    expect(await codes.textContent()).toMatch(/[a-z0-9]{4}-[a-z0-9]{4}/);
+    await screenshot(page, 'mfa-recovery-codes');
+    await page.getByRole('button', { name: "J'ai enregistré mes codes" }).click();
+
+    // The identity is read again: the full backoffice opens on the dashboard.
+    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
+    expect(await menuEntries(page)).toEqual(['Tableau de bord', 'Conservation', 'Équipe']);
+
+    await page.getByRole('menuitem', { name: 'Équipe' }).click();
+    await page.getByRole('row', { name: new RegExp(admin.email) }).waitFor();
+    await screenshot(page, 'staff-list');
+
+    const email = `lea.martin.${Date.now()}@vigie.test`;
+    const password = 'correct horse battery staple';
+    await page.getByRole('link', { name: 'Nouveau compte' }).first().click();
+    await page.locator('input[name=name]').fill('Léa Martin');
+    await page.locator('input[name=email]').fill(email);
+    await page.getByRole('checkbox', { name: /^Modération/ }).check();
+    await page.locator('input[name=password]').fill(password);
+    await screenshot(page, 'staff-create');
+    await page.getByRole('button', { name: 'Créer le compte' }).click();
+
+    const row = page.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Léa Martin');
+    expect(await row.textContent()).toContain('Modération');
+    expect(await row.textContent()).toContain('Actif');
+
+    await row.click();
+    await page.getByLabel('Compte désactivé').check();
+    await page.locator('input[name=name]').fill('Léa Martin-Durand');
+    await page.getByText("À l'enregistrement, les sessions ouvertes de ce compte seront fermées aussitôt.").waitFor();
+    await page.locator('button[type=submit]:not([disabled])').waitFor();
+    await screenshot(page, 'staff-edit');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+
+    await page.getByRole('row', { name: /Léa Martin-Durand/ }).waitFor();
+    const disabledRow = page.getByRole('row', { name: /Léa Martin-Durand/ });
+    expect(await disabledRow.textContent()).toContain('Désactivé');
+    await screenshot(page, 'staff-list-after-disabling');
+
+    await signOut(page);
+
+    // The disabled account is refused like a wrong password: nothing tells a stranger it exists.
+    await submitCredentials(page, email, password);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toBe('Adresse e-mail ou mot de passe incorrect.');
+  });
+
+  it('lets a lead turn on two-factor authentication from their profile, then sign in with a recovery code', async () => {
+    const { page } = browser;
+    const lead = demoAccount('lead');
+
+    await submitCredentials(page, lead.email, lead.password);
+    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
+    await page.getByRole('button', { name: 'Profil' }).click();
+    await page.getByRole('menuitem', { name: 'Mon profil' }).click();
+    await page.getByRole('heading', { name: 'Mot de passe' }).waitFor();
+    expect(await page.getByTestId('mfa-status').textContent()).toBe('Non activée');
+
+    await page.getByRole('button', { name: 'Activer la double authentification' }).click();
+    const secret = (await page.getByTestId('mfa-secret').textContent())?.replace(/\s/g, '') ?? '';
+    await page.locator('input[name=code]').fill(generateSync({ secret }));
+    await page.getByRole('button', { name: 'Activer', exact: true }).click();
+    const codes = (await page.getByTestId('recovery-codes').locator('code').allTextContents()).map((c) => c.trim());
+    expect(codes).toHaveLength(10);
+    await page.getByRole('button', { name: "J'ai enregistré mes codes" }).click();
+
+    await page.getByTestId('mfa-status').filter({ hasText: 'Active' }).waitFor();
+    await screenshot(page, 'profile');
+    await signOut(page);
+
+    await submitCredentials(page, lead.email, lead.password);
+    await page.locator('input[name=totp]').waitFor();
+    await page.getByRole('button', { name: 'Utiliser un code de secours' }).click();
+    await page.locator('input[name=totp]').fill(codes[0].toUpperCase());
+    await screenshot(page, 'login-recovery-code');
+    await page.getByRole('button', { name: 'Vérifier' }).click();
+    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
+    await signOut(page);
+
+    // A recovery code works once.
+    await submitCredentials(page, lead.email, lead.password);
+    await page.getByRole('button', { name: 'Utiliser un code de secours' }).click();
+    await page.locator('input[name=totp]').fill(codes[0]);
+    await page.getByRole('button', { name: 'Vérifier' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toBe('Code de secours incorrect ou déjà utilisé.');
+  });
+});
