@@ -24,13 +24,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in; sets the session cookie and returns the CSRF token.' })
   async login(@Body() body: LoginDto, @Req() request: StaffRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
     const { token, body: session } = await this.auth.login(body, clientOf(request));
-    void reply.setCookie(this.sessions.cookieName, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.sessions.cookieName.startsWith('__Host-'),
-      path: '/',
-      maxAge: Math.floor(this.sessions.absoluteTimeoutMs / 1000),
-    });
+    void reply.setCookie(this.sessions.cookieName, token, this.sessions.cookieOptions);
     return session;
   }
 

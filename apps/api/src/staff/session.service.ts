@@ -26,8 +26,19 @@ export class SessionService {
     return this.config.COOKIE_SECURE ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
   }
 
-  get absoluteTimeoutMs(): number {
+  private get absoluteTimeoutMs(): number {
     return this.config.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000;
+  }
+
+  /** How the cookie is set: script-proof, same-site only, over HTTPS when configured. */
+  get cookieOptions() {
+    return {
+      httpOnly: true,
+      sameSite: 'strict' as const,
+      secure: this.config.COOKIE_SECURE,
+      path: '/',
+      maxAge: Math.floor(this.absoluteTimeoutMs / 1000),
+    };
   }
 
   async open(staffId: string, client: { ip?: string; userAgent?: string }): Promise<{ token: string; csrfToken: string }> {

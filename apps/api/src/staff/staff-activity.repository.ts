@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
-import { StaffActivity, type StaffActivityEvent } from './staff-activity.entity';
+import type { StaffActivityEvent } from './staff-activity.entity';
 
 export interface ActivityContext {
   actorId?: string | null;
@@ -33,13 +33,5 @@ export class StaffActivityRepository {
         JSON.stringify(context.details ?? {}),
       ],
     );
-  }
-
-  list(subjectId?: string, limit = 100): Promise<StaffActivity[]> {
-    return this.dataSource.getRepository(StaffActivity).find({
-      where: subjectId ? { subjectId } : {},
-      order: { at: 'DESC', id: 'DESC' },
-      take: limit,
-    });
   }
 }

@@ -1,11 +1,11 @@
 import PhonelinkLockOutlined from '@mui/icons-material/PhonelinkLockOutlined';
-import { Avatar, Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
-import { alpha } from '@mui/material/styles';
+import { Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import { STAFF_ROLES } from '@vigie/contracts';
 import { Title, useGetIdentity, useNavigate, useTranslate } from 'react-admin';
 import { isStaffSessionIdentity } from '../providers/authProvider';
 import { MfaEnrolment } from './MfaEnrolment';
 import { useRefreshSession } from './useRefreshSession';
+import { IconBadge } from '../components/IconBadge';
 
 /**
  * What someone whose roles require a second factor sees until they have one: only this.
@@ -31,18 +31,9 @@ export const EnrolmentRequiredPage = () => {
       <Card>
         <CardContent sx={{ p: { xs: 3, md: 4 } }}>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2.5}>
-            <Avatar
-              variant="rounded"
-              sx={(theme) => ({
-                width: 52,
-                height: 52,
-                borderRadius: '14px',
-                bgcolor: alpha(theme.palette.primary.main, 0.1),
-                color: 'primary.main',
-              })}
-            >
+            <IconBadge size={52}>
               <PhonelinkLockOutlined />
-            </Avatar>
+            </IconBadge>
             <Box>
               <Typography component="h1" variant="h5">
                 {translate('vigie.enrolment.title')}

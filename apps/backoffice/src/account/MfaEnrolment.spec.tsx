@@ -5,17 +5,10 @@ import { createI18nProvider } from '../i18n/i18nProvider';
 import { setCsrfToken } from '../providers/httpClient';
 import { theme } from '../theme';
 import { MfaEnrolment } from './MfaEnrolment';
+import { createFetchMock, jsonReply } from '../testing/fakeFetch';
 
-const reply = (status: number, body: unknown): Response =>
-  ({
-    ok: status >= 200 && status < 300,
-    status,
-    statusText: String(status),
-    headers: new Headers({ 'Content-Type': 'application/json' }),
-    text: async () => JSON.stringify(body),
-  }) as Response;
 
-const fetchMock = jest.fn<ReturnType<typeof fetch>, [RequestInfo | URL, RequestInit?]>();
+const fetchMock = createFetchMock();
 const callsTo = (path: string) => fetchMock.mock.calls.filter(([url]) => String(url) === `/api/v1${path}`);
 
 const enrolment = {
@@ -49,7 +42,7 @@ beforeEach(() => {
 
 describe('MfaEnrolment', () => {
   it('starts one enrolment only, even under StrictMode, and shows the QR code and the secret', async () => {
-    fetchMock.mockResolvedValue(reply(201, enrolment));
+    fetchMock.mockResolvedValue(jsonReply(201, enrolment));
     renderEnrolment();
 
     const secret = await screen.findByTestId('mfa-secret');
@@ -64,9 +57,9 @@ describe('MfaEnrolment', () => {
   it('says a wrong code, then shows the ten recovery codes once the right one is confirmed', async () => {
     const onDone = jest.fn();
     fetchMock
-      .mockResolvedValueOnce(reply(201, enrolment))
-      .mockResolvedValueOnce(reply(400, mfaInvalid))
-      .mockResolvedValueOnce(reply(201, { recoveryCodes }));
+      .mockResolvedValueOnce(jsonReply(201, enrolment))
+      .mockResolvedValueOnce(jsonReply(400, mfaInvalid))
+      .mockResolvedValueOnce(jsonReply(201, { recoveryCodes }));
     renderEnrolment(onDone);
     await screen.findByTestId('mfa-secret');
     const code = () => document.querySelector<HTMLInputElement>('input[name="code"]');
@@ -97,7 +90,7 @@ describe('MfaEnrolment', () => {
   });
 
   it('does not send a code that is not 6 digits', async () => {
-    fetchMock.mockResolvedValue(reply(201, enrolment));
+    fetchMock.mockResolvedValue(jsonReply(201, enrolment));
     renderEnrolment();
     await screen.findByTestId('mfa-secret');
 
@@ -111,7 +104,7 @@ describe('MfaEnrolment', () => {
   });
 
   it('offers to cancel only where enrolment may be put off', async () => {
-    fetchMock.mockResolvedValue(reply(201, enrolment));
+    fetchMock.mockResolvedValue(jsonReply(201, enrolment));
     const onCancel = jest.fn();
     const { unmount } = renderEnrolment(jest.fn(), onCancel);
     await screen.findByTestId('mfa-secret');
@@ -128,14 +121,14 @@ describe('MfaEnrolment', () => {
   it('explains a refused start, and can try again', async () => {
     fetchMock
       .mockResolvedValueOnce(
-        reply(409, {
+        jsonReply(409, {
           statusCode: 409,
           error: 'Conflict',
           message: 'Two-factor authentication is already on.',
           details: { code: 'mfa_already_enabled' },
         }),
       )
-      .mockResolvedValueOnce(reply(201, enrolment));
+      .mockResolvedValueOnce(jsonReply(201, enrolment));
     renderEnrolment();
 
     expect((await screen.findByRole('alert')).textContent).toMatch(/déjà active sur votre compte/);

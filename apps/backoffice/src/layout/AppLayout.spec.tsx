@@ -5,6 +5,7 @@ import { createI18nProvider } from '../i18n/i18nProvider';
 import type { StaffSessionIdentity } from '../providers/authProvider';
 import { theme } from '../theme';
 import { AppLayout } from './AppLayout';
+import { jsonReply } from '../testing/fakeFetch';
 
 const identityOf = (roles: StaffRole[], mfaEnrolmentRequired = false): StaffSessionIdentity => ({
   id: 'st_1',
@@ -24,14 +25,6 @@ const authProviderFor = (identity: StaffSessionIdentity): AuthProvider => ({
   getPermissions: async () => (identity.mfaEnrolmentRequired ? [] : identity.roles),
 });
 
-const reply = (status: number, body: unknown): Response =>
-  ({
-    ok: status >= 200 && status < 300,
-    status,
-    statusText: String(status),
-    headers: new Headers({ 'Content-Type': 'application/json' }),
-    text: async () => JSON.stringify(body),
-  }) as Response;
 
 const renderLayout = (identity: StaffSessionIdentity) =>
   render(
@@ -51,7 +44,7 @@ const openUserMenu = async () => fireEvent.click(await screen.findByRole('button
 
 beforeEach(() => {
   global.fetch = jest.fn().mockResolvedValue(
-    reply(201, {
+    jsonReply(201, {
       secret: 'JBSWY3DPEHPK3PXP',
       otpauthUrl: 'otpauth://totp/Vigie:nadia?secret=JBSWY3DPEHPK3PXP',
       qrCodeDataUrl: 'data:image/png;base64,iVBORw0KGgo=',

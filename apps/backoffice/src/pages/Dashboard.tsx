@@ -6,7 +6,6 @@ import SupervisorAccountOutlined from '@mui/icons-material/SupervisorAccountOutl
 import type SvgIcon from '@mui/material/SvgIcon';
 import {
   Alert,
-  Avatar,
   Box,
   Button,
   Card,
@@ -16,12 +15,12 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { alpha } from '@mui/material/styles';
 import { STAFF_ROLES, type StaffRole } from '@vigie/contracts';
 import { Link, Loading, Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import { RoleChips } from '../components/RoleChip';
 import { SCREENS } from '../navigation/screens';
 import { canAccess } from '../permissions';
+import { IconBadge } from '../components/IconBadge';
 
 const ROLE_ICONS: Record<StaffRole, typeof SvgIcon> = {
   moderator: GavelOutlined,
@@ -40,18 +39,9 @@ const RoleCard = ({ role }: { role: StaffRole }) => {
     <Card sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
       <CardContent sx={{ p: 3, flexGrow: 1 }}>
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1.5 }}>
-          <Avatar
-            variant="rounded"
-            sx={(theme) => ({
-              width: 40,
-              height: 40,
-              borderRadius: '10px',
-              bgcolor: alpha(theme.palette.primary.main, 0.1),
-              color: 'primary.main',
-            })}
-          >
+          <IconBadge size={40}>
             <Icon fontSize="small" />
-          </Avatar>
+          </IconBadge>
           <Typography component="h2" variant="h6">
             {translate(`vigie.roles.${role}`)}
           </Typography>

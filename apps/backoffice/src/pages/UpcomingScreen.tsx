@@ -1,6 +1,5 @@
 import CheckOutlined from '@mui/icons-material/CheckOutlined';
 import {
-  Avatar,
   Box,
   Card,
   CardContent,
@@ -11,9 +10,9 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { alpha } from '@mui/material/styles';
 import { Title, useTranslate } from 'react-admin';
 import type { UpcomingScreenDefinition } from '../navigation/screens';
+import { IconBadge } from '../components/IconBadge';
 
 const ITEMS = ['item_1', 'item_2', 'item_3'] as const;
 
@@ -36,18 +35,9 @@ export const UpcomingScreen = ({ screen }: UpcomingScreenProps) => {
       <Card>
         <CardContent sx={{ p: { xs: 3, md: 4 } }}>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3}>
-            <Avatar
-              variant="rounded"
-              sx={(theme) => ({
-                width: 56,
-                height: 56,
-                borderRadius: '14px',
-                bgcolor: alpha(theme.palette.primary.main, 0.1),
-                color: 'primary.main',
-              })}
-            >
+            <IconBadge size={56}>
               <Icon />
-            </Avatar>
+            </IconBadge>
             <Box>
               <Typography component="h1" variant="h5">
                 {message('title')}

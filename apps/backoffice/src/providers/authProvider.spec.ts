@@ -1,21 +1,10 @@
 import type { ApiErrorBody, SessionResponse } from '@vigie/contracts';
 import { LoginError, createAuthProvider } from './authProvider';
 import { ApiError, fetchJson, getCsrfToken, setCsrfToken } from './httpClient';
+import { createFetchMock, jsonReply } from '../testing/fakeFetch';
 
-// jsdom has no fetch: the tests answer for the API, with only what fetchJson reads.
-type Reply = Pick<Response, 'ok' | 'status' | 'statusText' | 'headers' | 'text'>;
-const reply = (status: number, body: unknown): Response => {
-  const fake: Reply = {
-    ok: status >= 200 && status < 300,
-    status,
-    statusText: String(status),
-    headers: new Headers({ 'Content-Type': 'application/json' }),
-    text: async () => (body === undefined ? '' : JSON.stringify(body)),
-  };
-  return fake as Response;
-};
 
-const fetchMock = jest.fn<ReturnType<typeof fetch>, [RequestInfo | URL, RequestInit?]>();
+const fetchMock = createFetchMock();
 
 const session: SessionResponse = {
   user: { id: 'st_1', email: 'camille@vigie.test', name: 'Camille Martin', roles: ['moderator', 'lead'] },
@@ -44,7 +33,7 @@ beforeEach(() => {
 describe('fetchJson', () => {
   it('sends the CSRF token on mutating requests only, with same-origin credentials', async () => {
     setCsrfToken('tok-1');
-    fetchMock.mockResolvedValue(reply(200, { ok: true }));
+    fetchMock.mockResolvedValue(jsonReply(200, { ok: true }));
 
     await fetchJson('/api/v1/cases/1/notes', { method: 'POST', body: '{}' });
     await fetchJson('/api/v1/cases', { method: 'PATCH', body: '{}' });
@@ -60,7 +49,7 @@ describe('fetchJson', () => {
   });
 
   it('turns an error answer into an ApiError carrying the status and the details code', async () => {
-    fetchMock.mockResolvedValue(reply(401, unauthorized('mfa_required')));
+    fetchMock.mockResolvedValue(jsonReply(401, unauthorized('mfa_required')));
 
     const error: unknown = await fetchJson('/api/v1/auth/me').catch((e: unknown) => e);
 
@@ -72,7 +61,7 @@ describe('fetchJson', () => {
 describe('authProvider', () => {
   it('logs in with email and password, keeps the CSRF token and uses it on logout', async () => {
     const authProvider = createAuthProvider();
-    fetchMock.mockResolvedValueOnce(reply(200, session)).mockResolvedValueOnce(reply(204, undefined));
+    fetchMock.mockResolvedValueOnce(jsonReply(200, session)).mockResolvedValueOnce(jsonReply(204, undefined));
 
     await authProvider.login({ email: 'camille@vigie.test', password: 'correct horse' });
 
@@ -95,7 +84,7 @@ describe('authProvider', () => {
 
   it('maps a 401 mfa_required to a LoginError the login page can act on', async () => {
     const authProvider = createAuthProvider();
-    fetchMock.mockResolvedValue(reply(401, unauthorized('mfa_required')));
+    fetchMock.mockResolvedValue(jsonReply(401, unauthorized('mfa_required')));
 
     const error: unknown = await authProvider
       .login({ email: 'a@b.c', password: 'pw' })
@@ -107,7 +96,7 @@ describe('authProvider', () => {
 
   it('sends the TOTP code when one is given', async () => {
     const authProvider = createAuthProvider();
-    fetchMock.mockResolvedValue(reply(200, session));
+    fetchMock.mockResolvedValue(jsonReply(200, session));
 
     await authProvider.login({ email: 'a@b.c', password: 'pw', totp: '123456' });
 
@@ -128,7 +117,7 @@ describe('authProvider', () => {
     [500, { statusCode: 500, error: 'Internal Server Error', message: 'Internal error' }, 'unavailable'],
   ])('maps a %i answer to %s', async (status, body, code) => {
     const authProvider = createAuthProvider();
-    fetchMock.mockResolvedValue(reply(status, body));
+    fetchMock.mockResolvedValue(jsonReply(status, body));
 
     await expect(authProvider.login({ email: 'a@b.c', password: 'pw' })).rejects.toMatchObject({ code });
   });
@@ -136,7 +125,7 @@ describe('authProvider', () => {
   it('lets in a session that must enrol a second factor, with an identity that says so and no rights yet', async () => {
     const authProvider = createAuthProvider();
     fetchMock.mockResolvedValue(
-      reply(200, {
+      jsonReply(200, {
         ...session,
         user: { ...session.user, roles: ['admin'] },
         mfaEnrolmentRequired: true,
@@ -163,10 +152,10 @@ describe('authProvider', () => {
     const admin = { ...session.user, roles: ['admin'] };
     fetchMock
       .mockResolvedValueOnce(
-        reply(200, { ...session, user: admin, mfaEnrolmentRequired: true, mfaEnabled: false }),
+        jsonReply(200, { ...session, user: admin, mfaEnrolmentRequired: true, mfaEnabled: false }),
       )
       .mockResolvedValueOnce(
-        reply(200, { ...session, user: admin, mfaEnrolmentRequired: false, mfaEnabled: true }),
+        jsonReply(200, { ...session, user: admin, mfaEnrolmentRequired: false, mfaEnabled: true }),
       );
 
     await expect(authProvider.getPermissions?.({})).resolves.toEqual([]);
@@ -189,7 +178,7 @@ describe('authProvider', () => {
     [['admin'], 'constructor', false],
   ] as const)('with roles %j, canAccess to the %s resource is %s', async (roles, resource, allowed) => {
     const authProvider = createAuthProvider();
-    fetchMock.mockResolvedValue(reply(200, { ...session, user: { ...session.user, roles } }));
+    fetchMock.mockResolvedValue(jsonReply(200, { ...session, user: { ...session.user, roles } }));
 
     await expect(authProvider.canAccess?.({ action: 'edit', resource })).resolves.toBe(allowed);
   });
@@ -206,7 +195,7 @@ describe('authProvider', () => {
   it('calls /auth/me once for checkAuth, identity and permissions, and takes its fresh token', async () => {
     const authProvider = createAuthProvider();
     setCsrfToken('stale-token');
-    fetchMock.mockResolvedValue(reply(200, { ...session, csrfToken: 'fresh-token' }));
+    fetchMock.mockResolvedValue(jsonReply(200, { ...session, csrfToken: 'fresh-token' }));
 
     await Promise.all([authProvider.checkAuth({}), authProvider.checkAuth({})]);
     const identity = await authProvider.getIdentity?.();
@@ -228,7 +217,7 @@ describe('authProvider', () => {
 
   it('rejects checkAuth without a session and asks /auth/me again next time', async () => {
     const authProvider = createAuthProvider();
-    fetchMock.mockResolvedValueOnce(reply(401, unauthorized())).mockResolvedValueOnce(reply(200, session));
+    fetchMock.mockResolvedValueOnce(jsonReply(401, unauthorized())).mockResolvedValueOnce(jsonReply(200, session));
 
     await expect(authProvider.checkAuth({})).rejects.toMatchObject({ status: 401 });
     await expect(authProvider.checkAuth({})).resolves.toBeUndefined();
@@ -238,7 +227,7 @@ describe('authProvider', () => {
   it('ignores roles it does not know instead of granting anything for them', async () => {
     const authProvider = createAuthProvider();
     fetchMock.mockResolvedValue(
-      reply(200, { ...session, user: { ...session.user, roles: ['dpo', 'superuser'] } }),
+      jsonReply(200, { ...session, user: { ...session.user, roles: ['dpo', 'superuser'] } }),
     );
 
     await expect(authProvider.getPermissions?.({})).resolves.toEqual(['dpo']);

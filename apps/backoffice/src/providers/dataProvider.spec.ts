@@ -2,18 +2,10 @@ import type { StaffAccount } from '@vigie/contracts';
 import { HttpError } from 'react-admin';
 import { appendFilters, changedFields, createDataProvider } from './dataProvider';
 import { setCsrfToken } from './httpClient';
+import { createFetchMock, jsonReply } from '../testing/fakeFetch';
 
-// jsdom has no fetch: the tests answer for the API, with only what fetchJson reads.
-const reply = (status: number, body: unknown): Response =>
-  ({
-    ok: status >= 200 && status < 300,
-    status,
-    statusText: String(status),
-    headers: new Headers({ 'Content-Type': 'application/json' }),
-    text: async () => (body === undefined ? '' : JSON.stringify(body)),
-  }) as Response;
 
-const fetchMock = jest.fn<ReturnType<typeof fetch>, [RequestInfo | URL, RequestInit?]>();
+const fetchMock = createFetchMock();
 const urlOf = (call: number): string => String(fetchMock.mock.calls[call][0]);
 const initOf = (call: number): RequestInit => fetchMock.mock.calls[call][1] ?? {};
 const bodyOf = (call: number): unknown => JSON.parse(String(initOf(call).body));
@@ -39,7 +31,7 @@ describe('dataProvider', () => {
   const dataProvider = createDataProvider('/api/v1');
 
   it('asks a list page by page, sorted, with its filters as query parameters', async () => {
-    fetchMock.mockResolvedValue(reply(200, { data: [camille], total: 31 }));
+    fetchMock.mockResolvedValue(jsonReply(200, { data: [camille], total: 31 }));
 
     const result = await dataProvider.getList('staff', {
       pagination: { page: 2, perPage: 10 },
@@ -61,7 +53,7 @@ describe('dataProvider', () => {
   });
 
   it('refuses a list answer that is not { data, total }', async () => {
-    fetchMock.mockResolvedValue(reply(200, [camille]));
+    fetchMock.mockResolvedValue(jsonReply(200, [camille]));
 
     await expect(
       dataProvider.getList('staff', {
@@ -73,7 +65,7 @@ describe('dataProvider', () => {
   });
 
   it('reads one record, its id escaped in the path', async () => {
-    fetchMock.mockResolvedValue(reply(200, camille));
+    fetchMock.mockResolvedValue(jsonReply(200, camille));
 
     await expect(dataProvider.getOne('staff', { id: 'a/b' })).resolves.toEqual({ data: camille });
     expect(urlOf(0)).toBe('/api/v1/staff/a%2Fb');
@@ -81,8 +73,8 @@ describe('dataProvider', () => {
 
   it('reads many records one GET each', async () => {
     fetchMock
-      .mockResolvedValueOnce(reply(200, camille))
-      .mockResolvedValueOnce(reply(200, { ...camille, id: 'second' }));
+      .mockResolvedValueOnce(jsonReply(200, camille))
+      .mockResolvedValueOnce(jsonReply(200, { ...camille, id: 'second' }));
 
     const { data } = await dataProvider.getMany('staff', { ids: [camille.id, 'second'] });
 
@@ -91,7 +83,7 @@ describe('dataProvider', () => {
   });
 
   it('creates with a POST of the data, the CSRF token attached', async () => {
-    fetchMock.mockResolvedValue(reply(201, camille));
+    fetchMock.mockResolvedValue(jsonReply(201, camille));
     const data = {
       email: camille.email,
       name: camille.name,
@@ -107,7 +99,7 @@ describe('dataProvider', () => {
   });
 
   it('updates with a PATCH of only the fields that changed', async () => {
-    fetchMock.mockResolvedValue(reply(200, { ...camille, roles: ['moderator', 'lead'], disabled: true }));
+    fetchMock.mockResolvedValue(jsonReply(200, { ...camille, roles: ['moderator', 'lead'], disabled: true }));
 
     await dataProvider.update('staff', {
       id: camille.id,
@@ -144,7 +136,7 @@ describe('dataProvider', () => {
 
   it('rejects with the server errors on the inputs react-admin shows them on', async () => {
     fetchMock.mockResolvedValue(
-      reply(409, {
+      jsonReply(409, {
         statusCode: 409,
         error: 'Conflict',
         message: 'An account with this e-mail address already exists.',

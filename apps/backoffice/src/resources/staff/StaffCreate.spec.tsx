@@ -5,17 +5,10 @@ import { createDataProvider } from '../../providers/dataProvider';
 import { setCsrfToken } from '../../providers/httpClient';
 import { theme } from '../../theme';
 import { StaffCreate } from './StaffCreate';
+import { createFetchMock, jsonReply } from '../../testing/fakeFetch';
 
-const reply = (status: number, body: unknown): Response =>
-  ({
-    ok: status >= 200 && status < 300,
-    status,
-    statusText: String(status),
-    headers: new Headers({ 'Content-Type': 'application/json' }),
-    text: async () => JSON.stringify(body),
-  }) as Response;
 
-const fetchMock = jest.fn<ReturnType<typeof fetch>, [RequestInfo | URL, RequestInit?]>();
+const fetchMock = createFetchMock();
 
 const input = (name: string): HTMLInputElement => {
   const element = document.querySelector(`input[name="${name}"]`);
@@ -68,7 +61,7 @@ describe('StaffCreate', () => {
 
   it("shows the API's refusal of the e-mail address on the e-mail input", async () => {
     fetchMock.mockResolvedValue(
-      reply(409, {
+      jsonReply(409, {
         statusCode: 409,
         error: 'Conflict',
         message: 'An account with this e-mail address already exists.',
@@ -97,7 +90,7 @@ describe('StaffCreate', () => {
 
   it('shows a weak password on the password input, in words staff can act on', async () => {
     fetchMock.mockResolvedValue(
-      reply(400, {
+      jsonReply(400, {
         statusCode: 400,
         error: 'Bad Request',
         message: 'The password must not contain the e-mail address.',
