@@ -10,6 +10,7 @@ import { ZodValidationPipe } from './common/zod-validation.pipe';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { CasesModule } from './cases/cases.module';
 import { IntakeModule } from './intake/intake.module';
 import { StaffModule } from './staff/staff.module';
 import { Clock, SystemClock } from './common/clock';
@@ -37,6 +38,7 @@ export class AppModule {
         HealthModule,
         StaffModule,
         IntakeModule,
+        CasesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

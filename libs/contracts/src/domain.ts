@@ -33,3 +33,16 @@ export const ACCESS_PURPOSE = 'moderation.report-review' as const;
 
 /** Default retention: 3 years from the last activity (ISO 8601 duration). */
 export const DEFAULT_RETENTION_PERIOD = 'P3Y' as const;
+
+/** How much a category weighs in a case's priority (the queue's first order). */
+export const CATEGORY_SEVERITY: Readonly<Record<ReportCategory, number>> = {
+  minor_safety: 1000,
+  threat_violence: 900,
+  sexual_content: 700,
+  hate: 600,
+  harassment: 500,
+  personal_data: 400,
+  impersonation: 300,
+  spam_scam: 200,
+  other: 100,
+};

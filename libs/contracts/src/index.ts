@@ -1,3 +1,5 @@
+export * from './cases';
+export * from './cases.schemas';
 export * from './domain';
 export * from './errors';
 export * from './intake.schemas';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportAccepted, ValidReport } from '@vigie/contracts';
+import { CATEGORY_SEVERITY, type ReportAccepted, type ValidReport } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface StoredAnswer {
@@ -8,12 +8,11 @@ export interface StoredAnswer {
   response: ReportAccepted;
 }
 
-// The queue's order: the worst category first, then how many people reported. Written once,
-// in SQL, so that it is recomputed in the same statement that adds a report.
-const SEVERITY_SQL = `CASE category
-  WHEN 'minor_safety' THEN 1000 WHEN 'threat_violence' THEN 900 WHEN 'sexual_content' THEN 700
-  WHEN 'hate' THEN 600 WHEN 'harassment' THEN 500 WHEN 'personal_data' THEN 400
-  WHEN 'impersonation' THEN 300 WHEN 'spam_scam' THEN 200 ELSE 100 END`;
+// The queue's order: the worst category first (weights in libs/contracts), then how many
+// people reported; computed in SQL in the statement that adds a report.
+const SEVERITY_SQL = `CASE category ${Object.entries(CATEGORY_SEVERITY)
+  .map(([category, weight]) => `WHEN '${category}' THEN ${weight}`)
+  .join(' ')} ELSE 0 END`;
 
 /** Everything intake writes: users, conversations, messages and their bodies, reports, cases. */
 @Injectable()

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { assignCaseSchema, caseListQuerySchema, claimCaseSchema, type CaseDetail, type CaseListItem, type ListResponse } from '@vigie/contracts';
+import { z } from 'zod';
+import { createZodDto } from '../common/zod-validation.pipe';
+import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
+import { CasesService } from './cases.service';
+
+class CaseListQueryDto extends createZodDto(caseListQuerySchema) {}
+class ClaimCaseDto extends createZodDto(claimCaseSchema) {}
+class AssignCaseDto extends createZodDto(assignCaseSchema) {}
+class CaseIdDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'must be a case id (UUID)' }) })) {}
+
+@ApiTags('cases')
+@Controller('cases')
+@Roles('moderator', 'lead')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The queue: open and in-review cases by default, most urgent first.' })
+  list(@Query() query: CaseListQueryDto, @CurrentStaff() me: AuthenticatedStaff): Promise<ListResponse<CaseListItem>> {
+    return this.cases.list(query, me.id);
+  }
+
+  @Get('assignees')
+  @ApiOperation({ summary: 'Active moderators and leads, for assigning cases.' })
+  assignees() {
+    return this.cases.assignees();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A case with its reports, participants and timeline — never message bodies.' })
+  get(@Param() params: CaseIdDto): Promise<CaseDetail> {
+    return this.cases.get(params.id);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Take an unassigned case; 409 when someone else took it first.' })
+  claim(@Param() params: CaseIdDto, @Body() body: ClaimCaseDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
+    return this.cases.claim(params.id, me.id, body.version);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @Roles('lead')
+  @ApiOperation({ summary: 'Assign a case to a moderator or lead, or unassign it (assigneeId: null). Leads only.' })
+  assign(@Param() params: CaseIdDto, @Body() body: AssignCaseDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
+    return this.cases.assign(params.id, body.assigneeId, me.id, body.version);
+  }
+}

@@ -1,0 +1,284 @@
+import { Injectable } from '@nestjs/common';
+import type { CaseDetail, CaseEvent, CaseListItem, CaseListQuery, CaseParticipant, CaseReport } from '@vigie/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+
+const SORT_COLUMNS: Record<CaseListQuery['sort'], string> = {
+  priority: 'c.priority',
+  createdAt: 'c.created_at',
+  lastActivityAt: 'c.last_activity_at',
+};
+
+/** The queue's row: the case, what its reports add up to, the reported user, the assignee. */
+const LIST_SELECT = `
+  SELECT c.id, c.status, c.priority, c.created_at, c.last_activity_at, c.legal_hold, c.version,
+         c.assignee_id, s.name AS assignee_name,
+         agg.categories, agg.report_count, agg.reporter_count,
+         ru.id AS reported_id, ru.external_id AS reported_external_id, ru.kind AS reported_kind,
+         ru.display_name AS reported_display_name
+    FROM moderation_case c
+    LEFT JOIN staff_user s ON s.id = c.assignee_id
+    CROSS JOIN LATERAL (
+      SELECT array_agg(DISTINCT r.category ORDER BY r.category) AS categories,
+             count(*)::int AS report_count,
+             count(DISTINCT r.reporter_id)::int AS reporter_count,
+             (array_agg(r.reported_id ORDER BY r.reported_at DESC))[1] AS reported_id
+        FROM report r WHERE r.case_id = c.id) agg
+    LEFT JOIN platform_user ru ON ru.id = agg.reported_id`;
+
+interface ListRow {
+  id: string;
+  status: CaseListItem['status'];
+  priority: number;
+  created_at: Date;
+  last_activity_at: Date;
+  legal_hold: boolean;
+  version: number;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  categories: CaseListItem['categories'] | null;
+  report_count: number;
+  reporter_count: number;
+  reported_id: string | null;
+  reported_external_id: string | null;
+  reported_kind: CaseParticipant['kind'];
+  reported_display_name: string | null;
+}
+
+export type ClaimOutcome = 'claimed' | 'not_found' | 'closed' | 'already_assigned' | 'stale_version';
+
+/** Every query of the queue and the case page. None of them reads message bodies. */
+@Injectable()
+export class CasesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async list(query: CaseListQuery, staffId: string): Promise<{ data: CaseListItem[]; total: number }> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+
+    where.push(`c.status = ANY(${param(query.status ?? ['open', 'in_review'])}::text[])`);
+    if (query.category) {
+      where.push(`EXISTS (SELECT 1 FROM report r WHERE r.case_id = c.id AND r.category = ANY(${param(query.category)}::text[]))`);
+    }
+    if (query.priorityMin !== undefined) where.push(`c.priority >= ${param(query.priorityMin)}`);
+    if (query.assignee) where.push(`c.assignee_id = ${param(query.assignee)}`);
+    if (query.mine) where.push(`c.assignee_id = ${param(staffId)}`);
+    if (query.unassigned) where.push(`c.assignee_id IS NULL`);
+    if (query.reportedUser) {
+      where.push(`EXISTS (SELECT 1 FROM report r JOIN platform_user u ON u.id = r.reported_id
+                           WHERE r.case_id = c.id AND u.external_id = ${param(query.reportedUser)})`);
+    }
+    if (query.createdFrom) where.push(`c.created_at >= ${param(query.createdFrom)}`);
+    if (query.createdTo) where.push(`c.created_at < ${param(query.createdTo)}`);
+    if (query.lastActivityFrom) where.push(`c.last_activity_at >= ${param(query.lastActivityFrom)}`);
+    if (query.lastActivityTo) where.push(`c.last_activity_at < ${param(query.lastActivityTo)}`);
+
+    const filter = `WHERE ${where.join(' AND ')}`;
+    // Equal priorities: the oldest case first, as a queue should.
+    const tieBreak = query.sort === 'priority' ? ', c.created_at ASC' : '';
+    const order = `ORDER BY ${SORT_COLUMNS[query.sort]} ${query.order}${tieBreak}, c.id`;
+    const countParams = [...params];
+    const page = `LIMIT ${param(query.perPage)} OFFSET ${param((query.page - 1) * query.perPage)}`;
+
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(`${LIST_SELECT} ${filter} ${order} ${page}`, params) as Promise<ListRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM moderation_case c ${filter}`, countParams) as Promise<{ total: number }[]>,
+    ]);
+    return { data: rows.map(toListItem), total: count[0].total };
+  }
+
+  async findDetail(id: string, m: EntityManager = this.dataSource.manager): Promise<CaseDetail | undefined> {
+    const [row]: (ListRow & { conversation_external_id: string; close_reason: CaseDetail['closeReason']; closed_at: Date | null; message_count: number })[] =
+      await m.query(
+        `SELECT base.*, v.external_id AS conversation_external_id, c.close_reason, c.closed_at,
+                (SELECT count(*)::int FROM message WHERE conversation_id = c.conversation_id) AS message_count
+           FROM (${LIST_SELECT} WHERE c.id = $1) base
+           JOIN moderation_case c ON c.id = base.id
+           JOIN conversation v ON v.id = c.conversation_id`,
+        [id],
+      );
+    if (!row) return undefined;
+    const [participants, reports, timeline] = await Promise.all([
+      m.query(
+        `SELECT u.id, u.external_id, u.kind, u.display_name FROM moderation_case c
+           JOIN conversation_participant p ON p.conversation_id = c.conversation_id
+           JOIN platform_user u ON u.id = p.user_id WHERE c.id = $1 ORDER BY u.external_id`,
+        [id],
+      ) as Promise<ParticipantRow[]>,
+      m.query(
+        `SELECT r.id, r.external_id, r.category, r.comment, r.reported_message_ids, r.reported_at, r.received_at,
+                a.id AS a_id, a.external_id AS a_external_id, a.kind AS a_kind, a.display_name AS a_display_name,
+                b.id AS b_id, b.external_id AS b_external_id, b.kind AS b_kind, b.display_name AS b_display_name
+           FROM report r JOIN platform_user a ON a.id = r.reporter_id JOIN platform_user b ON b.id = r.reported_id
+          WHERE r.case_id = $1 ORDER BY r.reported_at, r.id`,
+        [id],
+      ) as Promise<ReportRow[]>,
+      m.query(
+        `SELECT e.id::text AS id, e.at, e.type, e.data, s.id AS actor_id, s.name AS actor_name
+           FROM case_event e LEFT JOIN staff_user s ON s.id = e.actor_staff_id
+          WHERE e.case_id = $1 ORDER BY e.at, e.id`,
+        [id],
+      ) as Promise<EventRow[]>,
+    ]);
+    return {
+      ...toListItem(row),
+      conversationExternalId: row.conversation_external_id,
+      messageCount: row.message_count,
+      closeReason: row.close_reason,
+      closedAt: row.closed_at?.toISOString() ?? null,
+      participants: participants.map((p) => participant(p.id, p.external_id, p.kind, p.display_name)),
+      reports: reports.map(toReport),
+      timeline: timeline.map(toEvent),
+    };
+  }
+
+  /** Takes an unassigned, open case for `staffId`; says precisely why not otherwise. */
+  async claim(m: EntityManager, id: string, staffId: string, version: number | undefined, at: Date): Promise<ClaimOutcome> {
+    const claimed: unknown[] = await m.query(
+      `WITH claimed AS (
+         UPDATE moderation_case SET assignee_id = $2, version = version + 1,
+                status = CASE WHEN status = 'open' THEN 'in_review' ELSE status END,
+                last_activity_at = GREATEST(last_activity_at, $4)
+          WHERE id = $1 AND assignee_id IS NULL AND status IN ('open', 'in_review')
+            AND ($3::int IS NULL OR version = $3)
+          RETURNING id)
+       SELECT id FROM claimed`,
+      [id, staffId, version ?? null, at],
+    );
+    if (claimed.length > 0) return 'claimed';
+    return this.whyNot(m, id, version, (row) => (row.assignee_id !== null ? 'already_assigned' : undefined));
+  }
+
+  /** Sets (or clears) the assignee of a case that is not closed. */
+  async assign(m: EntityManager, id: string, assigneeId: string | null, version: number | undefined, at: Date): Promise<ClaimOutcome> {
+    const assigned: unknown[] = await m.query(
+      `WITH assigned AS (
+         UPDATE moderation_case SET assignee_id = $2, version = version + 1,
+                last_activity_at = GREATEST(last_activity_at, $4)
+          WHERE id = $1 AND status <> 'closed' AND ($3::int IS NULL OR version = $3)
+          RETURNING id)
+       SELECT id FROM assigned`,
+      [id, assigneeId, version ?? null, at],
+    );
+    if (assigned.length > 0) return 'claimed';
+    return this.whyNot(m, id, version, () => undefined);
+  }
+
+  private async whyNot(
+    m: EntityManager,
+    id: string,
+    version: number | undefined,
+    other: (row: { assignee_id: string | null }) => ClaimOutcome | undefined,
+  ): Promise<ClaimOutcome> {
+    const [row]: { status: string; assignee_id: string | null; version: number }[] = await m.query(
+      `SELECT status, assignee_id, version FROM moderation_case WHERE id = $1`,
+      [id],
+    );
+    if (!row) return 'not_found';
+    if (row.status === 'closed') return 'closed';
+    return other(row) ?? (version !== undefined && row.version !== version ? 'stale_version' : 'already_assigned');
+  }
+
+  async addEvent(m: EntityManager, caseId: string, type: string, actorId: string, at: Date, data: Record<string, unknown> = {}): Promise<void> {
+    await m.query(`INSERT INTO case_event (case_id, at, type, actor_staff_id, data) VALUES ($1, $2, $3, $4, $5)`, [
+      caseId,
+      at,
+      type,
+      actorId,
+      JSON.stringify(data),
+    ]);
+  }
+
+  /** Active staff who can be given cases. */
+  assignees(): Promise<{ id: string; name: string; roles: string[] }[]> {
+    return this.dataSource.query(
+      `SELECT id, name, roles FROM staff_user
+        WHERE disabled_at IS NULL AND roles && ARRAY['moderator', 'lead']::text[] ORDER BY name`,
+    );
+  }
+}
+
+interface ParticipantRow {
+  id: string;
+  external_id: string;
+  kind: CaseParticipant['kind'];
+  display_name: string | null;
+}
+
+interface ReportRow {
+  id: string;
+  external_id: string;
+  category: CaseReport['category'];
+  comment: string | null;
+  reported_message_ids: string[];
+  reported_at: Date;
+  received_at: Date;
+  a_id: string;
+  a_external_id: string;
+  a_kind: CaseParticipant['kind'];
+  a_display_name: string | null;
+  b_id: string;
+  b_external_id: string;
+  b_kind: CaseParticipant['kind'];
+  b_display_name: string | null;
+}
+
+interface EventRow {
+  id: string;
+  at: Date;
+  type: string;
+  data: Record<string, unknown>;
+  actor_id: string | null;
+  actor_name: string | null;
+}
+
+function participant(id: string, externalId: string, kind: CaseParticipant['kind'], displayName: string | null): CaseParticipant {
+  return { id, externalId, kind, displayName };
+}
+
+function toListItem(row: ListRow): CaseListItem {
+  return {
+    id: row.id,
+    status: row.status,
+    priority: row.priority,
+    categories: row.categories ?? [],
+    reportCount: row.report_count,
+    reporterCount: row.reporter_count,
+    reportedUser: row.reported_id
+      ? participant(row.reported_id, row.reported_external_id as string, row.reported_kind, row.reported_display_name)
+      : null,
+    assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
+    createdAt: row.created_at.toISOString(),
+    lastActivityAt: row.last_activity_at.toISOString(),
+    legalHold: row.legal_hold,
+    version: row.version,
+  };
+}
+
+function toReport(row: ReportRow): CaseReport {
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    category: row.category,
+    comment: row.comment,
+    reporter: participant(row.a_id, row.a_external_id, row.a_kind, row.a_display_name),
+    reported: participant(row.b_id, row.b_external_id, row.b_kind, row.b_display_name),
+    reportedMessageIds: row.reported_message_ids,
+    reportedAt: row.reported_at.toISOString(),
+    receivedAt: row.received_at.toISOString(),
+  };
+}
+
+function toEvent(row: EventRow): CaseEvent {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    type: row.type,
+    actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? '' } : null,
+    data: row.data,
+  };
+}

@@ -1,0 +1,69 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { CaseDetail, CaseListItem, CaseListQuery, ListResponse } from '@vigie/contracts';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { DomainException } from '../common/domain.exception';
+import { type ClaimOutcome, CasesRepository } from './cases.repository';
+
+/** The queue moderators work from, and taking cases off it. */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  list(query: CaseListQuery, staffId: string): Promise<ListResponse<CaseListItem>> {
+    return this.cases.list(query, staffId);
+  }
+
+  async get(id: string): Promise<CaseDetail> {
+    const found = await this.cases.findDetail(id);
+    if (!found) throw notFound();
+    return found;
+  }
+
+  /** Two moderators claiming at once: the row update decides, one wins, the other gets a 409. */
+  claim(id: string, staffId: string, version?: number): Promise<CaseDetail> {
+    return this.cases.transaction(async (m) => {
+      const at = this.clock.now();
+      await this.settle(m, id, await this.cases.claim(m, id, staffId, version, at));
+      await this.cases.addEvent(m, id, 'claimed', staffId, at);
+      return (await this.cases.findDetail(id, m)) as CaseDetail;
+    });
+  }
+
+  assign(id: string, assigneeId: string | null, leadId: string, version?: number): Promise<CaseDetail> {
+    return this.cases.transaction(async (m) => {
+      if (assigneeId && !(await this.cases.assignees()).some((s) => s.id === assigneeId)) {
+        throw new DomainException(HttpStatus.BAD_REQUEST, 'invalid_assignee', 'Invalid body: assigneeId (is not an active moderator or lead)', {
+          fields: [{ field: 'assigneeId', message: 'is not an active moderator or lead' }],
+        });
+      }
+      const at = this.clock.now();
+      await this.settle(m, id, await this.cases.assign(m, id, assigneeId, version, at));
+      await this.cases.addEvent(m, id, assigneeId ? 'assigned' : 'unassigned', leadId, at, assigneeId ? { assigneeId } : {});
+      return (await this.cases.findDetail(id, m)) as CaseDetail;
+    });
+  }
+
+  assignees() {
+    return this.cases.assignees().then((data) => ({ data }));
+  }
+
+  private async settle(m: EntityManager, id: string, outcome: ClaimOutcome): Promise<void> {
+    if (outcome === 'claimed') return;
+    if (outcome === 'not_found') throw notFound();
+    const current = await this.cases.findDetail(id, m);
+    const messages: Record<Exclude<ClaimOutcome, 'claimed' | 'not_found'>, string> = {
+      closed: 'This case is closed.',
+      already_assigned: 'Someone else took this case first.',
+      stale_version: 'This case changed since you loaded it: reload it and try again.',
+    };
+    throw new DomainException(HttpStatus.CONFLICT, outcome, messages[outcome], { case: current });
+  }
+}
+
+function notFound(): DomainException {
+  return new DomainException(HttpStatus.NOT_FOUND, 'case_not_found', 'No such case.');
+}

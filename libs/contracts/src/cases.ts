@@ -1,0 +1,58 @@
+import type { CaseStatus, CloseReason, PlatformUserKind, ReportCategory } from './domain';
+
+/** A platform user as staff see them on a case: never their messages. */
+export interface CaseParticipant {
+  id: string;
+  externalId: string;
+  kind: PlatformUserKind | null;
+  displayName: string | null;
+}
+
+/** One row of the moderators' queue. */
+export interface CaseListItem {
+  id: string;
+  status: CaseStatus;
+  priority: number;
+  categories: ReportCategory[];
+  reportCount: number;
+  reporterCount: number;
+  reportedUser: CaseParticipant | null;
+  assignee: { id: string; name: string } | null;
+  createdAt: string;
+  lastActivityAt: string;
+  legalHold: boolean;
+  version: number;
+}
+
+export interface CaseReport {
+  id: string;
+  externalId: string;
+  category: ReportCategory;
+  comment: string | null;
+  reporter: CaseParticipant;
+  reported: CaseParticipant;
+  reportedMessageIds: string[];
+  reportedAt: string;
+  receivedAt: string;
+}
+
+export interface CaseEvent {
+  id: string;
+  at: string;
+  type: string;
+  actor: { id: string; name: string } | null;
+  data: Record<string, unknown>;
+}
+
+/** A case with its reports, participants and timeline — no message bodies. */
+export interface CaseDetail extends CaseListItem {
+  conversationExternalId: string;
+  messageCount: number;
+  closeReason: CloseReason | null;
+  closedAt: string | null;
+  participants: CaseParticipant[];
+  reports: CaseReport[];
+  timeline: CaseEvent[];
+}
+
+export const CASE_SORT_FIELDS = ['priority', 'createdAt', 'lastActivityAt'] as const;
