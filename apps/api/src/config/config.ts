@@ -39,6 +39,8 @@ const schema = z.object({
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(z.string().min(16, 'each secret needs at least 16 characters')).min(1).max(2))
     .optional(),
+  /** Intake requests one client address may make per minute (per API instance); more get a 429. */
+  INTAKE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
   /** Roles whose holders must use TOTP; set to an empty value to require it of nobody. */
   MFA_REQUIRED_ROLES: roleList.default(['dpo', 'admin']),
 })

@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Req, type RawBodyRequest, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { activityPayloadSchema, type ReportAccepted, reportPayloadSchema } from '@vigie/contracts';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { DomainException } from '../common/domain.exception';
 import { Public } from '../common/public.decorator';
@@ -17,7 +18,8 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 @ApiHeader({ name: 'X-Signature', required: true, description: 't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>' })
 @Controller('intake')
 @Public('signed by the platform: IntakeSignatureGuard checks every request')
-@UseGuards(IntakeSignatureGuard)
+// Over the rate limit a request is refused before its signature is even checked.
+@UseGuards(ThrottlerGuard, IntakeSignatureGuard)
 export class IntakeController {
   constructor(private readonly intake: IntakeService) {}
 

@@ -148,3 +148,22 @@ describe('report intake', () => {
     expect(unsigned.statusCode).toBe(401);
   });
 });
+
+describe('intake rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { INTAKE_RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+  afterAll(() => t?.close());
+
+  it('answers 429 with Retry-After over the per-client limit, and writes nothing', async () => {
+    for (let i = 0; i < 3; i++) expect((await sendReport(t.app, aReport())).statusCode).toBe(202);
+    const report = aReport();
+    const res = await sendReport(t.app, report);
+    expect(res.statusCode).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(res.json()).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/Retry-After/) });
+    const rows = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM report WHERE external_id = $1`, [report.externalId]);
+    expect(rows[0].n).toBe(0);
+  });
+});

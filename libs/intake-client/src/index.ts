@@ -1,0 +1,10 @@
+export {
+  type ActivityAccepted,
+  type ActivityEvent,
+  createIntakeClient,
+  type IntakeClient,
+  type IntakeClientOptions,
+  MAX_ACTIVITY_EVENTS_PER_REQUEST,
+} from './intake-client';
+export { type FieldProblem, type IntakeFailure, IntakeRequestError, IntakeValidationError } from './intake-client.errors';
+export type { ActivityPayload, ApiErrorBody, ReportAccepted, ReportPayload } from '@vigie/contracts';
