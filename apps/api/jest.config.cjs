@@ -21,7 +21,10 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
-  moduleNameMapper: { '^@vigie/contracts$': '<rootDir>/../../libs/contracts/src/index.ts' },
+  moduleNameMapper: {
+    '^@vigie/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
+    '^@vigie/intake-client$': '<rootDir>/../../libs/intake-client/src/index.ts',
+  },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 30000,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { aReport, postSigned, sendReport } from '../../test/intake-factory';
-import { createTestApp, type TestApp } from '../../test/test-app';
+import { createIntakeClient } from '@vigie/intake-client';
+import { createTestApp, TEST_INTAKE_SECRETS, type TestApp } from '../../test/test-app';
 
 describe('report intake', () => {
   let t: TestApp;
@@ -146,6 +147,26 @@ describe('report intake', () => {
     expect(new Date(kase.last_activity_at).toISOString()).toBe('2026-06-01T08:00:00.000Z');
     const unsigned = await t.app.inject({ method: 'POST', url: '/api/v1/intake/activity', payload: signal });
     expect(unsigned.statusCode).toBe(401);
+  });
+});
+
+describe('the platform client against the running API', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = await t.app.getUrl();
+  });
+  afterAll(() => t?.close());
+
+  it('sends a report and activity signed, idempotent on a resend', async () => {
+    const client = createIntakeClient({ baseUrl, secret: TEST_INTAKE_SECRETS[0] });
+    const report = aReport();
+    const first = await client.sendReport(report);
+    expect(first).toEqual({ reportId: expect.any(String), caseId: expect.any(String) });
+    await expect(client.sendReport(report)).resolves.toEqual(first);
+    await expect(client.sendActivity([{ userExternalId: report.reporter.externalId, at: new Date().toISOString() }])).resolves.toEqual({ users: 1, cases: 1 });
   });
 });
 
