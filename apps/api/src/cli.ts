@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createStaffSchema, type StaffRole, STAFF_ROLES } from '@vigie/contracts';
 import type { z } from 'zod';
@@ -10,6 +11,8 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from './database/data-source';
 import { resolveDatabase } from './database/database-url';
 import { runMigrations } from './database/migrate';
+import { seedDemoReports } from './demo/demo-reports';
+import { IntakeService } from './intake/intake.service';
 import { StaffService } from './staff/staff.service';
 
 /**
@@ -35,6 +38,16 @@ const commands: Record<string, Command> = {
         } finally {
           await dataSource.destroy();
         }
+      });
+    },
+  },
+  'demo:seed': {
+    summary: 'Send the demo reports (French conversations over four years) through intake; idempotent.',
+    async run(args) {
+      parseArgs({ args, options: {}, strict: true });
+      await withApp(async (context) => {
+        const stored = await seedDemoReports(context.get(IntakeService), new Date());
+        process.stdout.write(`${stored} demo reports stored through intake (those already present are skipped).\n`);
       });
     },
   },
@@ -108,17 +121,21 @@ function parseRoles(list: string): StaffRole[] {
 }
 
 /** The application's own services, on a migrated database, without the HTTP server. */
-async function withStaff(work: (staff: StaffService) => Promise<void>): Promise<void> {
+async function withApp(work: (context: INestApplicationContext) => Promise<void>): Promise<void> {
   const config = loadConfig();
   await withDatabase(async (databaseUrl) => {
     const context = await NestFactory.createApplicationContext(AppModule.register({ config, databaseUrl }), { logger: false, abortOnError: false });
     try {
       await runMigrations(context.get(DataSource));
-      await work(context.get(StaffService));
+      await work(context);
     } finally {
       await context.close();
     }
   });
+}
+
+function withStaff(work: (staff: StaffService) => Promise<void>): Promise<void> {
+  return withApp((context) => work(context.get(StaffService)));
 }
 
 async function withDatabase(work: (url: string) => Promise<void>): Promise<void> {

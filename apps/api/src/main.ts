@@ -5,7 +5,9 @@ import { createApp } from './bootstrap/create-app';
 import { ConfigError, loadConfig } from './config/config';
 import { resolveDatabase, type Database } from './database/database-url';
 import { runMigrations } from './database/migrate';
+import { seedDemoReports } from './demo/demo-reports';
 import { createDemoStaff, describeDemoStaff } from './demo/demo-staff';
+import { IntakeService } from './intake/intake.service';
 import { INTAKE_SECRETS, type IntakeSecrets } from './intake/intake-secrets';
 import { StaffService } from './staff/staff.service';
 
@@ -24,7 +26,10 @@ async function main(): Promise<void> {
     if (database.embedded && config.NODE_ENV !== 'production') {
       const staff = app.get(StaffService);
       if ((await staff.count()) === 0) {
-        process.stdout.write(describeDemoStaff(await createDemoStaff(staff), config.MFA_REQUIRED_ROLES));
+        const accounts = await createDemoStaff(staff);
+        const reports = await seedDemoReports(app.get(IntakeService), new Date());
+        process.stdout.write(describeDemoStaff(accounts, config.MFA_REQUIRED_ROLES));
+        process.stdout.write(`Demo data: ${reports} reports from the last four years, sent through intake.\n\n`);
       }
     }
     const intake = app.get<IntakeSecrets>(INTAKE_SECRETS);

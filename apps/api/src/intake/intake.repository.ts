@@ -105,14 +105,14 @@ export class IntakeRepository {
   }
 
   /** The conversation's open case, opened now if there is none; its last activity moves forward. */
-  async openCase(m: EntityManager, conversationId: string, activityAt: Date, at: Date): Promise<{ id: string; created: boolean }> {
+  async openCase(m: EntityManager, conversationId: string, activityAt: Date, openedAt: Date): Promise<{ id: string; created: boolean }> {
     const rows: { id: string; created: boolean }[] = await m.query(
       `INSERT INTO moderation_case (conversation_id, status, priority, created_at, last_activity_at)
        VALUES ($1, 'open', 0, $3, $2)
        ON CONFLICT (conversation_id) WHERE status <> 'closed'
        DO UPDATE SET last_activity_at = GREATEST(moderation_case.last_activity_at, EXCLUDED.last_activity_at)
        RETURNING id, (xmax = 0) AS created`,
-      [conversationId, activityAt, at],
+      [conversationId, activityAt, openedAt],
     );
     return rows[0];
   }

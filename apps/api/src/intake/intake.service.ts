@@ -51,7 +51,8 @@ export class IntakeService {
       const messages = await this.intake.addMessages(m, conversationId, report.conversation.messages, users);
       const reportedAt = new Date(report.reportedAt);
       const activityAt = messages.latestSentAt && messages.latestSentAt > reportedAt ? messages.latestSentAt : reportedAt;
-      const kase = await this.intake.openCase(m, conversationId, activityAt, now);
+      // A case's age counts from the press of the report button, not from our receipt of it.
+      const kase = await this.intake.openCase(m, conversationId, activityAt, reportedAt);
       const reportId = await this.intake.insertReport(
         m,
         report,
