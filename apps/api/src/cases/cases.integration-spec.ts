@@ -149,6 +149,7 @@ describe('the queue and the case page', () => {
     const unassigned = await post(lead, `/api/v1/cases/${caseId}/assign`, { assigneeId: null, version: 2 });
     expect(unassigned.json()).toMatchObject({ assignee: null, version: 3 });
     expect(unassigned.json().timeline.map((e: { type: string }) => e.type)).toEqual(['case_opened', 'assigned', 'unassigned']);
+    expect(unassigned.json().timeline[1]).toMatchObject({ type: 'assigned', data: { assigneeId: moderatorId, assigneeName: 'Test moderator' } });
     const names = (await get(lead, '/api/v1/cases/assignees')).json().data.map((s: { id: string }) => s.id);
     expect(names).toContain(moderatorId);
     expect(names).not.toContain(dpo.id);

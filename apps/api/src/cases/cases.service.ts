@@ -35,14 +35,17 @@ export class CasesService {
 
   assign(id: string, assigneeId: string | null, leadId: string, version?: number): Promise<CaseDetail> {
     return this.cases.transaction(async (m) => {
-      if (assigneeId && !(await this.cases.assignees()).some((s) => s.id === assigneeId)) {
+      const assignee = assigneeId ? (await this.cases.assignees()).find((s) => s.id === assigneeId) : undefined;
+      if (assigneeId && !assignee) {
         throw new DomainException(HttpStatus.BAD_REQUEST, 'invalid_assignee', 'Invalid body: assigneeId (is not an active moderator or lead)', {
           fields: [{ field: 'assigneeId', message: 'is not an active moderator or lead' }],
         });
       }
       const at = this.clock.now();
       await this.settle(m, id, await this.cases.assign(m, id, assigneeId, version, at));
-      await this.cases.addEvent(m, id, assigneeId ? 'assigned' : 'unassigned', leadId, at, assigneeId ? { assigneeId } : {});
+      // The name as it was then: the timeline stays readable after the account is renamed or disabled.
+      const data = assignee ? { assigneeId: assignee.id, assigneeName: assignee.name } : {};
+      await this.cases.addEvent(m, id, assignee ? 'assigned' : 'unassigned', leadId, at, data);
       return (await this.cases.findDetail(id, m)) as CaseDetail;
     });
   }
