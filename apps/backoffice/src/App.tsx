@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource, localStorageStore } from 'react-admin';
-import { Route } from 'react-router';
+import { Navigate, Route } from 'react-router';
 import { RequireAccess } from './components/RequireAccess';
 import { i18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
@@ -9,6 +9,7 @@ import { UPCOMING_SCREENS } from './navigation/screens';
 import { LoginPage } from './pages/LoginPage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { casesResource } from './resources/cases';
 import { staffResource } from './resources/staff';
 import { theme } from './theme';
 
@@ -37,9 +38,12 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource {...casesResource} />
     <Resource {...staffResource} />
     <CustomRoutes>
       <Route path={PROFILE_PATH} element={<ProfilePage />} />
+      {/* The queue's first address, kept for bookmarks. */}
+      <Route path="/queue" element={<Navigate to="/cases" replace />} />
       {UPCOMING_SCREENS.map((screen) => (
         <Route
           key={screen.id}

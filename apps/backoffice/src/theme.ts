@@ -122,7 +122,11 @@ export const theme: RaThemeOptions = {
     RaLayout: {
       styleOverrides: {
         root: {
+          // react-admin lets the page grow to its widest table; ours scroll inside their card.
+          minWidth: 0,
           '& .RaLayout-content': {
+            // A flex item grows to its widest child by default: wide tables scroll in their card instead.
+            minWidth: 0,
             padding: '16px 12px',
             '@media (min-width: 900px)': { padding: '24px 32px' },
           },

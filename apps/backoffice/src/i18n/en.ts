@@ -1,5 +1,5 @@
 import englishMessages from 'ra-language-english';
-import type { ResourceMessages, VigieMessages } from './fr';
+import type { CasesResourceMessages, ResourceMessages, VigieMessages } from './fr';
 
 const vigie: VigieMessages = {
   app: {
@@ -115,6 +115,11 @@ const vigie: VigieMessages = {
     csrf: 'Your session changed in the meantime. Reload the page, then try again.',
     invalid_input: 'Check the highlighted fields.',
     not_found: 'This item does not exist (any more).',
+    already_assigned: 'A colleague took this case.',
+    stale_version: 'This item changed in the meantime. Reload the page, then try again.',
+    case_not_found: 'This case does not exist (any more).',
+    invalid_assignee: 'This person cannot be given cases (disabled account or no moderation role).',
+    conflict: 'This item changed in the meantime. Reload the page, then try again.',
     unavailable: 'The service is temporarily unavailable. Try again in a moment.',
     no_delete: 'Nothing is ever deleted in Vigie: disable the account instead.',
     fields: {
@@ -175,6 +180,149 @@ const vigie: VigieMessages = {
     disabling_notice: "On saving, this account's open sessions will be closed at once.",
     admin_self: 'You cannot remove your own Admin role.',
   },
+  cases: {
+    title: 'Queue',
+    intro: "Cases opened by the platform's reports, most urgent first. Open a case to take it on.",
+    total: '%{smart_count} case |||| %{smart_count} cases',
+    order_hint:
+      'Default order: highest priority first, then oldest first. Priority comes from the gravest category, plus 25 for each further reporter.',
+    case: 'Case',
+    case_about: 'Case about %{name}',
+    back_to_queue: 'Back to the queue',
+    unassigned: 'Unassigned',
+    unknown_user: 'Unknown user',
+    you: 'you',
+    yours: 'You are working on this case',
+    taken_by: '%{name} is working on this case.',
+    legal_hold: 'Legal hold',
+    priority_score: 'Priority score: %{score}',
+    reporters: '%{smart_count} person |||| %{smart_count} people',
+    reporters_detail: '%{smart_count} reporter, %{reports} report(s) |||| %{smart_count} reporters, %{reports} report(s)',
+    reports_by: '%{smart_count} report, by %{reporters} |||| %{smart_count} reports, by %{reporters}',
+    claimed: 'The case is yours.',
+    assigned_to: 'Case assigned to %{name}.',
+    unassigned_done: 'Case put back in the queue.',
+    empty_title: 'The queue is empty',
+    empty_body: 'No open cases right now. New reports will show up here.',
+    empty_filtered_title: 'No case matches',
+    empty_filtered_body: 'Change or remove the filters to see more cases.',
+    fields: {
+      priority: 'Priority',
+      categories: 'Categories',
+      reported_user: 'Reported user',
+      reporters: 'Reporters',
+      age: 'Opened',
+      last_activity: 'Last activity',
+      assignee: 'Assignee',
+      status: 'Status',
+      reports: 'Reports',
+      conversation: 'Conversation',
+    },
+    views: {
+      label: 'Saved views',
+      all_open: 'All open cases',
+      mine: 'My cases',
+      unassigned: 'Unassigned',
+      minor_safety: 'Child safety',
+    },
+    filters: {
+      status: 'Status',
+      category: 'Category',
+      priority: 'Priority',
+      assignee: 'Assignee',
+      reported_user: 'Reported user (id)',
+      created_from: 'Opened from',
+      created_to: 'Opened until',
+      last_activity_from: 'Activity from',
+      last_activity_to: 'Activity until',
+      priority_at_least: {
+        critical: 'Critical',
+        high: 'High or above',
+        medium: 'Medium or above',
+      },
+    },
+    priority_levels: {
+      critical: 'Critical',
+      high: 'High',
+      medium: 'Medium',
+      low: 'Low',
+    },
+    statuses: {
+      open: 'Open',
+      in_review: 'In review',
+      actioned: 'Actioned',
+      dismissed: 'Dismissed',
+      closed: 'Closed',
+    },
+    categories: {
+      harassment: 'Harassment',
+      sexual_content: 'Sexual content',
+      hate: 'Hate',
+      threat_violence: 'Threats or violence',
+      spam_scam: 'Spam or scam',
+      personal_data: 'Personal data',
+      minor_safety: 'Child safety',
+      impersonation: 'Impersonation',
+      other: 'Other',
+    },
+    kinds: {
+      explorer: 'Explorer',
+      expert: 'Expert',
+    },
+    actions: {
+      claim: 'Take this case',
+      assign: 'Assign',
+      reassign: 'Reassign',
+      unassign: 'Put back in the queue',
+    },
+    conflicts: {
+      already_assigned: 'A colleague took this case. Here it is as it stands now.',
+      stale_version: 'This case changed in the meantime. Here it is as it stands now: try again if needed.',
+      closed: 'This case is closed: it can no longer be assigned.',
+    },
+    conversation: {
+      open: 'Open the conversation',
+      explanation:
+        'Opening the conversation will ask for a justification and be recorded in the access register. Access lasts 15 minutes.',
+      coming: 'Coming soon: opening will ask for a justification and be recorded.',
+    },
+    sections: {
+      reports: 'Reports',
+      participants: 'Participants',
+      timeline: 'History',
+    },
+    reports: {
+      reporter: 'Reported by',
+      reported_user: 'Reported user',
+      comment: "Reporter's comment",
+      no_comment: 'No comment.',
+      messages: '%{smart_count} reported message: |||| %{smart_count} reported messages:',
+    },
+    participants: {
+      reported: 'Reported',
+      reporter: 'Reporter',
+    },
+    timeline: {
+      case_opened: 'Case opened',
+      case_opened_category: 'Case opened: %{category}',
+      report_added: 'New report',
+      report_added_category: 'New report: %{category}',
+      assigned: 'Case assigned',
+      assigned_to: 'Case assigned to %{assignee}',
+      unassigned: 'Case put back in the queue',
+      claimed: 'Case taken on',
+      status_changed: 'Status changed',
+      note_added: 'Note added',
+      decision_made: 'Decision made',
+      legal_hold_placed: 'Legal hold placed',
+      legal_hold_lifted: 'Legal hold lifted',
+      conversation_opened: 'Conversation opened',
+      closed: 'Case closed',
+      reopened: 'Case reopened',
+      other: 'Event: %{type}',
+      by_platform: 'Platform',
+    },
+  },
   profile: {
     title: 'My profile',
     password: {
@@ -228,13 +376,6 @@ const vigie: VigieMessages = {
   },
   screens: {
     will_show: 'This screen will show:',
-    queue: {
-      title: 'Queue',
-      summary: "The cases opened by the platform's reports, most urgent first.",
-      item_1: "Each case's priority, category and number of reporters (minor safety first).",
-      item_2: 'Its status, assignee and last activity.',
-      item_3: 'Filters by status, category and assignee, and one-click claiming.',
-    },
     access_register: {
       title: 'Access register',
       summary: 'Every opening of a reported conversation, and every refusal, in a tamper-evident register.',
@@ -266,4 +407,13 @@ const staffResource: ResourceMessages = {
   },
 };
 
-export const en = { ...englishMessages, vigie, resources: { staff: staffResource } };
+const casesResource: CasesResourceMessages = {
+  name: 'Case |||| Cases',
+  fields: {
+    priority: 'Priority',
+    createdAt: 'Opening date',
+    lastActivityAt: 'Last activity',
+  },
+};
+
+export const en = { ...englishMessages, vigie, resources: { staff: staffResource, cases: casesResource } };

@@ -116,6 +116,11 @@ const vigie = {
     csrf: 'Votre session a changé entre-temps. Rechargez la page, puis recommencez.',
     invalid_input: 'Vérifiez les champs signalés.',
     not_found: "Cet élément n'existe pas ou plus.",
+    already_assigned: 'Un·e collègue a pris ce dossier.',
+    stale_version: 'Cet élément a changé entre-temps. Rechargez la page, puis recommencez.',
+    case_not_found: "Ce dossier n'existe pas ou plus.",
+    invalid_assignee: 'Cette personne ne peut pas recevoir de dossiers (compte désactivé ou sans rôle de modération).',
+    conflict: 'Cet élément a changé entre-temps. Rechargez la page, puis recommencez.',
     unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
     no_delete: "Rien n'est jamais supprimé dans Vigie\u00a0: désactivez le compte à la place.",
     fields: {
@@ -177,6 +182,152 @@ const vigie = {
     disabling_notice: "À l'enregistrement, les sessions ouvertes de ce compte seront fermées aussitôt.",
     admin_self: 'Vous ne pouvez pas retirer votre propre rôle Administration.',
   },
+  cases: {
+    title: "File d'attente",
+    intro:
+      'Les dossiers ouverts par les signalements de la plateforme, les plus urgents en premier. Ouvrez un dossier pour le prendre en charge.',
+    total: '%{smart_count} dossier |||| %{smart_count} dossiers',
+    order_hint:
+      "Ordre par défaut\u00a0: priorité décroissante, puis le plus ancien d'abord. La priorité vient de la catégorie la plus grave, plus 25 par signalant supplémentaire.",
+    case: 'Dossier',
+    case_about: 'Dossier concernant %{name}',
+    back_to_queue: "Retour à la file d'attente",
+    unassigned: 'Non assigné',
+    unknown_user: 'Utilisateur inconnu',
+    you: 'vous',
+    yours: 'Vous traitez ce dossier',
+    taken_by: '%{name} traite ce dossier.',
+    legal_hold: 'Gel juridique',
+    priority_score: 'Score de priorité\u00a0: %{score}',
+    reporters: '%{smart_count} personne |||| %{smart_count} personnes',
+    reporters_detail:
+      '%{smart_count} signalant, %{reports} signalement(s) |||| %{smart_count} signalants, %{reports} signalement(s)',
+    reports_by: '%{smart_count} signalement, par %{reporters} |||| %{smart_count} signalements, par %{reporters}',
+    claimed: 'Le dossier est à vous.',
+    assigned_to: 'Dossier assigné à %{name}.',
+    unassigned_done: "Dossier remis dans la file d'attente.",
+    empty_title: 'La file est vide',
+    empty_body: "Aucun dossier ouvert pour l'instant. Les nouveaux signalements apparaîtront ici.",
+    empty_filtered_title: 'Aucun dossier ne correspond',
+    empty_filtered_body: 'Modifiez ou retirez les filtres pour voir plus de dossiers.',
+    fields: {
+      priority: 'Priorité',
+      categories: 'Catégories',
+      reported_user: 'Personne signalée',
+      reporters: 'Signalants',
+      age: 'Ouvert',
+      last_activity: 'Dernière activité',
+      assignee: 'Assigné à',
+      status: 'Statut',
+      reports: 'Signalements',
+      conversation: 'Conversation',
+    },
+    views: {
+      label: 'Vues enregistrées',
+      all_open: 'Tous les dossiers ouverts',
+      mine: 'Mes dossiers',
+      unassigned: 'Non assignés',
+      minor_safety: 'Protection des mineurs',
+    },
+    filters: {
+      status: 'Statut',
+      category: 'Catégorie',
+      priority: 'Priorité',
+      assignee: 'Assigné à',
+      reported_user: 'Personne signalée (identifiant)',
+      created_from: 'Ouvert depuis le',
+      created_to: "Ouvert jusqu'au",
+      last_activity_from: 'Activité depuis le',
+      last_activity_to: "Activité jusqu'au",
+      priority_at_least: {
+        critical: 'Critique',
+        high: 'Haute ou plus',
+        medium: 'Moyenne ou plus',
+      },
+    },
+    priority_levels: {
+      critical: 'Critique',
+      high: 'Haute',
+      medium: 'Moyenne',
+      low: 'Basse',
+    },
+    statuses: {
+      open: 'Ouvert',
+      in_review: "En cours d'examen",
+      actioned: 'Mesure prise',
+      dismissed: 'Classé sans suite',
+      closed: 'Clos',
+    },
+    categories: {
+      harassment: 'Harcèlement',
+      sexual_content: 'Contenu sexuel',
+      hate: 'Haine',
+      threat_violence: 'Menaces ou violence',
+      spam_scam: 'Spam ou arnaque',
+      personal_data: 'Données personnelles',
+      minor_safety: 'Protection des mineurs',
+      impersonation: "Usurpation d'identité",
+      other: 'Autre',
+    },
+    kinds: {
+      explorer: 'Explorateur·rice',
+      expert: 'Expert·e',
+    },
+    actions: {
+      claim: 'Prendre le dossier',
+      assign: 'Assigner',
+      reassign: 'Réassigner',
+      unassign: "Remettre dans la file d'attente",
+    },
+    conflicts: {
+      already_assigned: "Un·e collègue a pris ce dossier. Le voici tel qu'il est maintenant.",
+      stale_version:
+        "Ce dossier a changé entre-temps. Le voici tel qu'il est maintenant\u00a0: recommencez si besoin.",
+      closed: 'Ce dossier est clos\u00a0: il ne peut plus être assigné.',
+    },
+    conversation: {
+      open: 'Ouvrir la conversation',
+      explanation:
+        "Ouvrir la conversation demandera une justification et sera inscrit au registre des accès. L'accès dure 15 minutes.",
+      coming: "Bientôt disponible\u00a0: l'ouverture demandera une justification et sera enregistrée.",
+    },
+    sections: {
+      reports: 'Signalements',
+      participants: 'Participants',
+      timeline: 'Historique',
+    },
+    reports: {
+      reporter: 'Signalé par',
+      reported_user: 'Personne signalée',
+      comment: 'Commentaire du signalant',
+      no_comment: 'Pas de commentaire.',
+      messages: '%{smart_count} message signalé\u00a0: |||| %{smart_count} messages signalés\u00a0:',
+    },
+    participants: {
+      reported: 'Signalé·e',
+      reporter: 'A signalé',
+    },
+    timeline: {
+      case_opened: 'Dossier ouvert',
+      case_opened_category: 'Dossier ouvert\u00a0: %{category}',
+      report_added: 'Nouveau signalement',
+      report_added_category: 'Nouveau signalement\u00a0: %{category}',
+      assigned: 'Dossier assigné',
+      assigned_to: 'Dossier assigné à %{assignee}',
+      unassigned: "Dossier remis dans la file d'attente",
+      claimed: 'Dossier pris en charge',
+      status_changed: 'Statut modifié',
+      note_added: 'Note ajoutée',
+      decision_made: 'Décision rendue',
+      legal_hold_placed: 'Gel juridique placé',
+      legal_hold_lifted: 'Gel juridique levé',
+      conversation_opened: 'Conversation ouverte',
+      closed: 'Dossier clos',
+      reopened: 'Dossier rouvert',
+      other: 'Événement\u00a0: %{type}',
+      by_platform: 'Plateforme',
+    },
+  },
   profile: {
     title: 'Mon profil',
     password: {
@@ -230,14 +381,6 @@ const vigie = {
   },
   screens: {
     will_show: 'Cet écran affichera\u00a0:',
-    queue: {
-      title: "File d'attente",
-      summary: 'Les dossiers ouverts par les signalements de la plateforme, les plus urgents en premier.',
-      item_1:
-        'La priorité, la catégorie et le nombre de signalants de chaque dossier (sécurité des mineurs en tête).',
-      item_2: 'Le statut, la personne assignée et la date de dernière activité.',
-      item_3: 'Des filtres par statut, catégorie et assignation, et la prise en charge en un clic.',
-    },
     access_register: {
       title: 'Registre des accès',
       summary:
@@ -270,10 +413,20 @@ const staffResource = {
   },
 };
 
+const casesResource = {
+  name: 'Dossier |||| Dossiers',
+  fields: {
+    priority: 'Priorité',
+    createdAt: "Date d'ouverture",
+    lastActivityAt: 'Dernière activité',
+  },
+};
+
 /** The shape every locale's `vigie.*` messages must have: the French catalogue is the reference. */
 export type VigieMessages = MessagesOf<typeof vigie>;
 type MessagesOf<T> = { [K in keyof T]: T[K] extends string ? string : MessagesOf<T[K]> };
 
 export type ResourceMessages = MessagesOf<typeof staffResource>;
+export type CasesResourceMessages = MessagesOf<typeof casesResource>;
 
-export const fr = { ...frenchMessages, vigie, resources: { staff: staffResource } };
+export const fr = { ...frenchMessages, vigie, resources: { staff: staffResource, cases: casesResource } };

@@ -18,7 +18,8 @@ export interface ScreenDefinition {
 
 /** The screens besides the dashboard, in menu order. */
 export const SCREENS = [
-  { id: 'queue', path: '/queue', action: 'queue.view', icon: InboxOutlined, upcoming: true },
+  // The cases resource (resources/cases) serves this path.
+  { id: 'queue', path: '/cases', action: 'queue.view', icon: InboxOutlined, upcoming: false },
   {
     id: 'access_register',
     path: '/access-register',

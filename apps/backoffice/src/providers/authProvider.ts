@@ -66,6 +66,7 @@ export const isStaffSessionIdentity = (value: unknown): value is StaffSessionIde
 /** What each resource needs, in the words of `canAccess`. A resource not listed is refused. */
 export const RESOURCE_ACTIONS: Readonly<Record<string, Action>> = {
   staff: 'staff.manage',
+  cases: 'queue.view',
 };
 
 const readSession = (body: unknown): Session => {

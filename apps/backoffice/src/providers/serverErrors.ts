@@ -18,6 +18,10 @@ export const KNOWN_ERROR_CODES = [
   'mfa_enrolment_required',
   'self_lockout',
   'staff_not_found',
+  'already_assigned',
+  'stale_version',
+  'case_not_found',
+  'invalid_assignee',
   'role',
   'csrf',
 ] as const;
@@ -95,6 +99,7 @@ export const errorMessageOf = (error: ApiError): string => {
   if (error.status === 400) return 'vigie.errors.invalid_input';
   if (error.status === 403) return 'vigie.errors.role';
   if (error.status === 404) return 'vigie.errors.not_found';
+  if (error.status === 409) return 'vigie.errors.conflict';
   if (error.status >= 500) return 'vigie.errors.unavailable';
   return error.message;
 };

@@ -15,4 +15,6 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__VIGIE_PRODUCT__ = product;
   process.env.VIGIE_E2E_BASE_URL = product.baseUrl;
   process.env.VIGIE_E2E_DEMO_ACCOUNTS = JSON.stringify(demoAccounts(product));
+  // Where the product keeps its intake secret: journeys sign reports as the platform does.
+  process.env.VIGIE_E2E_DATA_DIR = product.dataDir;
 }

@@ -1,0 +1,81 @@
+import { type CaseEvent, REPORT_CATEGORIES, type ReportCategory } from '@vigie/contracts';
+
+/** The event types the timeline has words and an icon for; others show their raw type. */
+export const KNOWN_EVENT_TYPES = [
+  'case_opened',
+  'report_added',
+  'assigned',
+  'unassigned',
+  'claimed',
+  'status_changed',
+  'note_added',
+  'decision_made',
+  'legal_hold_placed',
+  'legal_hold_lifted',
+  'conversation_opened',
+  'closed',
+  'reopened',
+] as const;
+export type KnownEventType = (typeof KNOWN_EVENT_TYPES)[number];
+
+export interface DescribedEvent {
+  /** The event's kind for its icon and colour: a known type, or 'other'. */
+  kind: KnownEventType | 'other';
+  /** The i18n key of the sentence. */
+  messageKey: string;
+  /** What the sentence interpolates. `actor` is the caller's to fill (it needs translating when absent). */
+  params: Record<string, string>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isKnownType = (type: string): type is KnownEventType =>
+  (KNOWN_EVENT_TYPES as readonly string[]).includes(type);
+
+const isCategory = (value: unknown): value is ReportCategory =>
+  typeof value === 'string' && (REPORT_CATEGORIES as readonly string[]).includes(value);
+
+/**
+ * The assignee an event names. The API records only `data.assigneeId`: its name comes from
+ * `staffNames` (the assignees list); a name the API may add later (`assigneeName`) wins.
+ */
+export const assigneeNameOf = (
+  data: Record<string, unknown>,
+  staffNames: ReadonlyMap<string, string>,
+): string | undefined => {
+  if (typeof data.assigneeName === 'string') return data.assigneeName;
+  return typeof data.assigneeId === 'string' ? staffNames.get(data.assigneeId) : undefined;
+};
+
+/** What a timeline entry says: its sentence's key and the values it needs. */
+export const describeEvent = (
+  event: CaseEvent,
+  staffNames: ReadonlyMap<string, string> = new Map(),
+): DescribedEvent => {
+  const data = isRecord(event.data) ? event.data : {};
+  if (!isKnownType(event.type)) {
+    return { kind: 'other', messageKey: 'vigie.cases.timeline.other', params: { type: event.type } };
+  }
+  const kind = event.type;
+  if (kind === 'report_added' || kind === 'case_opened') {
+    const category = isCategory(data.category) ? data.category : undefined;
+    return category
+      ? { kind, messageKey: `vigie.cases.timeline.${kind}_category`, params: { category } }
+      : { kind, messageKey: `vigie.cases.timeline.${kind}`, params: {} };
+  }
+  if (kind === 'assigned') {
+    const assignee = assigneeNameOf(data, staffNames);
+    return assignee
+      ? { kind, messageKey: 'vigie.cases.timeline.assigned_to', params: { assignee } }
+      : { kind, messageKey: 'vigie.cases.timeline.assigned', params: {} };
+  }
+  return { kind, messageKey: `vigie.cases.timeline.${kind}`, params: {} };
+};
+
+/** Oldest first: the timeline tells the case's story in order. Ties keep the API's order. */
+export const inOrder = (events: readonly CaseEvent[]): CaseEvent[] =>
+  events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => new Date(a.event.at).getTime() - new Date(b.event.at).getTime() || a.index - b.index)
+    .map(({ event }) => event);
