@@ -7,10 +7,12 @@ COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
 COPY apps/backoffice/package.json apps/backoffice/
 COPY apps/e2e/package.json apps/e2e/
+COPY apps/platform-sim/package.json apps/platform-sim/
 COPY libs/contracts/package.json libs/contracts/
+COPY libs/intake-client/package.json libs/intake-client/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx nx run-many -t build --projects=contracts,api,backoffice
+RUN npx nx run-many -t build --projects=contracts,intake-client,api,backoffice
 
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
@@ -21,9 +23,12 @@ COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
 COPY apps/backoffice/package.json apps/backoffice/
 COPY apps/e2e/package.json apps/e2e/
+COPY apps/platform-sim/package.json apps/platform-sim/
 COPY libs/contracts/package.json libs/contracts/
+COPY libs/intake-client/package.json libs/intake-client/
 RUN npm ci --omit=dev --workspace=@vigie/api --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/libs/contracts/dist libs/contracts/dist
+COPY --from=build /app/libs/intake-client/dist libs/intake-client/dist
 COPY --from=build /app/apps/api/package.json apps/api/
 COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/apps/backoffice/dist apps/backoffice/dist

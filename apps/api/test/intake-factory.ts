@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ReportPayload } from '@vigie/contracts';
 import { randomUUID } from 'node:crypto';
-import { signatureHeader } from '../src/intake/signature';
+import { signatureHeader } from '@vigie/intake-client';
 import { TEST_INTAKE_SECRETS } from './test-app';
 
 /** A report of its own for the calling test: unique report, conversation and user ids. */

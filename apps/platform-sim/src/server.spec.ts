@@ -1,19 +1,14 @@
 import type { ReportPayload } from '@vigie/contracts';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { verifySignature } from '@vigie/intake-client';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSimulatorServer } from './server';
 
 const SECRET = 'simulator-test-secret-0123456789';
 
-// Vigie's check of X-Signature (apps/api/src/intake/signature.ts), redone here: an app may not import another.
+// Vigie's own check of X-Signature, from the library both ends share.
 function signatureIsValid(rawBody: Buffer, header: string | undefined, secret: string): boolean {
-  const match = /^t=(\d{1,12}),v1=([0-9a-f]{64})$/.exec(header ?? '');
-  if (!match) return false;
-  const t = Number(match[1]);
-  if (Math.abs(Date.now() / 1000 - t) > 300) return false;
-  const expected = createHmac('sha256', secret).update(`${t}.`).update(rawBody).digest();
-  return timingSafeEqual(expected, Buffer.from(match[2], 'hex'));
+  return verifySignature(rawBody, header, [secret], Math.floor(Date.now() / 1000)) === 'ok';
 }
 
 interface Received {

@@ -1,36 +1,13 @@
 import type { ReportPayload } from '@vigie/contracts';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createIntakeClient, type IntakeClientOptions } from './intake-client';
 import { IntakeRequestError, IntakeValidationError } from './intake-client.errors';
+import { type SignatureCheck, verifySignature } from './intake-signature';
 
 const SECRET = 'intake-test-secret-0123456789';
 const OLD_SECRET = 'intake-old-secret-9876543210';
 
-// The check of apps/api/src/intake/signature.ts, step for step (a library may not import an app).
-type SignatureCheck = 'ok' | 'missing' | 'malformed' | 'expired' | 'mismatch';
-function verifySignature(rawBody: Buffer, header: string | undefined, secrets: readonly string[], nowSeconds: number): SignatureCheck {
-  if (!header) return 'missing';
-  const parts = new Map<string, string[]>();
-  for (const part of header.split(',')) {
-    const [key, value] = part.trim().split('=', 2);
-    if (!key || !value) return 'malformed';
-    parts.set(key, [...(parts.get(key) ?? []), value]);
-  }
-  const t = parts.get('t')?.[0];
-  const candidates = (parts.get('v1') ?? []).filter((v) => /^[0-9a-f]{64}$/i.test(v));
-  if (!t || !/^\d{1,12}$/.test(t) || candidates.length === 0) return 'malformed';
-  const timestamp = Number(t);
-  if (Math.abs(nowSeconds - timestamp) > 300) return 'expired';
-  for (const secret of secrets) {
-    const expected = createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest();
-    for (const candidate of candidates) {
-      if (timingSafeEqual(expected, Buffer.from(candidate, 'hex'))) return 'ok';
-    }
-  }
-  return 'mismatch';
-}
 
 interface Received {
   path: string;

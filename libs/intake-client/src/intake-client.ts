@@ -66,7 +66,7 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; error: IntakeRequestErro
 export function createIntakeClient(options: IntakeClientOptions): IntakeClient {
   const settings = settingsOf(options);
 
-  async function post<T>(path: string, body: Buffer, headers: Record<string, string>, read: (json: unknown) => T | undefined): Promise<T> {
+  async function post<T>(path: string, body: string, headers: Record<string, string>, read: (json: unknown) => T | undefined): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const outcome = await send(settings, path, body, headers, read, attempt);
       if (outcome.ok) return outcome.value;
@@ -85,7 +85,7 @@ export function createIntakeClient(options: IntakeClientOptions): IntakeClient {
       if (!parsed.success) throw new IntakeValidationError('report', fieldProblems(parsed.error.issues));
       // The parsed report (schema key order, defaults applied) is serialised once: every attempt
       // carries the same bytes, so the server's idempotency check sees the same body.
-      const body = Buffer.from(JSON.stringify(parsed.data), 'utf8');
+      const body = JSON.stringify(parsed.data);
       return post(REPORTS_PATH, body, { 'Idempotency-Key': parsed.data.externalId }, readReportAccepted);
     },
 
@@ -103,7 +103,7 @@ export function createIntakeClient(options: IntakeClientOptions): IntakeClient {
       const latest = latestPerUser(valid);
       for (let start = 0; start < latest.length; start += MAX_ACTIVITY_EVENTS_PER_REQUEST) {
         const batch = latest.slice(start, start + MAX_ACTIVITY_EVENTS_PER_REQUEST);
-        const body = Buffer.from(JSON.stringify({ events: batch }), 'utf8');
+        const body = JSON.stringify({ events: batch });
         const answer = await post(ACTIVITY_PATH, body, {}, readActivityAccepted);
         total.users += answer.users;
         total.cases += answer.cases;
@@ -117,7 +117,7 @@ export function createIntakeClient(options: IntakeClientOptions): IntakeClient {
 async function send<T>(
   settings: Settings,
   path: string,
-  body: Buffer,
+  body: string,
   headers: Record<string, string>,
   read: (json: unknown) => T | undefined,
   attempt: number,

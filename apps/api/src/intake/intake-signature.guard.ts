@@ -1,9 +1,9 @@
 import { type CanActivate, type ExecutionContext, HttpStatus, Inject, Injectable, Logger, type RawBodyRequest } from '@nestjs/common';
+import { verifySignature } from '@vigie/intake-client';
 import type { FastifyRequest } from 'fastify';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
 import { INTAKE_SECRETS, type IntakeSecrets } from './intake-secrets';
-import { verifySignature } from './signature';
 
 const MESSAGES = {
   missing: 'X-Signature header is missing.',

@@ -1,4 +1,6 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import type { ReportCategory } from '@vigie/contracts';
+import { createIntakeClient, type ReportAccepted, type ReportPayload } from '@vigie/intake-client';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,7 +12,7 @@ export interface PlatformUser {
 }
 
 export interface ReportOptions {
-  category: string;
+  category: ReportCategory;
   comment?: string;
   reporter: PlatformUser;
   reported: PlatformUser;
@@ -30,7 +32,7 @@ export function aReport({
   conversation,
   participants,
   minutesAgo = 1,
-}: ReportOptions) {
+}: ReportOptions): ReportPayload {
   const tag = randomUUID().slice(0, 8);
   const conversationId = conversation ?? `c_${tag}`;
   const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -72,30 +74,7 @@ export function intakeSecret(dataDir = process.env.VIGIE_E2E_DATA_DIR): string {
   return readFileSync(join(dataDir, 'intake-hmac-secret'), 'utf8').trim();
 }
 
-/** `t=<unix>,v1=hex(HMAC-SHA256(secret, "<t>.<raw body>"))`, as the platform's client signs. */
-export function signatureHeader(secret: string, timestamp: number, rawBody: string): string {
-  const v1 = createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex');
-  return `t=${timestamp},v1=${v1}`;
-}
-
-/** Sends a report through the signed intake API, as the platform's report button does. */
-export async function sendReport(
-  baseUrl: string,
-  secret: string,
-  report: ReturnType<typeof aReport>,
-): Promise<unknown> {
-  const raw = JSON.stringify(report);
-  const response = await fetch(`${baseUrl}/api/v1/intake/reports`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'idempotency-key': report.externalId,
-      'x-signature': signatureHeader(secret, Math.floor(Date.now() / 1000), raw),
-    },
-    body: raw,
-  });
-  const body: unknown = await response.json();
-  if (response.status !== 202)
-    throw new Error(`Intake refused the report (${response.status}): ${JSON.stringify(body)}`);
-  return body;
+/** Sends a report through the signed intake API with the platform's own client, as its report button does. */
+export function sendReport(baseUrl: string, secret: string, report: ReportPayload): Promise<ReportAccepted> {
+  return createIntakeClient({ baseUrl, secret, maxAttempts: 1 }).sendReport(report);
 }

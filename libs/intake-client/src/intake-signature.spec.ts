@@ -1,4 +1,4 @@
-import { signatureHeader, verifySignature } from './signature';
+import { signatureHeader, verifySignature } from './intake-signature';
 
 describe('verifySignature', () => {
   const body = Buffer.from('{"externalId":"rep_1"}');
