@@ -4,5 +4,7 @@ export interface ApiErrorBody {
   error: string;
   message: string;
   details?: unknown;
+  /** Why the gate refused (`POST /cases/:id/access`, `GET /access-grants/:id/messages`). */
+  reason?: string;
   requestId?: string;
 }

@@ -1,5 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { CasesResourceMessages, ResourceMessages, VigieMessages } from './fr';
+import { gateMessages } from './gate';
+import { registerMessages } from './register';
 
 const vigie: VigieMessages = {
   app: {
@@ -391,6 +393,8 @@ const vigie: VigieMessages = {
       item_3: 'Legal holds in force, with their reason and author.',
     },
   },
+  gate: gateMessages.en,
+  register: registerMessages.en,
 };
 
 const staffResource: ResourceMessages = {

@@ -1,4 +1,6 @@
 import frenchMessages from 'ra-language-french';
+import { gateMessages } from './gate';
+import { registerMessages } from './register';
 
 const vigie = {
   app: {
@@ -397,6 +399,8 @@ const vigie = {
       item_3: 'Les gels juridiques en cours, avec leur motif et leur auteur.',
     },
   },
+  gate: gateMessages.fr,
+  register: registerMessages.fr,
 };
 
 const staffResource = {

@@ -1,0 +1,8 @@
+/** Messages of the gate screens, French first (the reference shape), then English. */
+const fr = {};
+
+type MessagesOf<T> = { [K in keyof T]: T[K] extends string ? string : MessagesOf<T[K]> };
+
+const en: MessagesOf<typeof fr> = {};
+
+export const gateMessages = { fr, en };

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { CaseParticipant } from './cases';
+
+/** Why the gate refused to open a conversation: stable codes, recorded in the register. */
+export const GATE_REFUSALS = [
+  'role',
+  'case_not_found',
+  'data_purged',
+  'case_closed',
+  'not_assignee',
+  'no_report',
+  'report_not_in_case',
+  'justification_too_short',
+  'not_grant_holder',
+  'grant_expired',
+] as const;
+export type GateRefusal = (typeof GATE_REFUSALS)[number];
+
+/** The shortest justification the gate accepts, counted after trimming. */
+export const MIN_JUSTIFICATION_LENGTH = 15;
+export const MAX_JUSTIFICATION_LENGTH = 2000;
+
+/**
+ * `context`: the reported messages with a few messages on each side (the default, data
+ * minimisation). `full`: the whole conversation, asked for with its own justification.
+ */
+export const GRANT_SCOPES = ['context', 'full'] as const;
+export type GrantScope = (typeof GRANT_SCOPES)[number];
+
+export const accessRequestSchema = z.strictObject({
+  justification: z.string({ message: 'must be a text' }).max(MAX_JUSTIFICATION_LENGTH),
+  reportIds: z.array(z.uuid({ message: 'must be report ids (UUID)' })).max(100),
+  scope: z.enum(GRANT_SCOPES).default('context'),
+});
+export type AccessRequest = z.output<typeof accessRequestSchema>;
+
+export interface GrantScopeSummary {
+  kind: GrantScope;
+  /** How many messages the grant lets its holder read. */
+  messageCount: number;
+  /** How many messages the conversation holds in all. */
+  conversationMessageCount: number;
+}
+
+/** 201 from `POST /cases/:id/access`. */
+export interface AccessGrant {
+  grantId: string;
+  caseId: string;
+  expiresAt: string;
+  scope: GrantScopeSummary;
+}
+
+export interface ConversationMessage {
+  id: string;
+  externalId: string;
+  authorId: string;
+  sentAt: string;
+  /** Null once retention erased it. */
+  body: string | null;
+  /** The reports (ids) that point at this message. */
+  reportIds: string[];
+}
+
+/** 200 from `GET /access-grants/:grantId/messages`: the one answer that carries message bodies. */
+export interface GrantedConversation {
+  grantId: string;
+  caseId: string;
+  expiresAt: string;
+  scope: GrantScopeSummary;
+  participants: CaseParticipant[];
+  /** Messages of the conversation outside the grant, before and after the window. */
+  hiddenBefore: number;
+  hiddenAfter: number;
+  messages: ConversationMessage[];
+}

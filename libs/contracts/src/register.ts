@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { GrantScope } from './gate';
+import { listQuerySchema } from './list';
+
+/** `granted` and `denied` are the gate's answers; `read` is a grant being used. */
+export const ACCESS_OUTCOMES = ['granted', 'denied', 'read'] as const;
+export type AccessOutcome = (typeof ACCESS_OUTCOMES)[number];
+
+/** One entry of the access register, as the DPO reads it. Never a message body. */
+export interface AccessLogEntry {
+  sequence: number;
+  at: string;
+  staff: { id: string; name: string | null; roles: string[] };
+  caseId: string | null;
+  conversationId: string | null;
+  reportIds: string[];
+  subjects: { id: string; externalId: string | null; displayName: string | null }[];
+  legalBasis: string;
+  purpose: string;
+  outcome: AccessOutcome;
+  /** The refusal reason of a `denied` entry. */
+  reason: string | null;
+  scope: { kind: GrantScope; messageCount: number; messageIds?: string[] } | null;
+  grantId: string | null;
+  /** Null once retention erased it (`erasedAt`). */
+  justification: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  erasedAt: string | null;
+  hash: string;
+}
+
+export const ACCESS_LOG_SORT_FIELDS = ['sequence'] as const;
+const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' });
+
+export const accessLogQuerySchema = listQuerySchema(ACCESS_LOG_SORT_FIELDS, 'sequence', {
+  staffId: z.uuid({ message: 'must be a staff id' }).optional(),
+  caseId: z.uuid({ message: 'must be a case id' }).optional(),
+  /** A platform user's external id: entries that concern them. */
+  subject: z.string().trim().min(1).max(128).optional(),
+  outcome: z.enum(ACCESS_OUTCOMES).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+});
+export type AccessLogQuery = z.output<typeof accessLogQuerySchema>;
+
+export const REGISTER_PROBLEMS = [
+  'sequence_gap',
+  'prev_hash_mismatch',
+  'hash_mismatch',
+  'personal_field_mismatch',
+  'checkpoint_mismatch',
+  'checkpoint_signature_invalid',
+  'truncated_before_checkpoint',
+] as const;
+export type RegisterProblem = (typeof REGISTER_PROBLEMS)[number];
+
+/** The answer of a verification: the whole chain recomputed from the first entry. */
+export interface RegisterVerification {
+  intact: boolean;
+  entriesChecked: number;
+  headSequence: number;
+  headHash: string | null;
+  /** Entries whose personal fields retention erased: verified through their digests. */
+  entriesErased: number;
+  checkpointsChecked: number;
+  firstBroken?: { sequence: number; problem: RegisterProblem };
+  verifiedAt: string;
+}
+
+/** What is signed: the head of the chain at a time. */
+export interface CheckpointStatement {
+  sequence: number;
+  headHash: string;
+  time: string;
+}
+
+/** A signed checkpoint, as the DPO downloads and keeps it outside the system. */
+export interface SignedCheckpoint extends CheckpointStatement {
+  algorithm: 'Ed25519';
+  /** SPKI public key, PEM. */
+  publicKey: string;
+  /** Base64 signature over the canonical statement. */
+  signature: string;
+}
