@@ -34,7 +34,7 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot(loggingParams(config, runtime.logDestination)),
-        TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl, config.DATABASE_POOL_SIZE)),
+        TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl, { poolSize: config.DATABASE_POOL_SIZE, role: config.DATABASE_ROLE })),
         HealthModule,
         StaffModule,
         IntakeModule,

@@ -7,10 +7,8 @@ import { parseArgs } from 'node:util';
 import { AppModule } from './app.module';
 import { readSecret } from './cli/read-secret';
 import { ConfigError, loadConfig } from './config/config';
-import { DataSource } from 'typeorm';
-import { createDataSource } from './database/data-source';
 import { resolveDatabase } from './database/database-url';
-import { runMigrations } from './database/migrate';
+import { migrateDatabase } from './database/migrate';
 import { seedDemoReports } from './demo/demo-reports';
 import { IntakeService } from './intake/intake.service';
 import { StaffService } from './staff/staff.service';
@@ -30,14 +28,8 @@ const commands: Record<string, Command> = {
     async run(args) {
       parseArgs({ args, options: {}, strict: true });
       await withDatabase(async (url) => {
-        const dataSource = createDataSource(url, 2);
-        await dataSource.initialize();
-        try {
-          const applied = await runMigrations(dataSource);
-          process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The schema is up to date.\n');
-        } finally {
-          await dataSource.destroy();
-        }
+        const applied = await migrateDatabase(loadConfig().MIGRATION_DATABASE_URL ?? url);
+        process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The schema is up to date.\n');
       });
     },
   },
@@ -124,9 +116,9 @@ function parseRoles(list: string): StaffRole[] {
 async function withApp(work: (context: INestApplicationContext) => Promise<void>): Promise<void> {
   const config = loadConfig();
   await withDatabase(async (databaseUrl) => {
+    await migrateDatabase(config.MIGRATION_DATABASE_URL ?? databaseUrl);
     const context = await NestFactory.createApplicationContext(AppModule.register({ config, databaseUrl }), { logger: false, abortOnError: false });
     try {
-      await runMigrations(context.get(DataSource));
       await work(context);
     } finally {
       await context.close();

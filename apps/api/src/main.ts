@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { createApp } from './bootstrap/create-app';
 import { ConfigError, loadConfig } from './config/config';
 import { resolveDatabase, type Database } from './database/database-url';
-import { runMigrations } from './database/migrate';
+import { migrateDatabase } from './database/migrate';
 import { seedDemoReports } from './demo/demo-reports';
 import { createDemoStaff, describeDemoStaff } from './demo/demo-staff';
 import { IntakeService } from './intake/intake.service';
@@ -19,9 +18,10 @@ async function main(): Promise<void> {
   });
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   try {
+    // As the schema owner, before the API connects as its restricted role (DATABASE_ROLE).
+    const applied = await migrateDatabase(config.MIGRATION_DATABASE_URL ?? database.url);
     app = await createApp({ config, databaseUrl: database.url });
     const logger = new Logger('Main');
-    const applied = await runMigrations(app.get(DataSource));
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
     if (database.embedded && config.NODE_ENV !== 'production') {
       const staff = app.get(StaffService);

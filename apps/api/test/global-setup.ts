@@ -11,7 +11,7 @@ export default async function globalSetup(): Promise<void> {
   const server = await startTestServer();
   const database = uniqueDatabaseName();
   const url = await createDatabase(server.serverUrl, database);
-  const dataSource = createDataSource(url, 2);
+  const dataSource = createDataSource(url, { poolSize: 2 });
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);

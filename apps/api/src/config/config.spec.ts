@@ -31,7 +31,9 @@ describe('loadConfig', () => {
   it('requires a real database in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: is required in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/vigie' })).toThrow(/INTAKE_HMAC_SECRETS: is required in production/);
-    const production = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/vigie', INTAKE_HMAC_SECRETS: 'a-secret-of-sixteen+, an-older-secret-16' });
+    const secrets = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/vigie', INTAKE_HMAC_SECRETS: 'a-secret-of-sixteen+, an-older-secret-16' };
+    expect(() => loadConfig(secrets)).toThrow(/REGISTER_SIGNING_KEY_FILE: is required in production/);
+    const production = loadConfig({ ...secrets, REGISTER_SIGNING_KEY_FILE: '/run/secrets/register-key.pem' });
     expect(production.INTAKE_HMAC_SECRETS).toEqual(['a-secret-of-sixteen+', 'an-older-secret-16']);
   });
 
@@ -40,6 +42,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ MFA_REQUIRED_ROLES: 'lead, admin' }).MFA_REQUIRED_ROLES).toEqual(['lead', 'admin']);
     expect(loadConfig({ MFA_REQUIRED_ROLES: '' }).MFA_REQUIRED_ROLES).toEqual([]);
     expect(() => loadConfig({ MFA_REQUIRED_ROLES: 'boss' })).toThrow(/MFA_REQUIRED_ROLES/);
+  });
+
+  it('works as the restricted database role unless told to stay the login role', () => {
+    expect(loadConfig({}).DATABASE_ROLE).toBe('vigie_app');
+    expect(loadConfig({ DATABASE_ROLE: '' }).DATABASE_ROLE).toBeNull();
+    expect(() => loadConfig({ DATABASE_ROLE: 'x; DROP TABLE' })).toThrow(/DATABASE_ROLE: must be a plain role name/);
   });
 
   it('reads flags strictly', () => {

@@ -25,6 +25,18 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * The database role the API works as once connected (`SET ROLE`): the migrations give it
+   * everything the API needs and deny what it must not do (change the access register, read
+   * message bodies outside the gate). Set to an empty value to work as the login role itself.
+   */
+  DATABASE_ROLE: z
+    .string()
+    .regex(/^([a-z_][a-z0-9_]*)?$/, 'must be a plain role name')
+    .default('vigie_app')
+    .transform((v) => (v === '' ? null : v)),
+  /** Migrations run with this URL (the schema owner) when the API logs in as a restricted role. */
+  MIGRATION_DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, '.data')),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   UI_DIST_DIR: z.string().min(1).default(resolve(REPO_ROOT, 'apps/backoffice/dist')),
@@ -43,6 +55,14 @@ const schema = z.object({
   INTAKE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
   /** Roles whose holders must use TOTP; set to an empty value to require it of nobody. */
   MFA_REQUIRED_ROLES: roleList.default(['dpo', 'admin']),
+  /** How long an access grant lets its holder read the conversation. */
+  GATE_GRANT_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
+  /** Messages shown on each side of a reported message in a grant's default scope. */
+  GATE_CONTEXT_MESSAGES: z.coerce.number().int().min(0).max(500).default(10),
+  /** The Ed25519 private key (PKCS#8 PEM) that signs register checkpoints; generated under DATA_DIR outside production. */
+  REGISTER_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** How often the head of the register is signed; 0 turns the schedule off (on demand only). */
+  REGISTER_CHECKPOINT_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
 })
   .refine((c) => c.NODE_ENV !== 'production' || c.DATABASE_URL !== undefined, {
     path: ['DATABASE_URL'],
@@ -51,9 +71,13 @@ const schema = z.object({
   .refine((c) => c.NODE_ENV !== 'production' || c.INTAKE_HMAC_SECRETS !== undefined, {
     path: ['INTAKE_HMAC_SECRETS'],
     message: 'is required in production (elsewhere a secret is generated under DATA_DIR)',
+  })
+  .refine((c) => c.NODE_ENV !== 'production' || c.REGISTER_SIGNING_KEY_FILE !== undefined, {
+    path: ['REGISTER_SIGNING_KEY_FILE'],
+    message: 'is required in production (elsewhere a key is generated under DATA_DIR)',
   });
 
-const EMPTY_IS_A_VALUE = new Set(['MFA_REQUIRED_ROLES']);
+const EMPTY_IS_A_VALUE = new Set(['MFA_REQUIRED_ROLES', 'DATABASE_ROLE']);
 
 export type AppConfig = Readonly<z.infer<typeof schema>>;
 

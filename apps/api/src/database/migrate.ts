@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createDataSource } from './data-source';
 
 // Any constant works; it only has to be the same for every instance of the API.
 const MIGRATION_LOCK_KEY = 7_461_001;
@@ -17,6 +18,17 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await lock.release();
+  }
+}
+
+/** Migrates the database at `url` as its login role (the schema owner), on a connection of its own. */
+export async function migrateDatabase(url: string): Promise<string[]> {
+  const dataSource = createDataSource(url, { poolSize: 2, applicationName: 'vigie-migrate' });
+  await dataSource.initialize();
+  try {
+    return await runMigrations(dataSource);
+  } finally {
+    await dataSource.destroy();
   }
 }
 

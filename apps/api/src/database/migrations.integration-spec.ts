@@ -37,7 +37,7 @@ describe('migrations', () => {
 
   it('build the schema on an empty database, once, and undo it', async () => {
     expect(await tablesOf(url)).toEqual([]);
-    const dataSource = createDataSource(url, 2);
+    const dataSource = createDataSource(url, { poolSize: 2 });
     await dataSource.initialize();
     try {
       expect(await hasPendingMigrations(dataSource)).toBe(true);
@@ -59,7 +59,7 @@ describe('migrations', () => {
   it('run exactly once when several instances start together', async () => {
     const concurrent = uniqueDatabaseName('vigie_migr_conc');
     const concurrentUrl = await createDatabase(serverUrl(), concurrent);
-    const sources = [createDataSource(concurrentUrl, 2), createDataSource(concurrentUrl, 2), createDataSource(concurrentUrl, 2)];
+    const sources = [createDataSource(concurrentUrl, { poolSize: 2 }), createDataSource(concurrentUrl, { poolSize: 2 }), createDataSource(concurrentUrl, { poolSize: 2 })];
     try {
       await Promise.all(sources.map((s) => s.initialize()));
       const results = await Promise.all(sources.map((s) => runMigrations(s)));
