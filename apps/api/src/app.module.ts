@@ -11,7 +11,9 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { CasesModule } from './cases/cases.module';
+import { GateModule } from './gate/gate.module';
 import { IntakeModule } from './intake/intake.module';
+import { RegisterModule } from './register/register.module';
 import { StaffModule } from './staff/staff.module';
 import { Clock, SystemClock } from './common/clock';
 
@@ -39,6 +41,8 @@ export class AppModule {
         StaffModule,
         IntakeModule,
         CasesModule,
+        RegisterModule,
+        GateModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

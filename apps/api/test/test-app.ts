@@ -1,4 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp } from '../src/bootstrap/create-app';
 import type { Clock } from '../src/common/clock';
@@ -11,6 +13,9 @@ export interface TestApp {
   logs: string[];
   close(): Promise<void>;
 }
+
+/** Shared by every test app of the run; created by the first one. */
+export const TEST_SIGNING_KEY_FILE = join(tmpdir(), 'vigie-test-register-signing-key.pem');
 
 export const TEST_INTAKE_SECRETS = ['test-intake-secret-current', 'test-intake-secret-previous'];
 
@@ -30,6 +35,9 @@ export async function createTestApp(
     LOG_LEVEL: 'info',
     UI_DIST_DIR: '/nonexistent',
     INTAKE_HMAC_SECRETS: TEST_INTAKE_SECRETS.join(','),
+    REGISTER_SIGNING_KEY_FILE: TEST_SIGNING_KEY_FILE,
+    // Tests sign checkpoints when they mean to.
+    REGISTER_CHECKPOINT_INTERVAL_HOURS: '0',
     ...env,
   });
   const logs: string[] = [];

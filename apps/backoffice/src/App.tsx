@@ -21,6 +21,11 @@ const UpcomingScreen = lazy(() =>
 const ProfilePage = lazy(() =>
   import('./account/ProfilePage').then((module) => ({ default: module.ProfilePage })),
 );
+const AccessRegisterPage = lazy(() =>
+  import('./pages/access-register/AccessRegisterPage').then((module) => ({
+    default: module.AccessRegisterPage,
+  })),
+);
 
 const store = localStorageStore(undefined, 'Vigie');
 
@@ -44,6 +49,14 @@ export const App = () => (
       <Route path={PROFILE_PATH} element={<ProfilePage />} />
       {/* The queue's first address, kept for bookmarks. */}
       <Route path="/queue" element={<Navigate to="/cases" replace />} />
+      <Route
+        path="/access-register"
+        element={
+          <RequireAccess action="audit.view">
+            <AccessRegisterPage />
+          </RequireAccess>
+        }
+      />
       {UPCOMING_SCREENS.map((screen) => (
         <Route
           key={screen.id}

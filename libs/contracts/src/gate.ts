@@ -11,6 +11,7 @@ export const GATE_REFUSALS = [
   'no_report',
   'report_not_in_case',
   'justification_too_short',
+  'grant_not_found',
   'not_grant_holder',
   'grant_expired',
 ] as const;

@@ -63,11 +63,12 @@ function deliberateError(exception: unknown, status: number, requestId?: string)
   if (exception instanceof HttpException) {
     const response = exception.getResponse();
     if (typeof response === 'string') return { statusCode: status, error, message: response, requestId };
-    const { message, details } = response as { message?: unknown; details?: unknown };
+    const { message, details, reason } = response as { message?: unknown; details?: unknown; reason?: unknown };
     return {
       statusCode: status,
       error,
       message: Array.isArray(message) ? message.join('; ') : String(message ?? error),
+      ...(typeof reason === 'string' ? { reason } : {}),
       ...(details === undefined ? {} : { details }),
       requestId,
     };

@@ -1,8 +1,199 @@
 /** Messages of the gate screens, French first (the reference shape), then English. */
-const fr = {};
+const fr = {
+  button: {
+    open: 'Ouvrir la conversation',
+    note: "L'ouverture demandera une justification et sera enregistrée au registre des accès. L'accès dure 15 minutes.",
+    reasons: {
+      loading: 'Chargement du dossier…',
+      closed: 'Ce dossier est clos\u00a0: sa conversation ne peut plus être ouverte.',
+      no_reports: "Ce dossier n'a aucun signalement sur lequel s'appuyer.",
+      unassigned: 'Prenez le dossier pour ouvrir la conversation.',
+      assigned_elsewhere: 'Seule la personne assignée ou un·e responsable peut ouvrir la conversation.',
+    },
+  },
+  dialog: {
+    title: 'Ouvrir la conversation',
+    title_full: 'Voir toute la conversation',
+    intro: 'Vous verrez les messages signalés, avec 10 messages avant et après chacun, pendant 15 minutes.',
+    intro_full:
+      "Vous verrez toute la conversation (%{smart_count} message) pendant 15 minutes. C'est un nouvel accès\u00a0: il demande sa propre justification. |||| Vous verrez toute la conversation (%{smart_count} messages) pendant 15 minutes. C'est un nouvel accès\u00a0: il demande sa propre justification.",
+    legal_basis_label: 'Base légale\u00a0:',
+    legal_basis:
+      'intérêt légitime de la plateforme à détecter les activités illicites (RGPD art. 6.1.f)',
+    purpose_label: 'Finalité\u00a0:',
+    purpose: 'examen des signalements',
+    reports_label: 'Signalements sur lesquels vous vous appuyez',
+    reports_help: 'Cochez au moins un signalement.',
+    report_by: 'par %{name}',
+    report_messages: '%{smart_count} message signalé |||| %{smart_count} messages signalés',
+    no_comment: 'Pas de commentaire.',
+    quoted: '«\u00a0%{text}\u00a0»',
+    justification_label: 'Justification',
+    justification_placeholder:
+      'Ex.\u00a0: vérifier dans leur contexte les messages signalés pour harcèlement.',
+    justification_help: '%{min} caractères minimum. Dites ce que vous devez vérifier dans la conversation.',
+    counter_short: '%{count} / %{min}',
+    counter_ok: '%{smart_count} caractère |||| %{smart_count} caractères',
+    register_warning:
+      "Cet accès sera inscrit au registre des accès, avec votre nom, l'heure, les signalements choisis et votre justification. Ce registre est contrôlé par la personne déléguée à la protection des données (DPO).",
+    cancel: 'Annuler',
+    submit: 'Ouvrir pour 15 minutes',
+    refused: 'Accès refusé',
+    refusal_recorded: 'Ce refus est inscrit au registre des accès.',
+    failed: "L'accès n'a pas pu être ouvert",
+    errors: {
+      no_report: 'Choisissez au moins un signalement.',
+      too_short:
+        'Encore %{smart_count} caractère\u00a0: la justification doit en compter au moins %{min}. |||| Encore %{smart_count} caractères\u00a0: la justification doit en compter au moins %{min}.',
+      invalid_request:
+        "La demande n'a pas été acceptée telle quelle\u00a0: vérifiez les signalements cochés et la justification.",
+    },
+  },
+  refusals: {
+    role: "Vos rôles ne permettent pas d'ouvrir une conversation.",
+    case_not_found: "Ce dossier n'existe pas ou plus.",
+    data_purged:
+      'Les messages de ce dossier ont été effacés à la fin de la durée de conservation\u00a0: il ne reste rien à lire.',
+    case_closed: 'Ce dossier est clos\u00a0: sa conversation ne peut plus être ouverte.',
+    not_assignee:
+      'Seule la personne qui traite ce dossier, ou un·e responsable, peut ouvrir la conversation. Le dossier a peut-être été réassigné entre-temps.',
+    no_report: 'Choisissez au moins un signalement sur lequel vous vous appuyez.',
+    report_not_in_case:
+      "Un des signalements choisis n'appartient pas à ce dossier. Rechargez la page, puis recommencez.",
+    justification_too_short:
+      'La justification est trop courte\u00a0: au moins %{min} caractères, sans compter les espaces au début et à la fin.',
+    not_grant_holder: 'Cet accès a été accordé à une autre personne\u00a0: demandez le vôtre.',
+    grant_expired: 'Accès expiré — demandez un nouvel accès.',
+  },
+  viewer: {
+    title: 'Conversation signalée',
+    scope_context: 'Contexte des signalements\u00a0: %{count} messages sur %{total}',
+    scope_full:
+      'Conversation entière\u00a0: %{smart_count} message |||| Conversation entière\u00a0: %{smart_count} messages',
+    remaining: "Temps d'accès restant\u00a0: %{time}",
+    close: "Fermer et retirer la conversation de l'écran",
+    loading: 'Chargement des messages…',
+    erased: 'Message effacé',
+    reported: 'Signalé',
+    reported_as: 'Signalé\u00a0: %{category}',
+    hidden_before:
+      '%{smart_count} message plus ancien non affiché |||| %{smart_count} messages plus anciens non affichés',
+    hidden_after:
+      '%{smart_count} message plus récent non affiché |||| %{smart_count} messages plus récents non affichés',
+    see_all: 'Voir toute la conversation',
+    expired: 'Accès expiré — demandez un nouvel accès',
+    expired_body:
+      "Le contenu de la conversation a été retiré de l'écran. Un nouvel accès demande une nouvelle justification.",
+    request_again: 'Demander un nouvel accès',
+    close_button: 'Fermer',
+    failed: 'Les messages ne peuvent pas être affichés',
+    retry: 'Réessayer',
+    empty: 'Aucun message à afficher.',
+    unknown_author: 'Participant inconnu',
+    register_notice:
+      "Accès inscrit au registre des accès. La conversation disparaît de l'écran à la fermeture ou à la fin du délai.",
+  },
+  timeline: {
+    conversation_accessed: 'Conversation ouverte',
+    context:
+      'Conversation ouverte — contexte (%{smart_count} message) |||| Conversation ouverte — contexte (%{smart_count} messages)',
+    full: 'Conversation ouverte — conversation entière (%{smart_count} message) |||| Conversation ouverte — conversation entière (%{smart_count} messages)',
+  },
+};
 
 type MessagesOf<T> = { [K in keyof T]: T[K] extends string ? string : MessagesOf<T[K]> };
 
-const en: MessagesOf<typeof fr> = {};
+const en: MessagesOf<typeof fr> = {
+  button: {
+    open: 'Open the conversation',
+    note: 'Opening will ask for a justification and be recorded in the access register. Access lasts 15 minutes.',
+    reasons: {
+      loading: 'Loading the case…',
+      closed: 'This case is closed: its conversation can no longer be opened.',
+      no_reports: 'This case has no report to rely on.',
+      unassigned: 'Take the case to open the conversation.',
+      assigned_elsewhere: 'Only the assignee or a lead can open the conversation.',
+    },
+  },
+  dialog: {
+    title: 'Open the conversation',
+    title_full: 'See the whole conversation',
+    intro: 'You will see the reported messages, with 10 messages before and after each, for 15 minutes.',
+    intro_full:
+      'You will see the whole conversation (%{smart_count} message) for 15 minutes. This is a new access: it needs its own justification. |||| You will see the whole conversation (%{smart_count} messages) for 15 minutes. This is a new access: it needs its own justification.',
+    legal_basis_label: 'Legal basis:',
+    legal_basis: "the platform's legitimate interest in detecting illicit activity (GDPR Art. 6(1)(f))",
+    purpose_label: 'Purpose:',
+    purpose: 'reviewing reports',
+    reports_label: 'Reports you rely on',
+    reports_help: 'Tick at least one report.',
+    report_by: 'by %{name}',
+    report_messages: '%{smart_count} reported message |||| %{smart_count} reported messages',
+    no_comment: 'No comment.',
+    quoted: '“%{text}”',
+    justification_label: 'Justification',
+    justification_placeholder: 'E.g. check the messages reported for harassment in their context.',
+    justification_help: 'At least %{min} characters. Say what you need to check in the conversation.',
+    counter_short: '%{count} / %{min}',
+    counter_ok: '%{smart_count} character |||| %{smart_count} characters',
+    register_warning:
+      'This access will be recorded in the access register, with your name, the time, the reports you chose and your justification. The data protection officer (DPO) audits this register.',
+    cancel: 'Cancel',
+    submit: 'Open for 15 minutes',
+    refused: 'Access refused',
+    refusal_recorded: 'This refusal is recorded in the access register.',
+    failed: 'Access could not be opened',
+    errors: {
+      no_report: 'Choose at least one report.',
+      too_short:
+        '%{smart_count} more character: the justification needs at least %{min}. |||| %{smart_count} more characters: the justification needs at least %{min}.',
+      invalid_request: 'The request was not accepted as it is: check the ticked reports and the justification.',
+    },
+  },
+  refusals: {
+    role: 'Your roles do not allow opening a conversation.',
+    case_not_found: 'This case does not exist, or no longer does.',
+    data_purged: 'The messages of this case were erased at the end of the retention period: there is nothing left to read.',
+    case_closed: 'This case is closed: its conversation can no longer be opened.',
+    not_assignee:
+      'Only the person handling this case, or a lead, can open the conversation. The case may have been reassigned in the meantime.',
+    no_report: 'Choose at least one report you rely on.',
+    report_not_in_case: 'One of the chosen reports does not belong to this case. Reload the page, then try again.',
+    justification_too_short:
+      'The justification is too short: at least %{min} characters, not counting spaces at the start and end.',
+    not_grant_holder: 'This access was granted to someone else: ask for your own.',
+    grant_expired: 'Access expired — ask for a new access.',
+  },
+  viewer: {
+    title: 'Reported conversation',
+    scope_context: 'Context of the reports: %{count} messages out of %{total}',
+    scope_full: 'Whole conversation: %{smart_count} message |||| Whole conversation: %{smart_count} messages',
+    remaining: 'Access time left: %{time}',
+    close: 'Close and remove the conversation from the screen',
+    loading: 'Loading the messages…',
+    erased: 'Message erased',
+    reported: 'Reported',
+    reported_as: 'Reported: %{category}',
+    hidden_before: '%{smart_count} earlier message not shown |||| %{smart_count} earlier messages not shown',
+    hidden_after: '%{smart_count} later message not shown |||| %{smart_count} later messages not shown',
+    see_all: 'See the whole conversation',
+    expired: 'Access expired — ask for a new access',
+    expired_body: 'The conversation was removed from the screen. A new access needs a new justification.',
+    request_again: 'Ask for a new access',
+    close_button: 'Close',
+    failed: 'The messages cannot be shown',
+    retry: 'Try again',
+    empty: 'No message to show.',
+    unknown_author: 'Unknown participant',
+    register_notice:
+      'Access recorded in the access register. The conversation leaves the screen when you close it or when time runs out.',
+  },
+  timeline: {
+    conversation_accessed: 'Conversation opened',
+    context:
+      'Conversation opened — context (%{smart_count} message) |||| Conversation opened — context (%{smart_count} messages)',
+    full: 'Conversation opened — whole conversation (%{smart_count} message) |||| Conversation opened — whole conversation (%{smart_count} messages)',
+  },
+};
 
 export const gateMessages = { fr, en };

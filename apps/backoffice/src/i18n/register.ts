@@ -1,8 +1,303 @@
 /** Messages of the register screens, French first (the reference shape), then English. */
-const fr = {};
+const fr = {
+  title: 'Registre des accès',
+  intro:
+    "Chaque demande d'ouverture d'une conversation signalée, accordée ou refusée, et chaque lecture y sont inscrites dans une chaîne d'empreintes où aucune entrée ne peut être modifiée ni retirée sans que cela se voie.",
+  no_content: "Le contenu des messages n'apparaît jamais dans le registre.",
+  total: '%{count} entrée |||| %{count} entrées',
+  order_newest: 'Plus récentes en premier',
+  order_oldest: 'Plus anciennes en premier',
+  integrity: {
+    title: 'Intégrité du registre',
+    explanation:
+      "Vigie recalcule chaque empreinte depuis la première entrée et contrôle les points de contrôle signés. Rien n'est modifié pendant la vérification.",
+    verify: "Vérifier l'intégrité",
+    verify_again: 'Vérifier à nouveau',
+    running: 'Vérification en cours… Sur un grand registre, cela peut prendre quelques secondes.',
+    not_yet: "Le registre n'a pas encore été vérifié pendant cette visite.",
+    intact_title: 'Registre intact',
+    checked: '%{count} entrée vérifiée |||| %{count} entrées vérifiées',
+    erased: 'dont %{count} effacée par la conservation |||| dont %{count} effacées par la conservation',
+    checkpoints:
+      '%{count} point de contrôle signé concorde. |||| %{count} points de contrôle signés concordent.',
+    no_checkpoints: 'Aucun point de contrôle signé à comparer pour le moment.',
+    empty: "Registre vide\u00a0: aucune entrée à vérifier pour l'instant.",
+    head: 'Dernière entrée\u00a0: n°\u00a0%{sequence}',
+    head_hash: 'Empreinte de tête',
+    verified_at: 'Vérifié le %{date}',
+    broken_title: 'Registre altéré\u00a0: première entrée rompue n°\u00a0%{sequence}',
+    broken_advice:
+      "Ne modifiez rien et notez ce numéro\u00a0: les entrées qui suivent ne peuvent plus être tenues pour fiables. Prévenez l'équipe technique et le responsable de la sécurité, et comparez avec vos points de contrôle conservés hors de Vigie.",
+    failed: "La vérification n'a pas pu aboutir\u00a0: %{message}",
+    problems: {
+      sequence_gap: 'une entrée manque dans la suite des numéros\u00a0: elle a été retirée du registre.',
+      prev_hash_mismatch:
+        "elle ne désigne pas l'empreinte de l'entrée qui la précède\u00a0: une entrée a été insérée, retirée ou déplacée.",
+      hash_mismatch: 'son contenu ne correspond plus à son empreinte\u00a0: elle a été modifiée après coup.',
+      personal_field_mismatch:
+        "un champ personnel (justification, adresse IP ou navigateur) ne correspond plus à l'empreinte qui le scelle\u00a0: il a été modifié après coup.",
+      checkpoint_mismatch:
+        "la chaîne ne correspond plus à un point de contrôle signé\u00a0: l'historique a été réécrit depuis la signature.",
+      checkpoint_signature_invalid:
+        "la signature d'un point de contrôle n'est pas valide\u00a0: il n'a pas été signé par Vigie ou a été modifié.",
+      truncated_before_checkpoint:
+        "le registre s'arrête avant un point de contrôle signé\u00a0: des entrées récentes ont été supprimées.",
+    },
+  },
+  hash: {
+    copy: "Copier l'empreinte complète",
+    copied: 'Empreinte copiée.',
+    copy_failed: 'La copie a échoué\u00a0: sélectionnez le texte et copiez-le vous-même.',
+  },
+  checkpoints: {
+    title: 'Points de contrôle signés',
+    explanation:
+      "Un point de contrôle est la dernière empreinte de la chaîne, signée par Vigie. Rangez le fichier hors de Vigie (coffre-fort du DPO, support externe)\u00a0: même si quelqu'un réécrivait un jour le registre et sa base de données, ce fichier prouverait ce que le registre contenait à cette date.",
+    sign: 'Signer un point de contrôle',
+    signing: 'Signature en cours…',
+    signed: 'Point de contrôle n°\u00a0%{sequence} signé et téléchargé. Rangez le fichier hors de Vigie.',
+    recent: 'Derniers points de contrôle',
+    none: "Aucun point de contrôle signé pour l'instant.",
+    entry: "Jusqu'à l'entrée n°\u00a0%{sequence}",
+    download: 'Télécharger le point de contrôle n°\u00a0%{sequence}',
+    more: '%{count} point de contrôle en tout |||| %{count} points de contrôle en tout',
+    load_failed: 'Les points de contrôle ne peuvent pas être affichés\u00a0: %{message}',
+  },
+  fields: {
+    sequence: 'N°',
+    at: 'Date et heure',
+    staff: 'Membre du personnel',
+    case: 'Dossier',
+    outcome: 'Résultat',
+    scope: 'Portée',
+    justification: 'Justification',
+  },
+  outcomes: {
+    granted: 'Accès accordé',
+    denied: 'Refusé',
+    denied_reason: 'Refusé\u00a0: %{reason}',
+    read: 'Lecture\u00a0: %{count} message |||| Lecture\u00a0: %{count} messages',
+    read_filter: 'Lecture',
+  },
+  scopes: {
+    context: 'Contexte',
+    full: 'Conversation entière',
+    context_hint: 'Les messages signalés et quelques messages autour (par défaut).',
+    full_hint: 'Toute la conversation, demandée avec sa propre justification.',
+    messages: '%{count} message |||| %{count} messages',
+  },
+  staff: {
+    unnamed: 'Compte sans nom',
+    no_roles: 'Aucun rôle',
+  },
+  case: {
+    none: 'Aucun',
+    open: 'Ouvrir le dossier',
+    filter: 'Voir les entrées de ce dossier',
+  },
+  justification: {
+    erased: 'Effacée par la conservation',
+    erased_hint:
+      "Les champs personnels de cette entrée (justification, adresse IP, navigateur) ont été effacés le %{date}, au terme de la durée de conservation. L'entrée reste vérifiable par son empreinte.",
+    none: 'Aucune justification',
+    expand: 'Afficher le détail',
+  },
+  detail: {
+    title: "Détail de l'entrée n°\u00a0%{sequence}",
+    justification: 'Justification complète',
+    legal_basis: 'Base légale',
+    purpose: 'Finalité',
+    reports: 'Signalements',
+    subjects: 'Personnes concernées',
+    subject_filter: 'Voir les entrées concernant %{name}',
+    conversation: 'Conversation',
+    messages: 'Messages ouverts',
+    ip: 'Adresse IP',
+    user_agent: 'Navigateur',
+    request_id: 'Identifiant de requête',
+    grant_id: "Identifiant d'autorisation",
+    hash: "Empreinte de l'entrée",
+    erased_at: 'Champs personnels effacés le',
+    none: 'Aucun',
+    erased: 'Effacé',
+  },
+  filters: {
+    staff: 'Membre du personnel',
+    case: 'Dossier (identifiant)',
+    case_invalid: 'Saisissez un identifiant de dossier complet (UUID).',
+    subject: 'Personne concernée (identifiant)',
+    outcome: 'Résultat',
+    from: 'Du',
+    to: 'Au',
+  },
+  empty_title: 'Le registre est encore vide',
+  empty_body:
+    "Aucune conversation n'a encore été demandée. Chaque demande d'ouverture, accordée ou refusée, et chaque lecture apparaîtront ici.",
+  empty_filtered_title: 'Aucune entrée ne correspond',
+  empty_filtered_body: "Modifiez ou retirez les filtres pour voir plus d'entrées du registre.",
+  reasons: {
+    role: 'rôle insuffisant',
+    case_not_found: 'dossier introuvable',
+    data_purged: 'données effacées par la conservation',
+    case_closed: 'dossier clos',
+    not_assignee: "n'est pas assigné·e au dossier",
+    no_report: 'aucun signalement indiqué',
+    report_not_in_case: 'signalement étranger au dossier',
+    justification_too_short: 'justification trop courte',
+    not_grant_holder: "autorisation d'une autre personne",
+    grant_expired: 'autorisation expirée',
+  },
+};
 
 type MessagesOf<T> = { [K in keyof T]: T[K] extends string ? string : MessagesOf<T[K]> };
 
-const en: MessagesOf<typeof fr> = {};
+const en: MessagesOf<typeof fr> = {
+  title: 'Access register',
+  intro:
+    'Every request to open a reported conversation, granted or refused, and every read is written into a chain of hashes in which no entry can be changed or removed without it showing.',
+  no_content: 'Message content never appears in the register.',
+  total: '%{count} entry |||| %{count} entries',
+  order_newest: 'Newest first',
+  order_oldest: 'Oldest first',
+  integrity: {
+    title: 'Register integrity',
+    explanation:
+      'Vigie recomputes every hash from the first entry and checks the signed checkpoints. Nothing is changed while it verifies.',
+    verify: 'Verify integrity',
+    verify_again: 'Verify again',
+    running: 'Verifying… On a large register this can take a few seconds.',
+    not_yet: 'The register has not been verified during this visit yet.',
+    intact_title: 'Register intact',
+    checked: '%{count} entry verified |||| %{count} entries verified',
+    erased: 'of which %{count} erased by retention |||| of which %{count} erased by retention',
+    checkpoints: '%{count} signed checkpoint matches. |||| %{count} signed checkpoints match.',
+    no_checkpoints: 'No signed checkpoint to compare with yet.',
+    empty: 'Empty register: no entry to verify yet.',
+    head: 'Latest entry: no. %{sequence}',
+    head_hash: 'Head hash',
+    verified_at: 'Verified on %{date}',
+    broken_title: 'Register tampered with: first broken entry no. %{sequence}',
+    broken_advice:
+      'Change nothing and write this number down: the entries after it can no longer be relied upon. Warn the technical team and the security officer, and compare with the checkpoints you keep outside Vigie.',
+    failed: 'The verification could not complete: %{message}',
+    problems: {
+      sequence_gap: 'an entry is missing from the run of numbers: it was removed from the register.',
+      prev_hash_mismatch:
+        'it does not point at the hash of the entry before it: an entry was inserted, removed or moved.',
+      hash_mismatch: 'its content no longer matches its hash: it was changed afterwards.',
+      personal_field_mismatch:
+        'a personal field (justification, IP address or browser) no longer matches the hash that seals it: it was changed afterwards.',
+      checkpoint_mismatch:
+        'the chain no longer matches a signed checkpoint: history was rewritten since it was signed.',
+      checkpoint_signature_invalid:
+        'the signature of a checkpoint is not valid: it was not signed by Vigie or it was altered.',
+      truncated_before_checkpoint:
+        'the register stops before a signed checkpoint: recent entries were deleted.',
+    },
+  },
+  hash: {
+    copy: 'Copy the full hash',
+    copied: 'Hash copied.',
+    copy_failed: 'Copying failed: select the text and copy it yourself.',
+  },
+  checkpoints: {
+    title: 'Signed checkpoints',
+    explanation:
+      "A checkpoint is the chain's latest hash, signed by Vigie. Keep the file outside Vigie (the DPO's safe, an external drive): even if someone one day rewrote the register and its database, this file would prove what the register held on that date.",
+    sign: 'Sign a checkpoint',
+    signing: 'Signing…',
+    signed: 'Checkpoint no. %{sequence} signed and downloaded. Keep the file outside Vigie.',
+    recent: 'Latest checkpoints',
+    none: 'No signed checkpoint yet.',
+    entry: 'Up to entry no. %{sequence}',
+    download: 'Download checkpoint no. %{sequence}',
+    more: '%{count} checkpoint in all |||| %{count} checkpoints in all',
+    load_failed: 'The checkpoints cannot be shown: %{message}',
+  },
+  fields: {
+    sequence: 'No.',
+    at: 'Date and time',
+    staff: 'Staff member',
+    case: 'Case',
+    outcome: 'Outcome',
+    scope: 'Scope',
+    justification: 'Justification',
+  },
+  outcomes: {
+    granted: 'Access granted',
+    denied: 'Refused',
+    denied_reason: 'Refused: %{reason}',
+    read: 'Read: %{count} message |||| Read: %{count} messages',
+    read_filter: 'Read',
+  },
+  scopes: {
+    context: 'Context',
+    full: 'Whole conversation',
+    context_hint: 'The reported messages and a few messages around them (the default).',
+    full_hint: 'The whole conversation, asked for with its own justification.',
+    messages: '%{count} message |||| %{count} messages',
+  },
+  staff: {
+    unnamed: 'Unnamed account',
+    no_roles: 'No role',
+  },
+  case: {
+    none: 'None',
+    open: 'Open the case',
+    filter: "Show this case's entries",
+  },
+  justification: {
+    erased: 'Erased by retention',
+    erased_hint:
+      "This entry's personal fields (justification, IP address, browser) were erased on %{date}, at the end of the retention period. The entry can still be verified through its hash.",
+    none: 'No justification',
+    expand: 'Show details',
+  },
+  detail: {
+    title: 'Details of entry no. %{sequence}',
+    justification: 'Full justification',
+    legal_basis: 'Legal basis',
+    purpose: 'Purpose',
+    reports: 'Reports',
+    subjects: 'Data subjects',
+    subject_filter: 'Show the entries about %{name}',
+    conversation: 'Conversation',
+    messages: 'Messages opened',
+    ip: 'IP address',
+    user_agent: 'Browser',
+    request_id: 'Request id',
+    grant_id: 'Grant id',
+    hash: "Entry's hash",
+    erased_at: 'Personal fields erased on',
+    none: 'None',
+    erased: 'Erased',
+  },
+  filters: {
+    staff: 'Staff member',
+    case: 'Case (id)',
+    case_invalid: 'Type a full case id (UUID).',
+    subject: 'Data subject (id)',
+    outcome: 'Outcome',
+    from: 'From',
+    to: 'To',
+  },
+  empty_title: 'The register is still empty',
+  empty_body:
+    'No conversation has been asked for yet. Every request to open one, granted or refused, and every read will show here.',
+  empty_filtered_title: 'No entry matches',
+  empty_filtered_body: 'Change or remove the filters to see more entries of the register.',
+  reasons: {
+    role: 'insufficient role',
+    case_not_found: 'case not found',
+    data_purged: 'data erased by retention',
+    case_closed: 'case closed',
+    not_assignee: 'not assigned to the case',
+    no_report: 'no report given',
+    report_not_in_case: 'report not in the case',
+    justification_too_short: 'justification too short',
+    not_grant_holder: "someone else's grant",
+    grant_expired: 'grant expired',
+  },
+};
 
 export const registerMessages = { fr, en };

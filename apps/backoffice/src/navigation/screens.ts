@@ -25,7 +25,8 @@ export const SCREENS = [
     path: '/access-register',
     action: 'audit.view',
     icon: FactCheckOutlined,
-    upcoming: true,
+    // Served by pages/access-register, routed in App.tsx.
+    upcoming: false,
   },
   {
     id: 'retention',

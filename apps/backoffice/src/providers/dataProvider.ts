@@ -25,9 +25,20 @@ const readRecord = (body: unknown, url: string): RaRecord => {
   throw new Error(`Unexpected record from ${url}: no id`);
 };
 
-const readList = (body: unknown, url: string): { data: RaRecord[]; total: number } => {
+/**
+ * Resources whose records the API keys by another field than `id`: react-admin needs an `id`,
+ * so the list copies that key into one. The access register's entries are keyed by `sequence`.
+ */
+export const RECORD_KEYS: Readonly<Record<string, string>> = {
+  'audit/access-log': 'sequence',
+};
+
+const withId = (item: unknown, key: string | undefined): unknown =>
+  key !== undefined && isRecord(item) && item.id === undefined ? { ...item, id: item[key] } : item;
+
+const readList = (body: unknown, url: string, key?: string): { data: RaRecord[]; total: number } => {
   if (isRecord(body) && Array.isArray(body.data) && typeof body.total === 'number') {
-    return { data: body.data.map((item) => readRecord(item, url)), total: body.total };
+    return { data: body.data.map((item) => readRecord(withId(item, key), url)), total: body.total };
   }
   throw new Error(`Unexpected list from ${url}: expected { data, total }`);
 };
@@ -99,7 +110,8 @@ export const createDataProvider = (apiUrl: string = API_PREFIX): DataProvider =>
     appendFilters(query, filter);
     const search = query.toString();
     const url = `${apiUrl}/${resource}${search ? `?${search}` : ''}`;
-    return readList(await call(url), url);
+    const key = Object.hasOwn(RECORD_KEYS, resource) ? RECORD_KEYS[resource] : undefined;
+    return readList(await call(url), url, key);
   };
 
   const patch = async (resource: string, id: Identifier, changes: Record<string, unknown>) => {

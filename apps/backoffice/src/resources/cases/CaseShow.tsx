@@ -68,7 +68,7 @@ const CaseActions = ({ record }: { record: CaseListItem }) => {
           {translate('vigie.cases.taken_by', { name: record.assignee.name })}
         </Typography>
       )}
-      {canAccess(roles, 'conversation.open') && <ConversationGateButton />}
+      {canAccess(roles, 'conversation.open') && <ConversationGateButton record={record} />}
     </Stack>
   );
 };

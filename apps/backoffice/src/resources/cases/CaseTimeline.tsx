@@ -3,6 +3,7 @@ import BackHandOutlined from '@mui/icons-material/BackHandOutlined';
 import CircleOutlined from '@mui/icons-material/CircleOutlined';
 import CreateNewFolderOutlined from '@mui/icons-material/CreateNewFolderOutlined';
 import FlagOutlined from '@mui/icons-material/FlagOutlined';
+import ForumOutlined from '@mui/icons-material/ForumOutlined';
 import GavelOutlined from '@mui/icons-material/GavelOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import LockOpenOutlined from '@mui/icons-material/LockOpenOutlined';
@@ -34,6 +35,7 @@ const ICONS: Readonly<Record<DescribedEvent['kind'], typeof SvgIcon>> = {
   legal_hold_placed: LockOutlined,
   legal_hold_lifted: LockOpenOutlined,
   conversation_opened: VisibilityOutlined,
+  conversation_accessed: ForumOutlined,
   closed: TaskAltOutlined,
   reopened: RestartAltOutlined,
   other: CircleOutlined,
@@ -61,7 +63,10 @@ export const CaseTimeline = ({ events, staffNames }: CaseTimelineProps) => {
           const described = describeEvent(event, staffNames);
           const Icon = ICONS[described.kind];
           const params = { ...described.params };
-          if (params.category) params.category = translate(`vigie.cases.categories.${params.category}`);
+          if (typeof params.category === 'string')
+            params.category = translate(`vigie.cases.categories.${params.category}`);
+          // Reads of the conversation stand apart from the case's handling: the register's events.
+          const tone = described.kind === 'conversation_accessed' ? 'secondary' : 'primary';
           const last = index === ordered.length - 1;
           return (
             <Box
@@ -92,8 +97,8 @@ export const CaseTimeline = ({ events, staffNames }: CaseTimelineProps) => {
                   borderRadius: '50%',
                   display: 'grid',
                   placeItems: 'center',
-                  color: 'primary.main',
-                  bgcolor: alpha(theme.palette.primary.main, 0.08),
+                  color: `${tone}.main`,
+                  bgcolor: alpha(theme.palette[tone].main, 0.08),
                 })}
               >
                 <Icon sx={{ fontSize: 16 }} />

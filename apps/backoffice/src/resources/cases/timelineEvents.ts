@@ -1,4 +1,4 @@
-import { type CaseEvent, REPORT_CATEGORIES, type ReportCategory } from '@vigie/contracts';
+import { type CaseEvent, GRANT_SCOPES, type GrantScope, REPORT_CATEGORIES, type ReportCategory } from '@vigie/contracts';
 
 /** The event types the timeline has words and an icon for; others show their raw type. */
 export const KNOWN_EVENT_TYPES = [
@@ -13,6 +13,7 @@ export const KNOWN_EVENT_TYPES = [
   'legal_hold_placed',
   'legal_hold_lifted',
   'conversation_opened',
+  'conversation_accessed',
   'closed',
   'reopened',
 ] as const;
@@ -23,8 +24,11 @@ export interface DescribedEvent {
   kind: KnownEventType | 'other';
   /** The i18n key of the sentence. */
   messageKey: string;
-  /** What the sentence interpolates. `actor` is the caller's to fill (it needs translating when absent). */
-  params: Record<string, string>;
+  /**
+   * What the sentence interpolates. `actor` is the caller's to fill (it needs translating when
+   * absent). Counts stay numbers: polyglot picks a plural form from `smart_count` as a number.
+   */
+  params: Record<string, string | number>;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -32,6 +36,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const isKnownType = (type: string): type is KnownEventType =>
   (KNOWN_EVENT_TYPES as readonly string[]).includes(type);
+
+const isScope = (value: unknown): value is GrantScope =>
+  typeof value === 'string' && (GRANT_SCOPES as readonly string[]).includes(value);
+
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 const isCategory = (value: unknown): value is ReportCategory =>
   typeof value === 'string' && (REPORT_CATEGORIES as readonly string[]).includes(value);
@@ -69,6 +79,12 @@ export const describeEvent = (
     return assignee
       ? { kind, messageKey: 'vigie.cases.timeline.assigned_to', params: { assignee } }
       : { kind, messageKey: 'vigie.cases.timeline.assigned', params: {} };
+  }
+  if (kind === 'conversation_accessed') {
+    // A read through the gate: how wide, and how many messages it let its holder read.
+    return isScope(data.scope) && isCount(data.messageCount)
+      ? { kind, messageKey: `vigie.gate.timeline.${data.scope}`, params: { smart_count: data.messageCount } }
+      : { kind, messageKey: 'vigie.gate.timeline.conversation_accessed', params: {} };
   }
   return { kind, messageKey: `vigie.cases.timeline.${kind}`, params: {} };
 };

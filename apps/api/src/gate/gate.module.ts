@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { RegisterModule } from '../register/register.module';
+import { GateController } from './gate.controller';
+import { GateRepository } from './gate.repository';
+import { GateService } from './gate.service';
+
+/** The gate: access grants, the one path to message bodies, each step in the register. */
+@Module({
+  imports: [RegisterModule],
+  controllers: [GateController],
+  providers: [GateRepository, GateService],
+})
+export class GateModule {}

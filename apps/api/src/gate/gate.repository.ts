@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import type { CaseParticipant, GrantScope } from '@vigie/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/**
+ * What the gate's rules look at, read under a row lock: the case cannot close meanwhile, and
+ * concurrent accesses to one case take turns (each then updates the case's last activity).
+ */
+export interface CaseFacts {
+  id: string;
+  status: string;
+  assigneeId: string | null;
+  dataPurged: boolean;
+  conversationId: string;
+  reportIds: string[];
+  subjectIds: string[];
+}
+
+export interface GrantRow {
+  id: string;
+  caseId: string;
+  staffId: string;
+  scope: GrantScope;
+  reportIds: string[];
+  messageIds: string[];
+  expiresAt: Date;
+}
+
+export interface MessageRow {
+  id: string;
+  externalId: string;
+  authorId: string;
+  sentAt: Date;
+  position: number;
+}
+
+/**
+ * The gate's queries — and the only code that reaches message bodies, through the database
+ * function that hands them out for a live grant whose read is recorded in the same transaction.
+ */
+@Injectable()
+export class GateRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async caseFacts(m: EntityManager, caseId: string): Promise<CaseFacts | undefined> {
+    const [row]: CaseFacts[] = await m.query(
+      `SELECT c.id, c.status, c.assignee_id AS "assigneeId", c.data_purged_at IS NOT NULL AS "dataPurged",
+              c.conversation_id AS "conversationId",
+              ARRAY(SELECT r.id::text FROM report r WHERE r.case_id = c.id AND r.conversation_id = c.conversation_id
+                     ORDER BY r.reported_at) AS "reportIds",
+              ARRAY(SELECT p.user_id::text FROM conversation_participant p WHERE p.conversation_id = c.conversation_id
+                     ORDER BY p.user_id) AS "subjectIds"
+         FROM moderation_case c WHERE c.id = $1 FOR NO KEY UPDATE OF c`,
+      [caseId],
+    );
+    return row;
+  }
+
+  /**
+   * The messages a grant covers, in conversation order: for `context`, the messages the chosen
+   * reports point at with `around` messages on each side (the latest ones when the reported
+   * messages are not in the snapshot); for `full`, all of them.
+   */
+  async scopeMessageIds(m: EntityManager, conversationId: string, reportIds: string[], scope: GrantScope, around: number): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `WITH ordered AS (
+         SELECT id, external_id, row_number() OVER (ORDER BY sent_at, id) AS n FROM message WHERE conversation_id = $1),
+       anchors AS (
+         SELECT o.n FROM ordered o
+          WHERE o.external_id IN (SELECT unnest(r.reported_message_ids) FROM report r WHERE r.id = ANY ($2::uuid[])))
+       SELECT o.id FROM ordered o
+        WHERE $3 = 'full'
+           OR EXISTS (SELECT 1 FROM anchors a WHERE o.n BETWEEN a.n - $4 AND a.n + $4)
+           OR (NOT EXISTS (SELECT 1 FROM anchors) AND o.n > (SELECT count(*) FROM ordered) - (2 * $4 + 1))
+        ORDER BY o.n`,
+      [conversationId, reportIds, scope, around],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async conversationSize(m: EntityManager, conversationId: string): Promise<number> {
+    const [row]: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM message WHERE conversation_id = $1`, [conversationId]);
+    return row.n;
+  }
+
+  async insertGrant(m: EntityManager, grant: Omit<GrantRow, 'id'> & { createdAt: Date }): Promise<string> {
+    const [row]: { id: string }[] = await m.query(
+      `INSERT INTO access_grant (case_id, staff_id, scope, report_ids, message_ids, created_at, expires_at)
+       VALUES ($1, $2, $3, $4::uuid[], $5::uuid[], $6, $7) RETURNING id`,
+      [grant.caseId, grant.staffId, grant.scope, grant.reportIds, grant.messageIds, grant.createdAt, grant.expiresAt],
+    );
+    return row.id;
+  }
+
+  async findGrant(m: EntityManager, grantId: string): Promise<GrantRow | undefined> {
+    const [row]: GrantRow[] = await m.query(
+      `SELECT id, case_id AS "caseId", staff_id AS "staffId", scope, report_ids::text[] AS "reportIds",
+              message_ids::text[] AS "messageIds", expires_at AS "expiresAt"
+         FROM access_grant WHERE id = $1`,
+      [grantId],
+    );
+    return row;
+  }
+
+  /** A staff action on the case: it goes on the timeline and keeps the case alive for retention. */
+  async recordAccessOnCase(m: EntityManager, caseId: string, staffId: string, at: Date, data: Record<string, unknown>): Promise<void> {
+    await m.query(`INSERT INTO case_event (case_id, at, type, actor_staff_id, data) VALUES ($1, $2, 'conversation_accessed', $3, $4)`, [
+      caseId,
+      at,
+      staffId,
+      JSON.stringify(data),
+    ]);
+    await m.query(`UPDATE moderation_case SET last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`, [caseId, at]);
+  }
+
+  /** The granted messages' metadata with their position in the conversation (1 = first). */
+  messages(m: EntityManager, conversationId: string, messageIds: string[]): Promise<MessageRow[]> {
+    return m.query(
+      `SELECT id, "externalId", "authorId", "sentAt", position::int FROM (
+         SELECT id, external_id AS "externalId", author_id AS "authorId", sent_at AS "sentAt",
+                row_number() OVER (ORDER BY sent_at, id) AS position
+           FROM message WHERE conversation_id = $1) o
+        WHERE id = ANY ($2::uuid[]) ORDER BY position`,
+      [conversationId, messageIds],
+    );
+  }
+
+  /** Message bodies: only for a live grant of `staffId` whose read this transaction recorded. */
+  async bodies(m: EntityManager, grantId: string, staffId: string, at: Date): Promise<Map<string, string>> {
+    const rows: { message_id: string; body: string }[] = await m.query(`SELECT message_id, body FROM gate_message_bodies($1, $2, $3)`, [
+      grantId,
+      staffId,
+      at,
+    ]);
+    return new Map(rows.map((r) => [r.message_id, r.body]));
+  }
+
+  /** The case's reports by reported message (platform ids), to highlight them. */
+  async reportsByMessage(m: EntityManager, caseId: string): Promise<Map<string, string[]>> {
+    const rows: { external_id: string; report_ids: string[] }[] = await m.query(
+      `SELECT mid AS external_id, array_agg(r.id::text ORDER BY r.reported_at) AS report_ids
+         FROM report r CROSS JOIN LATERAL unnest(r.reported_message_ids) mid
+        WHERE r.case_id = $1 GROUP BY mid`,
+      [caseId],
+    );
+    return new Map(rows.map((r) => [r.external_id, r.report_ids]));
+  }
+
+  participants(m: EntityManager, conversationId: string): Promise<CaseParticipant[]> {
+    return m.query(
+      `SELECT u.id, u.external_id AS "externalId", u.kind, u.display_name AS "displayName"
+         FROM conversation_participant p JOIN platform_user u ON u.id = p.user_id
+        WHERE p.conversation_id = $1 ORDER BY u.external_id`,
+      [conversationId],
+    );
+  }
+
+  async caseState(m: EntityManager, caseId: string): Promise<{ status: string; dataPurged: boolean; conversationId: string; subjectIds: string[] }> {
+    const [row] = await m.query(
+      `SELECT c.status, c.data_purged_at IS NOT NULL AS "dataPurged", c.conversation_id AS "conversationId",
+              ARRAY(SELECT p.user_id::text FROM conversation_participant p WHERE p.conversation_id = c.conversation_id
+                     ORDER BY p.user_id) AS "subjectIds"
+         FROM moderation_case c WHERE c.id = $1 FOR SHARE OF c`,
+      [caseId],
+    );
+    return row;
+  }
+}

@@ -1,0 +1,166 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type AccessGrant,
+  type AccessRequest,
+  type GateRefusal,
+  type GrantedConversation,
+  MIN_JUSTIFICATION_LENGTH,
+  type StaffRole,
+} from '@vigie/contracts';
+import { Clock } from '../common/clock';
+import type { RequestClient } from '../common/request-client.decorator';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { type AccessRecord, RegisterService } from '../register/register.service';
+import { GateRefusedException } from './gate.exception';
+import { type CaseFacts, GateRepository, type GrantRow } from './gate.repository';
+
+export interface GateCaller {
+  id: string;
+  roles: readonly StaffRole[];
+}
+
+const CONTENT_ROLES: readonly StaffRole[] = ['moderator', 'lead'];
+
+/**
+ * The gate: the one way to a conversation's content. Every answer — grant, refusal, read — is
+ * written to the access register in the transaction that decides it; when the entry cannot be
+ * written, the transaction fails and nothing is granted or read.
+ */
+@Injectable()
+export class GateService {
+  constructor(
+    private readonly gate: GateRepository,
+    private readonly register: RegisterService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async requestAccess(caseId: string, caller: GateCaller, request: AccessRequest, client: RequestClient): Promise<AccessGrant> {
+    const justification = request.justification.trim();
+    const outcome = await this.gate.transaction(async (m): Promise<AccessGrant | GateRefusal> => {
+      const at = this.clock.now();
+      const facts = await this.gate.caseFacts(m, caseId);
+      const base = {
+        staff: caller,
+        caseId,
+        conversationId: facts?.conversationId ?? null,
+        reportIds: request.reportIds,
+        subjectIds: facts?.subjectIds ?? [],
+        justification,
+        client,
+      } satisfies Partial<AccessRecord>;
+      const refusal = refusalOf(caller, facts, request.reportIds, justification);
+      if (refusal || !facts) {
+        await this.register.record(m, { ...base, outcome: 'denied', reason: refusal ?? 'case_not_found' }, at);
+        return refusal ?? 'case_not_found';
+      }
+
+      const messageIds = await this.gate.scopeMessageIds(m, facts.conversationId, request.reportIds, request.scope, this.config.GATE_CONTEXT_MESSAGES);
+      const expiresAt = new Date(at.getTime() + this.config.GATE_GRANT_MINUTES * 60_000);
+      const grantId = await this.gate.insertGrant(m, {
+        caseId,
+        staffId: caller.id,
+        scope: request.scope,
+        reportIds: request.reportIds,
+        messageIds,
+        createdAt: at,
+        expiresAt,
+      });
+      const scope = { kind: request.scope, messageCount: messageIds.length };
+      await this.gate.recordAccessOnCase(m, caseId, caller.id, at, { grantId, scope: request.scope, reportIds: request.reportIds, messageCount: messageIds.length });
+      await this.register.record(m, { ...base, outcome: 'granted', grantId, scope }, at);
+      return {
+        grantId,
+        caseId,
+        expiresAt: expiresAt.toISOString(),
+        scope: { ...scope, conversationMessageCount: await this.gate.conversationSize(m, facts.conversationId) },
+      };
+    });
+    if (typeof outcome === 'string') throw new GateRefusedException(outcome);
+    return outcome;
+  }
+
+  async readMessages(grantId: string, caller: GateCaller, client: RequestClient): Promise<GrantedConversation> {
+    const outcome = await this.gate.transaction(async (m): Promise<GrantedConversation | GateRefusal> => {
+      const at = this.clock.now();
+      const grant = await this.gate.findGrant(m, grantId);
+      const state = grant ? await this.gate.caseState(m, grant.caseId) : undefined;
+      const base = {
+        staff: caller,
+        caseId: grant?.caseId ?? null,
+        conversationId: state?.conversationId ?? null,
+        reportIds: grant?.reportIds ?? [],
+        subjectIds: state?.subjectIds ?? [],
+        grantId,
+        justification: null,
+        client,
+      } satisfies Partial<AccessRecord>;
+      const refusal = readRefusalOf(caller, grant, state, at);
+      if (refusal || !grant || !state) {
+        await this.register.record(m, { ...base, outcome: 'denied', reason: refusal }, at);
+        return refusal ?? 'grant_not_found';
+      }
+
+      const scope = { kind: grant.scope, messageCount: grant.messageIds.length, messageIds: grant.messageIds };
+      await this.register.record(m, { ...base, outcome: 'read', scope }, at);
+      const [messages, bodies, reported, participants, total] = [
+        await this.gate.messages(m, state.conversationId, grant.messageIds),
+        await this.gate.bodies(m, grant.id, caller.id, at),
+        await this.gate.reportsByMessage(m, grant.caseId),
+        await this.gate.participants(m, state.conversationId),
+        await this.gate.conversationSize(m, state.conversationId),
+      ];
+      const first = messages[0]?.position ?? total + 1;
+      const last = messages.at(-1)?.position ?? total;
+      return {
+        grantId: grant.id,
+        caseId: grant.caseId,
+        expiresAt: grant.expiresAt.toISOString(),
+        scope: { kind: grant.scope, messageCount: messages.length, conversationMessageCount: total },
+        participants,
+        hiddenBefore: first - 1,
+        hiddenAfter: total - last,
+        messages: messages.map((message) => ({
+          id: message.id,
+          externalId: message.externalId,
+          authorId: message.authorId,
+          sentAt: message.sentAt.toISOString(),
+          body: bodies.get(message.id) ?? null,
+          reportIds: reported.get(message.externalId) ?? [],
+        })),
+      };
+    });
+    if (typeof outcome === 'string') throw new GateRefusedException(outcome);
+    return outcome;
+  }
+}
+
+/** The rules of DESIGN §3, in the order their reasons are reported. */
+function refusalOf(caller: GateCaller, facts: CaseFacts | undefined, reportIds: string[], justification: string): GateRefusal | undefined {
+  if (!caller.roles.some((role) => CONTENT_ROLES.includes(role))) return 'role';
+  if (!facts) return 'case_not_found';
+  if (facts.dataPurged) return 'data_purged';
+  if (facts.status === 'closed') return 'case_closed';
+  if (facts.assigneeId !== caller.id && !caller.roles.includes('lead')) return 'not_assignee';
+  if (facts.reportIds.length === 0 || reportIds.length === 0) return 'no_report';
+  const inCase = new Set(facts.reportIds);
+  if (reportIds.some((id) => !inCase.has(id.toLowerCase()))) return 'report_not_in_case';
+  if (justification.length < MIN_JUSTIFICATION_LENGTH) return 'justification_too_short';
+  return undefined;
+}
+
+/** Reading with a grant: the holder, still allowed, in time, on a case still open. */
+function readRefusalOf(
+  caller: GateCaller,
+  grant: GrantRow | undefined,
+  state: { status: string; dataPurged: boolean } | undefined,
+  at: Date,
+): GateRefusal | undefined {
+  if (!grant || !state) return 'grant_not_found';
+  if (grant.staffId !== caller.id) return 'not_grant_holder';
+  if (!caller.roles.some((role) => CONTENT_ROLES.includes(role))) return 'role';
+  if (at.getTime() >= grant.expiresAt.getTime()) return 'grant_expired';
+  if (state.dataPurged) return 'data_purged';
+  if (state.status === 'closed') return 'case_closed';
+  return undefined;
+}

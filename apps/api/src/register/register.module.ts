@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { AuditController } from './audit.controller';
+import { CheckpointScheduler } from './checkpoint.scheduler';
+import { RegisterRepository } from './register.repository';
+import { RegisterService } from './register.service';
+import { loadSigningKey, REGISTER_SIGNING_KEY } from './register-signing-key';
+
+/** The access register: the chain, its verification, signed checkpoints, the DPO's endpoints. */
+@Module({
+  controllers: [AuditController],
+  providers: [
+    RegisterRepository,
+    RegisterService,
+    CheckpointScheduler,
+    { provide: REGISTER_SIGNING_KEY, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadSigningKey(config) },
+  ],
+  exports: [RegisterService],
+})
+export class RegisterModule {}

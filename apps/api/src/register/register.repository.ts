@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import type { AccessLogEntry, AccessLogQuery, SignedCheckpoint } from '@vigie/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ChainedEntry } from './register-chain';
+
+// Any constant works; every instance of the API must use the same one.
+const APPEND_LOCK_KEY = 7_461_002;
+
+/** An entry as stored: the chained fields, the personal fields (null once erased), the links. */
+export interface StoredEntry extends ChainedEntry {
+  justification: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  salt: string | null;
+  erased: boolean;
+  prevHash: string;
+  hash: string;
+}
+
+/** The chained fields in the text form the chain hashes, as PostgreSQL gives them back. */
+const STORED_COLUMNS = `
+  sequence::text AS "sequence",
+  to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "at",
+  staff_id::text AS "staffId", staff_roles AS "staffRoles",
+  case_id::text AS "caseId", conversation_id::text AS "conversationId",
+  report_ids::text[] AS "reportIds", subject_ids::text[] AS "subjectIds",
+  legal_basis AS "legalBasis", purpose, outcome, reason, scope, grant_id::text AS "grantId",
+  request_id AS "requestId",
+  justification, justification_digest AS "justificationDigest",
+  ip, ip_digest AS "ipDigest", user_agent AS "userAgent", user_agent_digest AS "userAgentDigest",
+  salt, erased_at IS NOT NULL AS erased, prev_hash AS "prevHash", hash`;
+
+interface ListRow {
+  sequence: string;
+  at: Date;
+  staff_id: string;
+  staff_name: string | null;
+  staff_roles: string[];
+  case_id: string | null;
+  conversation_id: string | null;
+  report_ids: string[];
+  subjects: AccessLogEntry['subjects'];
+  legal_basis: string;
+  purpose: string;
+  outcome: AccessLogEntry['outcome'];
+  reason: string | null;
+  scope: AccessLogEntry['scope'];
+  grant_id: string | null;
+  justification: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  erased_at: Date | null;
+  hash: string;
+}
+
+interface CheckpointRow {
+  sequence: string;
+  head_hash: string;
+  time: string;
+  public_key: string;
+  signature: string;
+}
+
+/** Every query of the access register. The chain itself is computed by RegisterService. */
+@Injectable()
+export class RegisterRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Appends after the current head. The transaction-scoped advisory lock makes appends take
+   * turns until commit — across every API instance — so the chain never forks.
+   */
+  async append(m: EntityManager, link: (head: { sequence: string; hash: string } | undefined) => StoredEntry): Promise<StoredEntry> {
+    await m.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
+    const [head]: { sequence: string; hash: string }[] = await m.query(
+      `SELECT sequence::text AS sequence, hash FROM access_log ORDER BY access_log.sequence DESC LIMIT 1`,
+    );
+    const entry = link(head);
+    await m.query(
+      `INSERT INTO access_log (sequence, at, staff_id, staff_roles, case_id, conversation_id, report_ids, subject_ids,
+                               legal_basis, purpose, outcome, reason, scope, grant_id, request_id,
+                               justification, justification_digest, ip, ip_digest, user_agent, user_agent_digest,
+                               salt, prev_hash, hash)
+       VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7::uuid[], $8::uuid[], $9, $10, $11, $12, $13::jsonb, $14, $15,
+               $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
+      [
+        entry.sequence, entry.at, entry.staffId, entry.staffRoles, entry.caseId, entry.conversationId, entry.reportIds,
+        entry.subjectIds, entry.legalBasis, entry.purpose, entry.outcome, entry.reason,
+        entry.scope === null ? null : JSON.stringify(entry.scope), entry.grantId, entry.requestId,
+        entry.justification, entry.justificationDigest, entry.ip, entry.ipDigest, entry.userAgent, entry.userAgentDigest,
+        entry.salt, entry.prevHash, entry.hash,
+      ],
+    );
+    return entry;
+  }
+
+  /** The entries after `sequence`, in order: verification reads the register a batch at a time. */
+  batchAfter(sequence: string, limit: number): Promise<StoredEntry[]> {
+    return this.dataSource.query(
+      `SELECT ${STORED_COLUMNS} FROM access_log WHERE access_log.sequence > $1::bigint ORDER BY access_log.sequence LIMIT $2`,
+      [sequence, limit],
+    );
+  }
+
+  async head(): Promise<{ sequence: number; hash: string } | undefined> {
+    const [row]: { sequence: string; hash: string }[] = await this.dataSource.query(
+      `SELECT sequence::text AS sequence, hash FROM access_log ORDER BY access_log.sequence DESC LIMIT 1`,
+    );
+    return row ? { sequence: Number(row.sequence), hash: row.hash } : undefined;
+  }
+
+  async list(query: AccessLogQuery): Promise<{ data: AccessLogEntry[]; total: number }> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (query.staffId) where.push(`l.staff_id = ${param(query.staffId)}`);
+    if (query.caseId) where.push(`l.case_id = ${param(query.caseId)}`);
+    if (query.subject) {
+      where.push(`l.subject_ids && ARRAY(SELECT id FROM platform_user WHERE external_id = ${param(query.subject)})`);
+    }
+    if (query.outcome) where.push(`l.outcome = ${param(query.outcome)}`);
+    if (query.from) where.push(`l.at >= ${param(query.from)}`);
+    if (query.to) where.push(`l.at < ${param(query.to)}`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const countParams = [...params];
+    const page = `LIMIT ${param(query.perPage)} OFFSET ${param((query.page - 1) * query.perPage)}`;
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `SELECT l.sequence::text AS sequence, l.at, l.staff_id, s.name AS staff_name, l.staff_roles, l.case_id,
+                l.conversation_id, l.report_ids::text[] AS report_ids, l.legal_basis, l.purpose, l.outcome, l.reason,
+                l.scope, l.grant_id, l.justification, l.ip, l.user_agent, l.request_id, l.erased_at, l.hash,
+                (SELECT coalesce(json_agg(json_build_object('id', sid, 'externalId', u.external_id, 'displayName', u.display_name)
+                                          ORDER BY u.external_id), '[]'::json)
+                   FROM unnest(l.subject_ids) sid LEFT JOIN platform_user u ON u.id = sid) AS subjects
+           FROM access_log l LEFT JOIN staff_user s ON s.id = l.staff_id
+           ${filter} ORDER BY l.sequence ${query.order} ${page}`,
+        params,
+      ) as Promise<ListRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM access_log l ${filter}`, countParams) as Promise<{ total: number }[]>,
+    ]);
+    return { data: rows.map(toEntry), total: count[0].total };
+  }
+
+  /** Every staff account, for the register's filter: the DPO audits accounts that no longer work too. */
+  staff(): Promise<{ id: string; name: string; email: string }[]> {
+    return this.dataSource.query(`SELECT id, name, email::text AS email FROM staff_user ORDER BY name`);
+  }
+
+  async insertCheckpoint(checkpoint: SignedCheckpoint, createdAt: Date): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO register_checkpoint (sequence, head_hash, time, public_key, signature, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sequence) DO NOTHING`,
+      [checkpoint.sequence, checkpoint.headHash, checkpoint.time, checkpoint.publicKey, checkpoint.signature, createdAt],
+    );
+  }
+
+  async checkpoints(limit?: number, offset = 0): Promise<{ data: SignedCheckpoint[]; total: number }> {
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `SELECT sequence::text AS sequence, head_hash, time, public_key, signature FROM register_checkpoint c
+          ORDER BY c.sequence DESC ${limit === undefined ? '' : 'LIMIT $1 OFFSET $2'}`,
+        limit === undefined ? [] : [limit, offset],
+      ) as Promise<CheckpointRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM register_checkpoint`) as Promise<{ total: number }[]>,
+    ]);
+    return { data: rows.map(toCheckpoint), total: count[0].total };
+  }
+
+  async latestCheckpointAt(): Promise<Date | undefined> {
+    const [row]: { at: Date | null }[] = await this.dataSource.query(`SELECT max(created_at) AS at FROM register_checkpoint`);
+    return row?.at ?? undefined;
+  }
+
+  /** Retention's erasure of personal fields, through the one database function allowed to do it. */
+  async erasePersonalFields(m: EntityManager, caseIds: string[], at: Date): Promise<number> {
+    const [row]: { erased: string }[] = await m.query(`SELECT access_log_erase_personal($1::uuid[], $2) AS erased`, [caseIds, at]);
+    return Number(row.erased);
+  }
+}
+
+function toCheckpoint(row: CheckpointRow): SignedCheckpoint {
+  return {
+    sequence: Number(row.sequence),
+    headHash: row.head_hash,
+    time: row.time,
+    algorithm: 'Ed25519',
+    publicKey: row.public_key,
+    signature: row.signature,
+  };
+}
+
+function toEntry(row: ListRow): AccessLogEntry {
+  return {
+    sequence: Number(row.sequence),
+    at: row.at.toISOString(),
+    staff: { id: row.staff_id, name: row.staff_name, roles: row.staff_roles },
+    caseId: row.case_id,
+    conversationId: row.conversation_id,
+    reportIds: row.report_ids,
+    subjects: row.subjects,
+    legalBasis: row.legal_basis,
+    purpose: row.purpose,
+    outcome: row.outcome,
+    reason: row.reason,
+    scope: row.scope,
+    grantId: row.grant_id,
+    justification: row.justification,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    requestId: row.request_id,
+    erasedAt: row.erased_at?.toISOString() ?? null,
+    hash: row.hash,
+  };
+}
