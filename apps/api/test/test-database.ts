@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDatabaseIfMissing } from '../src/database/database-url';
+import { migrateDatabase } from '../src/database/migrate';
 import { startEmbeddedPostgres, type RunningPostgres } from '../src/database/embedded-postgres';
 
 /**
@@ -60,4 +61,14 @@ function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** A migrated database of the calling test file's own, on the run's server: for tests that break things. */
+export async function createOwnDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const serverUrl = process.env.VIGIE_TEST_SERVER_URL;
+  if (!serverUrl) throw new Error('VIGIE_TEST_SERVER_URL is not set: run the tests through jest.');
+  const name = uniqueDatabaseName(prefix);
+  const url = await createDatabase(serverUrl, name);
+  await migrateDatabase(url);
+  return { url, drop: () => dropDatabase(serverUrl, name) };
 }

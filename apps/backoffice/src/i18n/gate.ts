@@ -62,6 +62,7 @@ const fr = {
       "Un des signalements choisis n'appartient pas à ce dossier. Rechargez la page, puis recommencez.",
     justification_too_short:
       'La justification est trop courte\u00a0: au moins %{min} caractères, sans compter les espaces au début et à la fin.',
+    grant_not_found: "Cet accès n'existe pas ou plus\u00a0: demandez un nouvel accès.",
     not_grant_holder: 'Cet accès a été accordé à une autre personne\u00a0: demandez le vôtre.',
     grant_expired: 'Accès expiré — demandez un nouvel accès.',
   },
@@ -161,6 +162,7 @@ const en: MessagesOf<typeof fr> = {
     report_not_in_case: 'One of the chosen reports does not belong to this case. Reload the page, then try again.',
     justification_too_short:
       'The justification is too short: at least %{min} characters, not counting spaces at the start and end.',
+    grant_not_found: 'This access does not exist, or no longer does: ask for a new access.',
     not_grant_holder: 'This access was granted to someone else: ask for your own.',
     grant_expired: 'Access expired — ask for a new access.',
   },

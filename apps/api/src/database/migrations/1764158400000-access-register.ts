@@ -85,12 +85,14 @@ export class AccessRegister1764158400000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION "access_log_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'access_log'
-           AND OLD.erased_at IS NULL AND NEW.erased_at IS NOT NULL
-           AND NEW.justification IS NULL AND NEW.ip IS NULL AND NEW.user_agent IS NULL AND NEW.salt IS NULL
-           AND to_jsonb(NEW) - ARRAY['justification', 'ip', 'user_agent', 'salt', 'erased_at']
-             = to_jsonb(OLD) - ARRAY['justification', 'ip', 'user_agent', 'salt', 'erased_at'] THEN
-          RETURN NEW;
+        -- Nested: PL/pgSQL does not short-circuit, and only access_log has these fields.
+        IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'access_log' THEN
+          IF OLD.erased_at IS NULL AND NEW.erased_at IS NOT NULL
+             AND NEW.justification IS NULL AND NEW.ip IS NULL AND NEW.user_agent IS NULL AND NEW.salt IS NULL
+             AND to_jsonb(NEW) - ARRAY['justification', 'ip', 'user_agent', 'salt', 'erased_at']
+               = to_jsonb(OLD) - ARRAY['justification', 'ip', 'user_agent', 'salt', 'erased_at'] THEN
+            RETURN NEW;
+          END IF;
         END IF;
         RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);

@@ -5,7 +5,7 @@ import { useLocaleState, useLogoutIfAccessDenied, useNotify, useTranslate } from
 import { IconBadge } from '../../components/IconBadge';
 import { accessRegisterApi } from './accessRegisterApi';
 import { CheckpointRow } from './CheckpointRow';
-import { errorText } from './errorText';
+import { errorMessageKey } from './errorMessageKey';
 import { checkpointFileName, downloadJson, formatCount } from './registerFormat';
 import { useCheckpoints } from './useCheckpoints';
 
@@ -32,7 +32,10 @@ export const CheckpointsCard = ({ api = accessRegisterApi }: { api?: typeof acce
       });
       checkpoints.reload();
     } catch (error) {
-      if (!(await logoutIfAccessDenied(error))) notify(errorText(error, translate), { type: 'error' });
+      if (!(await logoutIfAccessDenied(error))) {
+        const key = errorMessageKey(error);
+        notify(key, { type: 'error', messageArgs: { _: key } });
+      }
     } finally {
       setSigning(false);
     }
@@ -71,7 +74,7 @@ export const CheckpointsCard = ({ api = accessRegisterApi }: { api?: typeof acce
         {checkpoints.error !== null && (
           <Alert severity="warning" sx={{ mt: 1 }}>
             {translate('vigie.register.checkpoints.load_failed', {
-              message: errorText(checkpoints.error, translate),
+              message: translate(errorMessageKey(checkpoints.error), { _: errorMessageKey(checkpoints.error) }),
             })}
           </Alert>
         )}

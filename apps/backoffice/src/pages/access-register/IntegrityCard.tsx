@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useLogoutIfAccessDenied, useTranslate } from 'react-admin';
 import { IconBadge } from '../../components/IconBadge';
 import { accessRegisterApi } from './accessRegisterApi';
-import { errorText } from './errorText';
+import { errorMessageKey } from './errorMessageKey';
 import { VerificationResult } from './VerificationResult';
 
 type VerificationState =
@@ -27,7 +27,8 @@ export const IntegrityCard = ({ api = accessRegisterApi }: { api?: typeof access
     } catch (error) {
       // An expired session signs out (checkError); any other failure is said where the answer would be.
       if (await logoutIfAccessDenied(error)) return;
-      setState({ kind: 'failed', message: errorText(error, translate) });
+      const key = errorMessageKey(error);
+      setState({ kind: 'failed', message: translate(key, { _: key }) });
     }
   };
 

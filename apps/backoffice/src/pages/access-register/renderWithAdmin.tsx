@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import type { StaffRole } from '@vigie/contracts';
 import type { ReactNode } from 'react';
-import { AdminContext, type AuthProvider, memoryStore } from 'react-admin';
+import { AdminContext, type AuthProvider, Notification, memoryStore } from 'react-admin';
 import { MemoryRouter } from 'react-router';
 import { createI18nProvider } from '../../i18n/i18nProvider';
 import { createDataProvider } from '../../providers/dataProvider';
@@ -16,7 +16,10 @@ const authProviderFor = (roles: StaffRole[]): AuthProvider => ({
   getPermissions: async () => roles,
 });
 
-/** The register's components as the app runs them (real dataProvider over a faked fetch), in French. */
+/**
+ * The register's components as the app runs them (real dataProvider over a faked fetch), in French,
+ * with the notifications the layout would show.
+ */
 export const renderWithAdmin = (ui: ReactNode, roles: StaffRole[] = ['dpo']) =>
   // A plain router: react-admin's own data router needs `Request`, which jsdom lacks, to navigate.
   render(
@@ -29,6 +32,7 @@ export const renderWithAdmin = (ui: ReactNode, roles: StaffRole[] = ['dpo']) =>
         theme={theme}
       >
         {ui}
+        <Notification />
       </AdminContext>
     </MemoryRouter>,
   );

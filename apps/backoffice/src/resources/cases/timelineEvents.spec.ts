@@ -41,6 +41,26 @@ describe('timeline events', () => {
     expect(describeEvent(event({ type: 'claimed' })).messageKey).toBe('vigie.cases.timeline.claimed');
   });
 
+  it('says how wide a read of the conversation was, keeping the count a number for plurals', () => {
+    const accessed = (data: Record<string, unknown>) => event({ type: 'conversation_accessed', data });
+    const data = { grantId: 'g1', reportIds: ['r1'] };
+    expect(describeEvent(accessed({ ...data, scope: 'context', messageCount: 21 }))).toEqual({
+      kind: 'conversation_accessed',
+      messageKey: 'vigie.gate.timeline.context',
+      params: { smart_count: 21 },
+    });
+    expect(describeEvent(accessed({ ...data, scope: 'full', messageCount: 140 })).messageKey).toBe(
+      'vigie.gate.timeline.full',
+    );
+    // Malformed data still says a read happened.
+    for (const odd of [{ scope: 'everything', messageCount: 3 }, { scope: 'full', messageCount: '3' }, {}])
+      expect(describeEvent(accessed(odd))).toEqual({
+        kind: 'conversation_accessed',
+        messageKey: 'vigie.gate.timeline.conversation_accessed',
+        params: {},
+      });
+  });
+
   it('tells the story oldest first, ties in the order the API gave', () => {
     const events = [
       event({ id: 'c', at: '2026-11-26T12:00:00.000Z' }),

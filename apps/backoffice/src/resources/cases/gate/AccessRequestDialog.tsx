@@ -108,7 +108,8 @@ export const AccessRequestDialog = ({
     if (!pending) onClose();
   };
 
-  const refused = failure?.reason !== undefined && failure.status === 403;
+  // A reason means the gate itself refused (403, or 404 for a case gone): it recorded the refusal.
+  const refused = failure?.reason !== undefined;
   return (
     <Dialog
       open={open}
