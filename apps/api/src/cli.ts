@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createStaffSchema, type StaffRole, STAFF_ROLES } from '@vigie/contracts';
+import { createStaffSchema, type SignedCheckpoint, signedCheckpointSchema, type StaffRole, STAFF_ROLES } from '@vigie/contracts';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { parseArgs } from 'node:util';
 import { AppModule } from './app.module';
@@ -11,6 +12,7 @@ import { resolveDatabase } from './database/database-url';
 import { migrateDatabase } from './database/migrate';
 import { seedDemoReports } from './demo/demo-reports';
 import { IntakeService } from './intake/intake.service';
+import { RegisterService } from './register/register.service';
 import { StaffService } from './staff/staff.service';
 
 /**
@@ -85,7 +87,50 @@ const commands: Record<string, Command> = {
       });
     },
   },
+  'audit:verify': {
+    summary: 'Recompute the access register and check its signed checkpoints [--checkpoint FILE]…; exits 1 unless intact.',
+    async run(args) {
+      const { values } = parseArgs({ args, options: { checkpoint: { type: 'string', multiple: true } }, strict: true });
+      const external = (values.checkpoint ?? []).map(readCheckpointFile);
+      await withApp(async (context) => {
+        const result = await context.get(RegisterService).verify(external);
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        if (!result.intact) throw new CommandFailed(`the register is NOT intact: entry ${result.firstBroken?.sequence} (${result.firstBroken?.problem})`);
+        process.stderr.write(`The register is intact: ${result.entriesChecked} entries, ${result.checkpointsChecked} checkpoint(s) checked.\n`);
+      });
+    },
+  },
+  'audit:checkpoint': {
+    summary: 'Sign the head of the access register now and print the checkpoint [--out FILE]; keep it outside Vigie.',
+    async run(args) {
+      const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
+      await withApp(async (context) => {
+        const signed = await context.get(RegisterService).checkpoint();
+        if (!signed) throw new CommandFailed('the register is empty: nothing to sign yet');
+        const json = `${JSON.stringify(signed, null, 2)}\n`;
+        if (values.out) {
+          writeFileSync(values.out, json, { flag: 'wx' });
+          process.stderr.write(`Checkpoint at entry ${signed.sequence} written to ${values.out}.\n`);
+        } else {
+          process.stdout.write(json);
+        }
+      });
+    },
+  },
 };
+
+/** A checkpoint file as `audit:checkpoint` or the DPO's download wrote it. */
+function readCheckpointFile(path: string): SignedCheckpoint {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read checkpoint ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const result = signedCheckpointSchema.safeParse(parsed);
+  if (!result.success) throw new UsageError(`${path} is not a signed checkpoint (${result.error.issues.map((i) => i.path.join('.')).join(', ')})`);
+  return result.data;
+}
 
 function options<K extends string>(args: string[], required: K[]): Record<K, string> {
   const { values } = parseArgs({
@@ -150,6 +195,8 @@ function usage(): string {
 }
 
 export class UsageError extends Error {}
+/** The command ran and its answer is "no" (exit 1). */
+class CommandFailed extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

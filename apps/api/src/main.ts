@@ -8,6 +8,7 @@ import { seedDemoReports } from './demo/demo-reports';
 import { createDemoStaff, describeDemoStaff } from './demo/demo-staff';
 import { IntakeService } from './intake/intake.service';
 import { INTAKE_SECRETS, type IntakeSecrets } from './intake/intake-secrets';
+import { REGISTER_SIGNING_KEY, type RegisterSigningKey } from './register/register-signing-key';
 import { StaffService } from './staff/staff.service';
 
 async function main(): Promise<void> {
@@ -37,6 +38,13 @@ async function main(): Promise<void> {
       process.stdout.write(
         `Intake: the platform signs its requests with the HMAC secret in ${intake.generatedFile}` +
           ` (generated for development; set INTAKE_HMAC_SECRETS in production):\n  ${intake.secrets[0]}\n\n`,
+      );
+    }
+    const signingKey = app.get<RegisterSigningKey>(REGISTER_SIGNING_KEY);
+    if (signingKey.generatedFile) {
+      process.stdout.write(
+        `Access register: checkpoints are signed with the Ed25519 key generated in ${signingKey.generatedFile}` +
+          ` (set REGISTER_SIGNING_KEY_FILE in production, and keep a copy of the public key with the DPO).\n\n`,
       );
     }
     await app.listen({ port: config.PORT, host: config.HOST });

@@ -84,3 +84,13 @@ export interface SignedCheckpoint extends CheckpointStatement {
   /** Base64 signature over the canonical statement. */
   signature: string;
 }
+
+/** A checkpoint file as read back (CLI `audit:verify --checkpoint FILE`). */
+export const signedCheckpointSchema = z.object({
+  sequence: z.number().int().min(1),
+  headHash: z.string().regex(/^[0-9a-f]{64}$/),
+  time: z.string(),
+  algorithm: z.literal('Ed25519'),
+  publicKey: z.string().includes('PUBLIC KEY'),
+  signature: z.string().min(1),
+});

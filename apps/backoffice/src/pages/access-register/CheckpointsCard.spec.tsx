@@ -73,11 +73,14 @@ describe('CheckpointsCard', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Signer un point de contrôle' }));
 
-    await waitFor(() => expect(clickedLinks).toHaveLength(1));
+    expect(await screen.findByText(/Point de contrôle n°\s12\s345 signé et téléchargé/)).toBeTruthy();
+    expect(await screen.findByTestId('checkpoint-12345')).toBeTruthy();
+    await waitFor(() => expect(revokeObjectURL).toHaveBeenCalledWith('blob:vigie/checkpoint'));
+
     const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
     expect(String(post?.[0])).toBe('/api/v1/audit/checkpoints');
     expect(new Headers(post?.[1]?.headers).get('X-CSRF-Token')).toBe('csrf-dpo');
-
+    expect(clickedLinks).toHaveLength(1);
     const [link] = clickedLinks;
     expect(link.download).toBe('vigie-checkpoint-12345-2026-11-26.json');
     expect(link.href).toBe('blob:vigie/checkpoint');
@@ -85,10 +88,6 @@ describe('CheckpointsCard', () => {
     expect(blob.type).toBe('application/json');
     // The file is exactly what the API signed: statement, algorithm, key and signature.
     expect(JSON.parse(await blobText(blob))).toEqual(signed);
-    await waitFor(() => expect(revokeObjectURL).toHaveBeenCalledWith('blob:vigie/checkpoint'));
-
-    expect(await screen.findByText(/Point de contrôle n° 12 345 signé et téléchargé/)).toBeTruthy();
-    expect(await screen.findByTestId('checkpoint-12345')).toBeTruthy();
   });
 
   it('explains why the file must be kept outside Vigie', async () => {
