@@ -230,6 +230,7 @@ describe('opening a conversation through the gate', () => {
     expect(bubbles.map((bubble) => bubble.getAttribute('data-reported'))).toEqual(['false', 'true', 'false']);
     // Paul, the reported person, writes on his own side.
     expect(bubbles.map((bubble) => bubble.getAttribute('data-side'))).toEqual(['other', 'reported', 'other']);
+    console.log(JSON.stringify(bubbles[1].textContent));
     expect(within(bubbles[1]).getByText('Signalé\u00a0: Protection des mineurs')).toBeTruthy();
     expect(within(bubbles[0]).queryByTestId('gate-reported-chip')).toBeNull();
     expect(within(bubbles[2]).getByText('Message effacé')).toBeTruthy();
