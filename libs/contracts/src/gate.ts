@@ -56,6 +56,8 @@ export interface ConversationMessage {
   externalId: string;
   authorId: string;
   sentAt: string;
+  /** Its place in the conversation, 1 for the first message: gaps between windows show. */
+  position: number;
   /** Null once retention erased it. */
   body: string | null;
   /** The reports (ids) that point at this message. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AccessGrant, accessRequestSchema, type GrantedConversation } from '@vigie/contracts';
 import { z } from 'zod';
@@ -37,6 +37,7 @@ export class GateController {
 
   @Get('access-grants/:grantId/messages')
   @ApiOperation({ summary: 'The messages a grant covers — the only answer that carries message bodies. 410 once the grant expired.' })
+  @Header('Cache-Control', 'no-store')
   readMessages(@Param() params: GrantIdDto, @CurrentStaff() me: AuthenticatedStaff, @Client() client: RequestClient): Promise<GrantedConversation> {
     return this.gate.readMessages(params.grantId, me, client);
   }

@@ -79,6 +79,8 @@ describe('the gate', () => {
     const grant = (await requestAccess(t.app, moderator, caseId, { reportIds: [reportId] })).json() as AccessGrant;
     const res = await readGrant(t.app, moderator, grant.grantId);
     expect(res.statusCode).toBe(200);
+    // Never kept by a browser or a proxy.
+    expect(res.headers['cache-control']).toBe('no-store');
     const conversation = res.json() as GrantedConversation;
     expect(conversation.messages.map((m) => m.externalId)).toEqual(report.conversation.messages.map((m) => m.externalId));
     expect(conversation.messages.map((m) => m.body)).toEqual(report.conversation.messages.map((m) => m.body));
@@ -100,6 +102,7 @@ describe('the gate', () => {
     expect(window.messages[0].externalId).toMatch(/^m_4_/);
     expect(window.messages.at(-1)?.externalId).toMatch(/^m_24_/);
     expect([window.hiddenBefore, window.hiddenAfter]).toEqual([4, 15]);
+    expect(window.messages.map((m) => m.position)).toEqual(Array.from({ length: 21 }, (_, i) => i + 5));
 
     const full = await requestAccess(t.app, moderator, caseId, { reportIds: [reportId], scope: 'full', justification: 'Le contexte ne suffit pas : relire tout l’échange.' });
     expect(full.statusCode).toBe(201);

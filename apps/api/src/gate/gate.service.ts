@@ -125,6 +125,7 @@ export class GateService {
           externalId: message.externalId,
           authorId: message.authorId,
           sentAt: message.sentAt.toISOString(),
+          position: message.position,
           body: bodies.get(message.id) ?? null,
           reportIds: reported.get(message.externalId) ?? [],
         })),

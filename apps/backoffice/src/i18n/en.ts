@@ -282,12 +282,6 @@ const vigie: VigieMessages = {
       stale_version: 'This case changed in the meantime. Here it is as it stands now: try again if needed.',
       closed: 'This case is closed: it can no longer be assigned.',
     },
-    conversation: {
-      open: 'Open the conversation',
-      explanation:
-        'Opening the conversation will ask for a justification and be recorded in the access register. Access lasts 15 minutes.',
-      coming: 'Coming soon: opening will ask for a justification and be recorded.',
-    },
     sections: {
       reports: 'Reports',
       participants: 'Participants',
@@ -318,7 +312,6 @@ const vigie: VigieMessages = {
       decision_made: 'Decision made',
       legal_hold_placed: 'Legal hold placed',
       legal_hold_lifted: 'Legal hold lifted',
-      conversation_opened: 'Conversation opened',
       closed: 'Case closed',
       reopened: 'Case reopened',
       other: 'Event: %{type}',

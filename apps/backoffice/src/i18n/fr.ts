@@ -287,12 +287,6 @@ const vigie = {
         "Ce dossier a changé entre-temps. Le voici tel qu'il est maintenant\u00a0: recommencez si besoin.",
       closed: 'Ce dossier est clos\u00a0: il ne peut plus être assigné.',
     },
-    conversation: {
-      open: 'Ouvrir la conversation',
-      explanation:
-        "Ouvrir la conversation demandera une justification et sera inscrit au registre des accès. L'accès dure 15 minutes.",
-      coming: "Bientôt disponible\u00a0: l'ouverture demandera une justification et sera enregistrée.",
-    },
     sections: {
       reports: 'Signalements',
       participants: 'Participants',
@@ -323,7 +317,6 @@ const vigie = {
       decision_made: 'Décision rendue',
       legal_hold_placed: 'Gel juridique placé',
       legal_hold_lifted: 'Gel juridique levé',
-      conversation_opened: 'Conversation ouverte',
       closed: 'Dossier clos',
       reopened: 'Dossier rouvert',
       other: 'Événement\u00a0: %{type}',

@@ -18,8 +18,7 @@ const fr = {
     intro_full:
       "Vous verrez toute la conversation (%{smart_count} message) pendant 15 minutes. C'est un nouvel accès\u00a0: il demande sa propre justification. |||| Vous verrez toute la conversation (%{smart_count} messages) pendant 15 minutes. C'est un nouvel accès\u00a0: il demande sa propre justification.",
     legal_basis_label: 'Base légale\u00a0:',
-    legal_basis:
-      'intérêt légitime de la plateforme à détecter les activités illicites (RGPD art. 6.1.f)',
+    legal_basis: 'intérêt légitime de la plateforme à détecter les activités illicites (RGPD art. 6.1.f)',
     purpose_label: 'Finalité\u00a0:',
     purpose: 'examen des signalements',
     reports_label: 'Signalements sur lesquels vous vous appuyez',
@@ -79,6 +78,8 @@ const fr = {
     reported_as: 'Signalé\u00a0: %{category}',
     hidden_before:
       '%{smart_count} message plus ancien non affiché |||| %{smart_count} messages plus anciens non affichés',
+    hidden_between:
+      '%{smart_count} message non affiché entre ces passages |||| %{smart_count} messages non affichés entre ces passages',
     hidden_after:
       '%{smart_count} message plus récent non affiché |||| %{smart_count} messages plus récents non affichés',
     see_all: 'Voir toute la conversation',
@@ -148,18 +149,21 @@ const en: MessagesOf<typeof fr> = {
       no_report: 'Choose at least one report.',
       too_short:
         '%{smart_count} more character: the justification needs at least %{min}. |||| %{smart_count} more characters: the justification needs at least %{min}.',
-      invalid_request: 'The request was not accepted as it is: check the ticked reports and the justification.',
+      invalid_request:
+        'The request was not accepted as it is: check the ticked reports and the justification.',
     },
   },
   refusals: {
     role: 'Your roles do not allow opening a conversation.',
     case_not_found: 'This case does not exist, or no longer does.',
-    data_purged: 'The messages of this case were erased at the end of the retention period: there is nothing left to read.',
+    data_purged:
+      'The messages of this case were erased at the end of the retention period: there is nothing left to read.',
     case_closed: 'This case is closed: its conversation can no longer be opened.',
     not_assignee:
       'Only the person handling this case, or a lead, can open the conversation. The case may have been reassigned in the meantime.',
     no_report: 'Choose at least one report you rely on.',
-    report_not_in_case: 'One of the chosen reports does not belong to this case. Reload the page, then try again.',
+    report_not_in_case:
+      'One of the chosen reports does not belong to this case. Reload the page, then try again.',
     justification_too_short:
       'The justification is too short: at least %{min} characters, not counting spaces at the start and end.',
     grant_not_found: 'This access does not exist, or no longer does: ask for a new access.',
@@ -177,6 +181,7 @@ const en: MessagesOf<typeof fr> = {
     reported: 'Reported',
     reported_as: 'Reported: %{category}',
     hidden_before: '%{smart_count} earlier message not shown |||| %{smart_count} earlier messages not shown',
+    hidden_between: '%{smart_count} message in between not shown |||| %{smart_count} messages in between not shown',
     hidden_after: '%{smart_count} later message not shown |||| %{smart_count} later messages not shown',
     see_all: 'See the whole conversation',
     expired: 'Access expired — ask for a new access',

@@ -74,6 +74,7 @@ export const aMessage = (overrides: Partial<ConversationMessage> = {}): Conversa
   externalId: 'm_1',
   authorId: PAUL.id,
   sentAt: '2026-11-25T18:00:00.000Z',
+  position: 9,
   body: 'Bonsoir, tu as avancé sur ton projet ?',
   reportIds: [],
   ...overrides,

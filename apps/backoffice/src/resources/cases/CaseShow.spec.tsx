@@ -91,7 +91,7 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 describe('CaseShow', () => {
-  it('shows the reports, the participants and the timeline, never a way to the messages yet', async () => {
+  it('shows the reports, the participants and the timeline; the conversation stays shut until the case is taken', async () => {
     routes(() => jsonReply(500));
     renderCase(['moderator']);
 
@@ -106,7 +106,7 @@ describe('CaseShow', () => {
     expect(screen.getByTestId('case-header').querySelector('[data-priority-level="critical"]')).toBeTruthy();
     const gate = await screen.findByTestId('open-conversation');
     expect(gate.hasAttribute('disabled')).toBe(true);
-    expect(screen.getByText(/demandera une justification et sera enregistrée/)).toBeTruthy();
+    expect(screen.getByText('Prenez le dossier pour ouvrir la conversation.')).toBeTruthy();
   });
 
   it('lets a moderator take an unassigned case, then shows them as its assignee', async () => {

@@ -13,7 +13,6 @@ import PersonRemoveOutlined from '@mui/icons-material/PersonRemoveOutlined';
 import RestartAltOutlined from '@mui/icons-material/RestartAltOutlined';
 import SyncAltOutlined from '@mui/icons-material/SyncAltOutlined';
 import TaskAltOutlined from '@mui/icons-material/TaskAltOutlined';
-import VisibilityOutlined from '@mui/icons-material/VisibilityOutlined';
 import type SvgIcon from '@mui/material/SvgIcon';
 import { Box, Stack, Typography } from '@mui/material';
 import { alpha } from '@mui/material/styles';
@@ -34,7 +33,6 @@ const ICONS: Readonly<Record<DescribedEvent['kind'], typeof SvgIcon>> = {
   decision_made: GavelOutlined,
   legal_hold_placed: LockOutlined,
   legal_hold_lifted: LockOpenOutlined,
-  conversation_opened: VisibilityOutlined,
   conversation_accessed: ForumOutlined,
   closed: TaskAltOutlined,
   reopened: RestartAltOutlined,

@@ -37,9 +37,7 @@ export const ConversationGateButton = ({ record, api = gateApi }: ConversationGa
   const detail = hasCaseDetails(record) ? record : undefined;
   const verdict = gateVerdict(record, identity ? String(identity.id) : undefined, permissions);
   const note = translate('vigie.gate.button.note');
-  const reason = verdict.open
-    ? undefined
-    : translate(`vigie.gate.button.reasons.${verdict.block}`);
+  const reason = verdict.open ? undefined : translate(`vigie.gate.button.reasons.${verdict.block}`);
 
   const ask = (scope: GrantScope, reportIds: string[]) =>
     setRequest((current) => ({ key: (current?.key ?? 0) + 1, open: true, scope, reportIds }));

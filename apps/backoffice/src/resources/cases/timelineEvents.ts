@@ -1,4 +1,10 @@
-import { type CaseEvent, GRANT_SCOPES, type GrantScope, REPORT_CATEGORIES, type ReportCategory } from '@vigie/contracts';
+import {
+  type CaseEvent,
+  GRANT_SCOPES,
+  type GrantScope,
+  REPORT_CATEGORIES,
+  type ReportCategory,
+} from '@vigie/contracts';
 
 /** The event types the timeline has words and an icon for; others show their raw type. */
 export const KNOWN_EVENT_TYPES = [
@@ -12,7 +18,6 @@ export const KNOWN_EVENT_TYPES = [
   'decision_made',
   'legal_hold_placed',
   'legal_hold_lifted',
-  'conversation_opened',
   'conversation_accessed',
   'closed',
   'reopened',

@@ -174,22 +174,24 @@ export const AccessRequestDialog = ({
             <Alert severity="warning" icon={<ShieldOutlined fontSize="inherit" />}>
               {translate('vigie.gate.dialog.register_warning')}
             </Alert>
-
-            {failure && (
-              <Alert severity="error" role="alert" data-testid="gate-refusal" data-reason={failure.reason}>
-                <AlertTitle>
-                  {translate(refused ? 'vigie.gate.dialog.refused' : 'vigie.gate.dialog.failed')}
-                </AlertTitle>
-                {translate(failure.message, { min: MIN_JUSTIFICATION_LENGTH })}
-                {refused && (
-                  <Typography variant="body2" sx={{ mt: 0.5 }}>
-                    {translate('vigie.gate.dialog.refusal_recorded')}
-                  </Typography>
-                )}
-              </Alert>
-            )}
           </Stack>
         </DialogContent>
+        {failure && (
+          // Outside the scrolling content: a refusal must be seen without scrolling down to it.
+          <Box sx={{ px: 3, pt: 2 }}>
+            <Alert severity="error" role="alert" data-testid="gate-refusal" data-reason={failure.reason}>
+              <AlertTitle>
+                {translate(refused ? 'vigie.gate.dialog.refused' : 'vigie.gate.dialog.failed')}
+              </AlertTitle>
+              {translate(failure.message, { min: MIN_JUSTIFICATION_LENGTH })}
+              {refused && (
+                <Typography variant="body2" sx={{ mt: 0.5 }}>
+                  {translate('vigie.gate.dialog.refusal_recorded')}
+                </Typography>
+              )}
+            </Alert>
+          </Box>
+        )}
         <DialogActions sx={{ px: 3, py: 2 }}>
           <Button color="inherit" onClick={close} disabled={pending}>
             {translate('vigie.gate.dialog.cancel')}

@@ -55,16 +55,25 @@ const contextConversation = (): GrantedConversation =>
     hiddenBefore: 8,
     hiddenAfter: 3,
     messages: [
-      aMessage({ id: 'a1', externalId: 'm_1', authorId: INES.id, body: 'Bonsoir ! Merci pour hier.' }),
+      aMessage({ id: 'a1', externalId: 'm_1', authorId: INES.id, position: 9, body: 'Bonsoir ! Merci pour hier.' }),
       aMessage({
         id: 'a2',
         externalId: 'm_2',
         authorId: PAUL.id,
+        position: 10,
         sentAt: '2026-11-25T18:01:00.000Z',
         body: 'Tu as quel âge au fait ? Envoie une photo.',
         reportIds: [AGE.id],
       }),
-      aMessage({ id: 'a3', externalId: 'm_3', authorId: INES.id, sentAt: '2026-11-25T18:02:00.000Z', body: null }),
+      aMessage({
+        id: 'a3',
+        externalId: 'm_3',
+        authorId: INES.id,
+        // Two reports far apart: the grant's windows leave messages out between them.
+        position: 15,
+        sentAt: '2026-11-25T18:02:00.000Z',
+        body: null,
+      }),
     ],
   });
 
@@ -88,7 +97,9 @@ const serve = ({ access, messages }: Api) =>
   });
 
 const gateCalls = () =>
-  fetchMock.mock.calls.filter(([url]) => String(url).endsWith('/access') || String(url).includes('access-grants'));
+  fetchMock.mock.calls.filter(
+    ([url]) => String(url).endsWith('/access') || String(url).includes('access-grants'),
+  );
 
 const renderCase = (roles: StaffRole[], me = CAMILLE) =>
   render(
@@ -119,9 +130,12 @@ const openDialog = async () => {
 const fillAndSend = async (dialog: HTMLElement, justification = JUSTIFICATION) => {
   fireEvent.click(within(dialog).getByRole('checkbox', { name: /Protection des mineurs/ }));
   fireEvent.change(within(dialog).getByTestId('gate-justification'), { target: { value: justification } });
-  await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Ouvrir pour 15 minutes' })));
+  await act(async () =>
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ouvrir pour 15 minutes' })),
+  );
 };
 
+// Matchers use plain spaces: Testing Library reads the French non-breaking ones as spaces.
 const logError = console.error;
 
 beforeEach(() => {
@@ -176,7 +190,9 @@ describe('opening a conversation through the gate', () => {
     renderCase(['moderator']);
     const dialog = await openDialog();
 
-    expect(within(dialog).getByText(/intérêt légitime de la plateforme à détecter les activités illicites/)).toBeTruthy();
+    expect(
+      within(dialog).getByText(/intérêt légitime de la plateforme à détecter les activités illicites/),
+    ).toBeTruthy();
     expect(within(dialog).getByText(/examen des signalements/)).toBeTruthy();
     expect(within(dialog).getByText(/inscrit au registre des accès/)).toBeTruthy();
     // No report is ticked for the user.
@@ -184,14 +200,16 @@ describe('opening a conversation through the gate', () => {
     expect(boxes).toHaveLength(2);
     expect(boxes.every((box) => !(box as HTMLInputElement).checked)).toBe(true);
 
-    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Ouvrir pour 15 minutes' })));
+    await act(async () =>
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Ouvrir pour 15 minutes' })),
+    );
     expect(within(dialog).getByText('Choisissez au moins un signalement.')).toBeTruthy();
     expect(within(dialog).getByText(/Encore 15 caractères/)).toBeTruthy();
 
     // 14 characters once trimmed: still one short.
     await fillAndSend(dialog, '   Vérifier ça 12   ');
     expect(within(dialog).queryByText('Choisissez au moins un signalement.')).toBeNull();
-    expect(within(dialog).getByText(/Encore 1 caractère\u00a0:/)).toBeTruthy();
+    expect(within(dialog).getByText(/^Encore 1 caractère : /)).toBeTruthy();
     expect(within(dialog).getByTestId('gate-justification-counter').textContent).toBe('14 / 15');
     expect(gateCalls()).toHaveLength(0);
   });
@@ -230,18 +248,21 @@ describe('opening a conversation through the gate', () => {
     expect(bubbles.map((bubble) => bubble.getAttribute('data-reported'))).toEqual(['false', 'true', 'false']);
     // Paul, the reported person, writes on his own side.
     expect(bubbles.map((bubble) => bubble.getAttribute('data-side'))).toEqual(['other', 'reported', 'other']);
-    console.log(JSON.stringify(bubbles[1].textContent));
-    expect(within(bubbles[1]).getByText('Signalé\u00a0: Protection des mineurs')).toBeTruthy();
+    expect(within(bubbles[1]).getByText('Signalé : Protection des mineurs')).toBeTruthy();
     expect(within(bubbles[0]).queryByTestId('gate-reported-chip')).toBeNull();
     expect(within(bubbles[2]).getByText('Message effacé')).toBeTruthy();
     expect(within(viewer).getByText('8 messages plus anciens non affichés')).toBeTruthy();
     expect(within(viewer).getByText('3 messages plus récents non affichés')).toBeTruthy();
-    expect(within(viewer).getByText('Contexte des signalements\u00a0: 3 messages sur 14')).toBeTruthy();
+    expect(within(viewer).getByText('4 messages non affichés entre ces passages')).toBeTruthy();
+    expect(within(viewer).getAllByTestId('gate-hidden-between')).toHaveLength(1);
+    expect(within(viewer).getByText('Contexte des signalements : 3 messages sur 14')).toBeTruthy();
     expect(within(viewer).getByTestId('gate-countdown').textContent).toMatch(/^1[45]:\d\d$/);
 
     // The case was read again: its timeline shows the access.
     expect(
-      await within(screen.getByTestId('case-timeline')).findByText('Conversation ouverte — contexte (3 messages)'),
+      await within(screen.getByTestId('case-timeline')).findByText(
+        'Conversation ouverte — contexte (3 messages)',
+      ),
     ).toBeTruthy();
   });
 
@@ -337,18 +358,22 @@ describe('opening a conversation through the gate', () => {
     const widen = await screen.findByRole('dialog', { name: 'Voir toute la conversation' });
     expect(within(widen).getByText(/toute la conversation \(14 messages\)/)).toBeTruthy();
     // The same report stands; the justification is a new one, asked again.
-    expect((within(widen).getByRole('checkbox', { name: /Protection des mineurs/ }) as HTMLInputElement).checked).toBe(
-      true,
-    );
+    expect(
+      (within(widen).getByRole('checkbox', { name: /Protection des mineurs/ }) as HTMLInputElement).checked,
+    ).toBe(true);
     expect((within(widen).getByTestId('gate-justification') as HTMLTextAreaElement).value).toBe('');
-    await act(async () => fireEvent.click(within(widen).getByRole('button', { name: 'Ouvrir pour 15 minutes' })));
+    await act(async () =>
+      fireEvent.click(within(widen).getByRole('button', { name: 'Ouvrir pour 15 minutes' })),
+    );
     expect(within(widen).getByText(/Encore 15 caractères/)).toBeTruthy();
     expect(sent).toHaveLength(1);
 
     fireEvent.change(within(widen).getByTestId('gate-justification'), {
       target: { value: 'Le contexte ne suffit pas : relire depuis le début' },
     });
-    await act(async () => fireEvent.click(within(widen).getByRole('button', { name: 'Ouvrir pour 15 minutes' })));
+    await act(async () =>
+      fireEvent.click(within(widen).getByRole('button', { name: 'Ouvrir pour 15 minutes' })),
+    );
 
     expect(sent[1]).toEqual({
       justification: 'Le contexte ne suffit pas : relire depuis le début',
@@ -358,7 +383,7 @@ describe('opening a conversation through the gate', () => {
     expect(await within(viewer).findByText('Le tout premier message.')).toBeTruthy();
     expect(within(viewer).queryByText('Tu as quel âge au fait ? Envoie une photo.')).toBeNull();
     expect(within(viewer).queryByTestId('gate-hidden-before')).toBeNull();
-    expect(within(viewer).getByText('Conversation entière\u00a0: 14 messages')).toBeTruthy();
+    expect(within(viewer).getByText('Conversation entière : 14 messages')).toBeTruthy();
   });
 
   it('forgets the messages on closing: opening again asks for a new access', async () => {

@@ -26,6 +26,10 @@ const dayLabel = (iso: string, locale: string): string => {
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 };
 
+/** Messages of the conversation between two windows of the grant (reports far apart). */
+const gapBefore = (items: readonly { message: { position: number } }[], index: number): number =>
+  items[index].message.position - items[index - 1].message.position - 1;
+
 /** The messages a grant covers, by day, with what lies beyond the window marked at both ends. */
 export const ConversationThread = ({
   conversation,
@@ -60,6 +64,9 @@ export const ConversationThread = ({
       )}
       {items.map((item, index) => (
         <Fragment key={item.message.id}>
+          {index > 0 && gapBefore(items, index) > 0 && (
+            <HiddenMessagesMarker count={gapBefore(items, index)} position="between" onWiden={onWiden} />
+          )}
           {item.startsDay && (
             <Divider sx={{ my: 2, '&::before, &::after': { borderColor: 'divider' } }}>
               <Chip

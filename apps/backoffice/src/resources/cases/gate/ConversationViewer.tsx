@@ -94,9 +94,12 @@ const ConversationPanel = ({
           bgcolor: 'background.paper',
         }}
       >
-        <IconBadge size={40}>
-          <ForumOutlined sx={{ fontSize: 22 }} />
-        </IconBadge>
+        {/* On a phone the title needs the room. */}
+        <Box sx={{ display: { xs: 'none', sm: 'block' } }}>
+          <IconBadge size={40}>
+            <ForumOutlined sx={{ fontSize: 22 }} />
+          </IconBadge>
+        </Box>
         <Box sx={{ minWidth: 0, flex: 1 }}>
           <Typography id={titleId} component="h2" variant="h6" sx={{ lineHeight: 1.3 }}>
             {translate('vigie.gate.viewer.title')}
@@ -227,7 +230,9 @@ export const ConversationViewer = ({ session, ...props }: ConversationViewerProp
       }}
       data-testid="gate-viewer"
     >
-      {session && <ConversationPanel key={session.grant.grantId} session={session} titleId={titleId} {...props} />}
+      {session && (
+        <ConversationPanel key={session.grant.grantId} session={session} titleId={titleId} {...props} />
+      )}
     </Drawer>
   );
 };

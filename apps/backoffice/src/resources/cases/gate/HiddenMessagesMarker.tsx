@@ -4,7 +4,7 @@ import { useTranslate } from 'react-admin';
 
 interface HiddenMessagesMarkerProps {
   count: number;
-  position: 'before' | 'after';
+  position: 'before' | 'between' | 'after';
   /** Asks for the whole conversation; absent when it is already shown. */
   onWiden?: () => void;
 }

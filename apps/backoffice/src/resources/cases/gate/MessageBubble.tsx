@@ -27,7 +27,8 @@ export const MessageBubble = ({ item }: { item: ThreadItem }) => {
   const name = author?.displayName ?? author?.externalId ?? translate('vigie.gate.viewer.unknown_author');
   const reported = isReported(item);
   const categories = byGravity([...new Set(item.reports.map((report) => report.category))]);
-  const colour = categories.length > 0 ? priorityColours[categoryLevel(categories[0])] : priorityColours.critical;
+  const colour =
+    categories.length > 0 ? priorityColours[categoryLevel(categories[0])] : priorityColours.critical;
   const sent = new Date(message.sentAt);
 
   const avatar = (
@@ -110,7 +111,9 @@ export const MessageBubble = ({ item }: { item: ThreadItem }) => {
               : left
                 ? theme.palette.background.paper
                 : alpha(theme.palette.primary.main, 0.09),
-            border: reported ? `2px solid ${colour}` : `1px solid ${left ? theme.palette.divider : 'transparent'}`,
+            border: reported
+              ? `2px solid ${colour}`
+              : `1px solid ${left ? theme.palette.divider : 'transparent'}`,
             boxShadow: reported ? `0 0 0 3px ${alpha(colour, 0.12)}` : 'none',
           })}
         >
@@ -124,7 +127,12 @@ export const MessageBubble = ({ item }: { item: ThreadItem }) => {
           ) : (
             <Typography
               variant="body1"
-              sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontSize: '0.9375rem', lineHeight: 1.55 }}
+              sx={{
+                whiteSpace: 'pre-wrap',
+                overflowWrap: 'anywhere',
+                fontSize: '0.9375rem',
+                lineHeight: 1.55,
+              }}
             >
               {message.body}
             </Typography>

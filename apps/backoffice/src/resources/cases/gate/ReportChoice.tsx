@@ -57,7 +57,9 @@ export const ReportChoice = ({ report, checked, onChange, disabled = false }: Re
               : translate('vigie.gate.dialog.no_comment')}
           </Typography>
           <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 0.5 }}>
-            {translate('vigie.gate.dialog.report_messages', { smart_count: report.reportedMessageIds.length })}
+            {translate('vigie.gate.dialog.report_messages', {
+              smart_count: report.reportedMessageIds.length,
+            })}
           </Typography>
         </Box>
       }

@@ -54,6 +54,7 @@ describe('gateApi', () => {
     const receipt = await gateApi.conversation(conversation.grantId);
 
     expect(fetchMock.mock.calls[0][0]).toBe(`/api/v1/access-grants/${conversation.grantId}/messages`);
+    expect(fetchMock.mock.calls[0][1]?.cache).toBe('no-store');
     expect(receipt.conversation).toEqual(conversation);
   });
 
@@ -61,7 +62,11 @@ describe('gateApi', () => {
     fetchMock.mockResolvedValueOnce(refusal(403, 'not_assignee'));
     await expect(
       gateApi.requestAccess('case-1', { justification: 'x'.repeat(20), reportIds: ['r1'], scope: 'context' }),
-    ).rejects.toMatchObject({ status: 403, reason: 'not_assignee', message: 'vigie.gate.refusals.not_assignee' });
+    ).rejects.toMatchObject({
+      status: 403,
+      reason: 'not_assignee',
+      message: 'vigie.gate.refusals.not_assignee',
+    });
 
     fetchMock.mockResolvedValueOnce(refusal(410, 'grant_expired'));
     await expect(gateApi.conversation('g1')).rejects.toMatchObject({
@@ -77,7 +82,11 @@ describe('gateApi', () => {
     );
     await expect(
       gateApi.requestAccess('case-1', { justification: 'x'.repeat(20), reportIds: ['r1'], scope: 'full' }),
-    ).rejects.toMatchObject({ status: 400, reason: undefined, message: 'vigie.gate.dialog.errors.invalid_request' });
+    ).rejects.toMatchObject({
+      status: 400,
+      reason: undefined,
+      message: 'vigie.gate.dialog.errors.invalid_request',
+    });
 
     fetchMock.mockResolvedValueOnce(jsonReply(201, { grantId: 'g1' }));
     await expect(

@@ -147,7 +147,11 @@ export const gateApi = {
 
   /** `GET /access-grants/:grantId/messages`: the only answer that carries message bodies. */
   async conversation(grantId: string, signal?: AbortSignal): Promise<ConversationReceipt> {
-    const response = await call(`/access-grants/${encodeURIComponent(grantId)}/messages`, { signal });
+    // Bodies never go to the browser's HTTP cache either: read from the network, stored nowhere.
+    const response = await call(`/access-grants/${encodeURIComponent(grantId)}/messages`, {
+      signal,
+      cache: 'no-store',
+    });
     const conversation = parse(readConversation, response.json);
     return {
       conversation,

@@ -1,3 +1,4 @@
+import type { CaseListItem } from '@vigie/contracts';
 import { aCase, aMessage, aReport, INES, PAUL } from '../../../testing/caseFixtures';
 import {
   draftProblems,
@@ -35,19 +36,40 @@ describe('gate rules', () => {
     });
 
     it('waits for the case details and the identity, and needs a report to rely on', () => {
-      const { reports: _reports, participants: _participants, timeline: _timeline, ...row } = aCase();
+      // The queue's row, which the page holds before the details arrive.
+      const detail = aCase();
+      const row: CaseListItem = {
+        id: detail.id,
+        status: detail.status,
+        priority: detail.priority,
+        categories: detail.categories,
+        reportCount: detail.reportCount,
+        reporterCount: detail.reporterCount,
+        reportedUser: detail.reportedUser,
+        assignee: detail.assignee,
+        createdAt: detail.createdAt,
+        lastActivityAt: detail.lastActivityAt,
+        legalHold: detail.legalHold,
+        version: detail.version,
+      };
       expect(gateVerdict(row, ME, ['lead'])).toEqual({ open: false, block: 'loading' });
       expect(gateVerdict(aCase({ reports: [report] }), undefined, ['lead'])).toEqual({
         open: false,
         block: 'loading',
       });
-      expect(gateVerdict(aCase({ reports: [report] }), ME, undefined)).toEqual({ open: false, block: 'loading' });
+      expect(gateVerdict(aCase({ reports: [report] }), ME, undefined)).toEqual({
+        open: false,
+        block: 'loading',
+      });
       expect(gateVerdict(aCase({ reports: [] }), ME, ['lead'])).toEqual({ open: false, block: 'no_reports' });
     });
   });
 
   it('checks a request as the gate does: a report, and 15 characters once trimmed', () => {
-    expect(draftProblems({ reportIds: [], justification: '' })).toEqual({ noReport: true, missingCharacters: 15 });
+    expect(draftProblems({ reportIds: [], justification: '' })).toEqual({
+      noReport: true,
+      missingCharacters: 15,
+    });
     const padded = `   ${'a'.repeat(14)}   `;
     expect(draftProblems({ reportIds: ['r'], justification: padded })).toEqual({
       noReport: false,
@@ -71,7 +93,9 @@ describe('gate rules', () => {
     const serverNow = 'Thu, 26 Nov 2026 10:00:00 GMT';
     // This clock is 5 minutes behind the server: the grant ends at 10:10 here.
     const behind = Date.parse('2026-11-26T09:55:00.000Z');
-    expect(new Date(localDeadline(expiresAt, serverNow, behind)).toISOString()).toBe('2026-11-26T10:10:00.000Z');
+    expect(new Date(localDeadline(expiresAt, serverNow, behind)).toISOString()).toBe(
+      '2026-11-26T10:10:00.000Z',
+    );
     expect(localDeadline(expiresAt, null, behind)).toBe(Date.parse(expiresAt));
     expect(localDeadline(expiresAt, 'not a date', behind)).toBe(Date.parse(expiresAt));
   });
@@ -80,7 +104,13 @@ describe('gate rules', () => {
     const report = aReport({ reportedMessageIds: ['m_2'] });
     const messages = [
       aMessage({ id: '1', externalId: 'm_1', authorId: INES.id, sentAt: '2026-11-25T18:00:00.000Z' }),
-      aMessage({ id: '2', externalId: 'm_2', authorId: PAUL.id, sentAt: '2026-11-25T18:01:00.000Z', reportIds: [report.id] }),
+      aMessage({
+        id: '2',
+        externalId: 'm_2',
+        authorId: PAUL.id,
+        sentAt: '2026-11-25T18:01:00.000Z',
+        reportIds: [report.id],
+      }),
       aMessage({ id: '3', externalId: 'm_3', authorId: PAUL.id, sentAt: '2026-11-25T18:02:00.000Z' }),
       // Named by the platform's id: still Paul.
       aMessage({ id: '4', externalId: 'm_4', authorId: PAUL.externalId, sentAt: '2026-11-27T18:00:00.000Z' }),
