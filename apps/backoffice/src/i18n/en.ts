@@ -371,13 +371,6 @@ const vigie: VigieMessages = {
   },
   screens: {
     will_show: 'This screen will show:',
-    access_register: {
-      title: 'Access register',
-      summary: 'Every opening of a reported conversation, and every refusal, in a tamper-evident register.',
-      item_1: 'Who read which conversation, when, because of which report, and why.',
-      item_2: 'Filters by staff member, case, data subject, period and outcome.',
-      item_3: 'Verification of the integrity chain and CSV or JSON export.',
-    },
     retention: {
       title: 'Retention',
       summary: 'How the retention period is applied: 3 years from the last activity.',

@@ -376,14 +376,6 @@ const vigie = {
   },
   screens: {
     will_show: 'Cet écran affichera\u00a0:',
-    access_register: {
-      title: 'Registre des accès',
-      summary:
-        "Chaque ouverture d'une conversation signalée, et chaque refus, dans un registre infalsifiable.",
-      item_1: 'Qui a lu quelle conversation, quand, au titre de quel signalement et pourquoi.',
-      item_2: 'Des filtres par membre du personnel, dossier, personne concernée, période et résultat.',
-      item_3: "La vérification de la chaîne d'intégrité et l'export CSV ou JSON.",
-    },
     retention: {
       title: 'Conservation',
       summary: "L'application de la durée de conservation\u00a0: 3 ans après la dernière activité.",

@@ -62,11 +62,18 @@ const fr = {
     download: 'Télécharger le point de contrôle n°\u00a0%{sequence}',
     more: '%{count} point de contrôle en tout |||| %{count} points de contrôle en tout',
     load_failed: 'Les points de contrôle ne peuvent pas être affichés\u00a0: %{message}',
+    register_empty: "Le registre est encore vide\u00a0: il n'y a rien à signer pour l'instant.",
+  },
+  legal_bases: {
+    gdpr_6_1_f: 'Intérêt légitime (RGPD, art. 6.1.f)',
+  },
+  purposes: {
+    report_review: 'Examen des signalements',
   },
   fields: {
     sequence: 'N°',
     at: 'Date et heure',
-    staff: 'Membre du personnel',
+    staff: 'Personnel',
     case: 'Dossier',
     outcome: 'Résultat',
     scope: 'Portée',
@@ -100,6 +107,7 @@ const fr = {
     erased_hint:
       "Les champs personnels de cette entrée (justification, adresse IP, navigateur) ont été effacés le %{date}, au terme de la durée de conservation. L'entrée reste vérifiable par son empreinte.",
     none: 'Aucune justification',
+    read: "Celle de l'accès accordé",
     expand: 'Afficher le détail',
   },
   detail: {
@@ -144,6 +152,7 @@ const fr = {
     no_report: 'aucun signalement indiqué',
     report_not_in_case: 'signalement étranger au dossier',
     justification_too_short: 'justification trop courte',
+    grant_not_found: 'autorisation introuvable',
     not_grant_holder: "autorisation d'une autre personne",
     grant_expired: 'autorisation expirée',
   },
@@ -213,11 +222,18 @@ const en: MessagesOf<typeof fr> = {
     download: 'Download checkpoint no. %{sequence}',
     more: '%{count} checkpoint in all |||| %{count} checkpoints in all',
     load_failed: 'The checkpoints cannot be shown: %{message}',
+    register_empty: 'The register is still empty: there is nothing to sign yet.',
+  },
+  legal_bases: {
+    gdpr_6_1_f: 'Legitimate interest (GDPR, art. 6(1)(f))',
+  },
+  purposes: {
+    report_review: 'Review of reports',
   },
   fields: {
     sequence: 'No.',
     at: 'Date and time',
-    staff: 'Staff member',
+    staff: 'Staff',
     case: 'Case',
     outcome: 'Outcome',
     scope: 'Scope',
@@ -251,6 +267,7 @@ const en: MessagesOf<typeof fr> = {
     erased_hint:
       "This entry's personal fields (justification, IP address, browser) were erased on %{date}, at the end of the retention period. The entry can still be verified through its hash.",
     none: 'No justification',
+    read: "The granted access's",
     expand: 'Show details',
   },
   detail: {
@@ -295,6 +312,7 @@ const en: MessagesOf<typeof fr> = {
     no_report: 'no report given',
     report_not_in_case: 'report not in the case',
     justification_too_short: 'justification too short',
+    grant_not_found: 'grant not found',
     not_grant_holder: "someone else's grant",
     grant_expired: 'grant expired',
   },

@@ -65,9 +65,18 @@ beforeEach(() => {
   });
 });
 
+const sequenceCell = (sequence: number): HTMLElement | null =>
+  document.querySelector<HTMLElement>(`[data-sequence="${sequence}"]`);
+
+const findSequence = (sequence: number): Promise<HTMLElement> =>
+  waitFor(() => {
+    const cell = sequenceCell(sequence);
+    if (!cell) throw new Error(`Entry ${sequence} is not shown`);
+    return cell;
+  });
+
 const rowOf = (sequence: number): HTMLElement => {
-  const cell = screen.getByText(String(sequence), { selector: 'span' });
-  const row = cell.closest('tr');
+  const row = sequenceCell(sequence)?.closest('tr');
   if (!row) throw new Error(`No row for entry ${sequence}`);
   return row;
 };
@@ -76,7 +85,8 @@ describe('AccessLogList', () => {
   it('asks for the newest entries first and shows each outcome, scope and justification in words', async () => {
     renderWithAdmin(<AccessLogList />);
 
-    await screen.findByText('4512', { selector: 'span' });
+    // Numbered as French reads numbers, the same way the integrity check names them.
+    expect((await findSequence(4512)).textContent?.replace(/\s/g, ' ')).toBe('4 512');
     expect(within(rowOf(4512)).getByText('Lecture : 7 messages')).toBeTruthy();
     expect(within(rowOf(4512)).getByText('Contexte')).toBeTruthy();
     expect(within(rowOf(4512)).getByText('Modération')).toBeTruthy();
@@ -103,7 +113,7 @@ describe('AccessLogList', () => {
   it('opens an entry on click: its reports, subjects, network details and hash, never a message', async () => {
     renderWithAdmin(<AccessLogList />);
 
-    fireEvent.click(await screen.findByText('4512', { selector: 'span' }));
+    fireEvent.click(await findSequence(4512));
 
     const detail = await screen.findByTestId('entry-detail-4512');
     expect(within(detail).getByText(read.reportIds[0])).toBeTruthy();
@@ -114,12 +124,17 @@ describe('AccessLogList', () => {
     expect(within(detail).getByText('req-4512')).toBeTruthy();
     expect(within(detail).getByText(read.grantId ?? '')).toBeTruthy();
     expect(within(detail).getByText(read.hash)).toBeTruthy();
+    // Codes in words, the code itself beside.
+    expect(within(detail).getByText('Intérêt légitime (RGPD, art. 6.1.f)')).toBeTruthy();
+    expect(within(detail).getByText('GDPR-6-1-f')).toBeTruthy();
+    expect(within(detail).getByText('Examen des signalements')).toBeTruthy();
+    expect(within(detail).getByText(read.justification ?? '')).toBeTruthy();
   });
 
   it('says which personal fields retention erased in the detail of an erased entry', async () => {
     renderWithAdmin(<AccessLogList />);
 
-    fireEvent.click(await screen.findByText('12', { selector: 'span' }));
+    fireEvent.click(await findSequence(12));
 
     const detail = await screen.findByTestId('entry-detail-12');
     expect(within(detail).getAllByText('Effacé')).toHaveLength(2);
@@ -129,14 +144,14 @@ describe('AccessLogList', () => {
 
   it('sends the outcome and staff filters the DPO picks as the API names them', async () => {
     renderWithAdmin(<AccessLogList />);
-    await screen.findByText('4512', { selector: 'span' });
+    await findSequence(4512);
 
     fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Résultat' }));
     fireEvent.click(await screen.findByRole('option', { name: 'Refusé' }));
 
     await waitFor(() => expect(registerQueries().at(-1)?.get('outcome')).toBe('denied'), { timeout: 2000 });
-    await waitFor(() => expect(screen.queryByText('4512', { selector: 'span' })).toBeNull());
-    expect(screen.getByText('4510', { selector: 'span' })).toBeTruthy();
+    await waitFor(() => expect(sequenceCell(4512)).toBeNull());
+    expect(sequenceCell(4510)).toBeTruthy();
 
     fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Membre du personnel' }));
     fireEvent.click(await screen.findByRole('option', { name: /Jules Martin/ }));
@@ -148,7 +163,7 @@ describe('AccessLogList', () => {
 
   it('sends the subject and a whole case id, but holds back a partial case id the API would refuse', async () => {
     renderWithAdmin(<AccessLogList />);
-    await screen.findByText('4512', { selector: 'span' });
+    await findSequence(4512);
 
     fireEvent.change(screen.getByRole('textbox', { name: 'Personne concernée (identifiant)' }), {
       target: { value: 'u_paul' },
@@ -160,7 +175,11 @@ describe('AccessLogList', () => {
     expect(await screen.findByText('Saisissez un identifiant de dossier complet (UUID).')).toBeTruthy();
     const sentBefore = registerQueries().length;
     await act(() => new Promise((resolve) => setTimeout(resolve, 700)));
-    expect(registerQueries().slice(sentBefore).some((query) => query.has('caseId'))).toBe(false);
+    expect(
+      registerQueries()
+        .slice(sentBefore)
+        .some((query) => query.has('caseId')),
+    ).toBe(false);
 
     fireEvent.change(caseInput, { target: { value: ` ${read.caseId} ` } });
     await waitFor(() => expect(registerQueries().at(-1)?.get('caseId')).toBe(read.caseId), { timeout: 2000 });
@@ -169,7 +188,7 @@ describe('AccessLogList', () => {
 
   it('narrows the register to a case from its row', async () => {
     renderWithAdmin(<AccessLogList />);
-    await screen.findByText('4512', { selector: 'span' });
+    await findSequence(4512);
 
     fireEvent.click(within(rowOf(4512)).getByRole('button', { name: 'Voir les entrées de ce dossier' }));
 
@@ -180,13 +199,13 @@ describe('AccessLogList', () => {
 
   it('links the case only for someone who may open cases', async () => {
     renderWithAdmin(<AccessLogList />, ['dpo']);
-    await screen.findByText('4512', { selector: 'span' });
+    await findSequence(4512);
     expect(within(rowOf(4512)).queryByRole('link')).toBeNull();
   });
 
   it('links the case to its page for a DPO who is also a lead', async () => {
     renderWithAdmin(<AccessLogList />, ['dpo', 'lead']);
-    await screen.findByText('4512', { selector: 'span' });
+    await findSequence(4512);
     const link = await within(rowOf(4512)).findByRole('link', { name: /Ouvrir le dossier/ });
     expect(link.getAttribute('href')).toBe(`/cases/${read.caseId}/show`);
   });

@@ -23,6 +23,12 @@ import { StaffCell } from './StaffCell';
 
 const Column = DataTable.Col<AccessLogRecord>;
 
+// The justification takes the width the other columns leave, cut to one line: the table
+// fits its card instead of scrolling sideways for the one free-text column.
+const justificationCellSx = () => ({ width: '100%', maxWidth: 0, minWidth: 160 });
+// Wide enough for most outcomes on one line; a long refusal reason wraps inside its chip.
+const outcomeCellSx = () => ({ minWidth: 210 });
+
 const RegisterTotal = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -44,6 +50,7 @@ const RegisterTotal = () => {
 /** The register's entries, newest first, filtered as the API allows; a row opens its detail. */
 export const AccessLogList = () => {
   const { palette } = useTheme();
+  const [locale] = useLocaleState();
   // A refusal is what an audit looks for first: its row carries a red edge and a faint tint.
   const deniedRowSx = (record: AccessLogRecord) =>
     record.outcome === 'denied'
@@ -57,9 +64,6 @@ export const AccessLogList = () => {
       resource={ACCESS_LOG_RESOURCE}
       sort={{ field: 'sequence', order: 'DESC' }}
       perPage={25}
-      // The route is behind <RequireAccess action="audit.view"> and the app requires a session;
-      // the authProvider's canAccess knows only resources it serves (cases, staff), not this one.
-      disableAuthentication
     >
       <Card sx={{ overflow: 'hidden' }}>
         <ListToolbar
@@ -76,8 +80,10 @@ export const AccessLogList = () => {
           size="small"
           sx={{
             '& .RaDataTable-tableWrapper': { overflowX: 'auto' },
-            '& .MuiTableCell-root': { py: 1, verticalAlign: 'middle' },
-            '& .MuiTableCell-body': { whiteSpace: 'nowrap' },
+            // Tighter than MUI's 16px sides: eight columns fit a laptop screen without scrolling.
+            '& .MuiTableCell-root': { py: 1, px: 1.25, verticalAlign: 'middle' },
+            // One line per cell; the detail panel below a row wraps as prose does.
+            '& .RaDataTable-rowCell': { whiteSpace: 'nowrap' },
             '& .MuiTableCell-head': { bgcolor: 'background.default', borderTop: 1, borderColor: 'divider' },
             '& .MuiTableRow-hover:hover': { bgcolor: 'rgba(18, 80, 107, 0.035)' },
             '& .RaDataTable-expandRow > td': { p: 0 },
@@ -91,9 +97,10 @@ export const AccessLogList = () => {
               <Typography
                 component="span"
                 variant="body2"
+                data-sequence={record.sequence}
                 sx={{ fontFamily: MONOSPACE, fontSize: '0.8125rem' }}
               >
-                {record.sequence}
+                {formatCount(record.sequence, locale)}
               </Typography>
             )}
           />
@@ -119,6 +126,7 @@ export const AccessLogList = () => {
             source="outcome"
             label="vigie.register.fields.outcome"
             disableSort
+            cellSx={outcomeCellSx}
             render={(record) => (
               <OutcomeChip outcome={record.outcome} reason={record.reason} scope={record.scope} />
             )}
@@ -133,8 +141,9 @@ export const AccessLogList = () => {
             source="justification"
             label="vigie.register.fields.justification"
             disableSort
+            cellSx={justificationCellSx}
             render={(record) => (
-              <JustificationCell justification={record.justification} erasedAt={record.erasedAt} />
+              <JustificationCell justification={record.justification} erasedAt={record.erasedAt} outcome={record.outcome} />
             )}
           />
         </DataTable>

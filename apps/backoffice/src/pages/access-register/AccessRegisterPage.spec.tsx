@@ -62,7 +62,9 @@ describe('the access register route', () => {
     signInAs(['dpo']);
     openRegister();
 
-    expect(await screen.findByRole('heading', { name: 'Registre des accès', level: 1 }, { timeout: 5000 })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { name: 'Registre des accès', level: 1 }, { timeout: 5000 }),
+    ).toBeTruthy();
     expect(screen.getByRole('button', { name: "Vérifier l'intégrité" })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Signer un point de contrôle' })).toBeTruthy();
     expect(await screen.findByText('Lecture : 7 messages')).toBeTruthy();

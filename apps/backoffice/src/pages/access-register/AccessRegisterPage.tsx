@@ -28,11 +28,7 @@ export const AccessRegisterPage = () => {
           <Typography variant="caption">{translate('vigie.register.no_content')}</Typography>
         </Stack>
       </Box>
-      <Stack
-        direction={{ xs: 'column', lg: 'row' }}
-        spacing={2}
-        sx={{ mb: 2, alignItems: { lg: 'flex-start' } }}
-      >
+      <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} sx={{ mb: 2 }}>
         <IntegrityCard />
         <CheckpointsCard />
       </Stack>

@@ -54,7 +54,12 @@ export const CaseCell = ({ caseId }: { caseId: string | null }) => {
               event.stopPropagation();
               setFilters({ ...filterValues, caseId });
             }}
-            sx={{ color: 'text.secondary', opacity: 0.7, '&:hover': { opacity: 1 } }}
+            // Quiet until the row is pointed at or the button focused: one per row would be noise.
+            sx={{
+              color: 'text.secondary',
+              opacity: 0.35,
+              'tr:hover &, &:focus-visible': { opacity: 1 },
+            }}
           >
             <FilterAltOutlined sx={{ fontSize: 16 }} />
           </IconButton>

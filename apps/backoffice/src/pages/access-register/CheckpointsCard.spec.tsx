@@ -61,7 +61,9 @@ describe('CheckpointsCard', () => {
     expect(query.get('page')).toBe('1');
     expect(query.get('perPage')).toBe('5');
 
-    fireEvent.click(within(row).getByRole('button', { name: /^Télécharger le point de contrôle n°\s9\s000$/ }));
+    fireEvent.click(
+      within(row).getByRole('button', { name: /^Télécharger le point de contrôle n°\s9\s000$/ }),
+    );
 
     expect(clickedLinks.map((link) => link.download)).toEqual(['vigie-checkpoint-9000-2026-10-01.json']);
     expect(JSON.parse(await blobText(createObjectURL.mock.calls[0][0]))).toEqual(older);
@@ -115,6 +117,31 @@ describe('CheckpointsCard', () => {
       ).toBe(false),
     );
     expect(createObjectURL).not.toHaveBeenCalled();
+    expect(clickedLinks).toHaveLength(0);
+  });
+
+  it('says there is nothing to sign yet when the register is empty', async () => {
+    fetchMock.mockImplementation(async (_input, init) =>
+      init?.method === 'POST'
+        ? jsonReply(409, {
+            statusCode: 409,
+            error: 'Conflict',
+            message: 'The register has no entry to sign yet.',
+            details: { code: 'register_empty' },
+          })
+        : jsonReply(200, { data: [], total: 0 }),
+    );
+    renderWithAdmin(<CheckpointsCard />);
+    await screen.findByText("Aucun point de contrôle signé pour l'instant.");
+
+    fireEvent.click(screen.getByRole('button', { name: 'Signer un point de contrôle' }));
+
+    expect(await screen.findByText(/il n'y a rien à signer pour l'instant/)).toBeTruthy();
+    await waitFor(() =>
+      expect(
+        (screen.getByRole('button', { name: 'Signer un point de contrôle' }) as HTMLButtonElement).disabled,
+      ).toBe(false),
+    );
     expect(clickedLinks).toHaveLength(0);
   });
 });

@@ -3,16 +3,16 @@ import { Alert, Box, Button, Card, CircularProgress, Divider, List, Stack, Typog
 import { useState } from 'react';
 import { useLocaleState, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { IconBadge } from '../../components/IconBadge';
-import { accessRegisterApi } from './accessRegisterApi';
+import { type AccessRegisterApi, accessRegisterApi } from './accessRegisterApi';
 import { CheckpointRow } from './CheckpointRow';
-import { errorMessageKey } from './errorMessageKey';
+import { errorMessageKey, isRegisterEmpty } from './errorMessageKey';
 import { checkpointFileName, downloadJson, formatCount } from './registerFormat';
 import { useCheckpoints } from './useCheckpoints';
 
 const RECENT = 5;
 
 /** Signs the chain's head now and hands the DPO the file to keep outside Vigie. */
-export const CheckpointsCard = ({ api = accessRegisterApi }: { api?: typeof accessRegisterApi }) => {
+export const CheckpointsCard = ({ api = accessRegisterApi }: { api?: AccessRegisterApi }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const [locale] = useLocaleState();
@@ -32,10 +32,12 @@ export const CheckpointsCard = ({ api = accessRegisterApi }: { api?: typeof acce
       });
       checkpoints.reload();
     } catch (error) {
-      if (!(await logoutIfAccessDenied(error))) {
-        const key = errorMessageKey(error);
-        notify(key, { type: 'error', messageArgs: { _: key } });
-      }
+      if (await logoutIfAccessDenied(error)) return;
+      // The API answers 409 register_empty when there is no entry to sign yet.
+      const key = isRegisterEmpty(error)
+        ? 'vigie.register.checkpoints.register_empty'
+        : errorMessageKey(error);
+      notify(key, { type: isRegisterEmpty(error) ? 'info' : 'error', messageArgs: { _: key } });
     } finally {
       setSigning(false);
     }
@@ -74,7 +76,9 @@ export const CheckpointsCard = ({ api = accessRegisterApi }: { api?: typeof acce
         {checkpoints.error !== null && (
           <Alert severity="warning" sx={{ mt: 1 }}>
             {translate('vigie.register.checkpoints.load_failed', {
-              message: translate(errorMessageKey(checkpoints.error), { _: errorMessageKey(checkpoints.error) }),
+              message: translate(errorMessageKey(checkpoints.error), {
+                _: errorMessageKey(checkpoints.error),
+              }),
             })}
           </Alert>
         )}

@@ -5,6 +5,7 @@ import { useListContext, useLocaleState, useRecordContext, useTranslate } from '
 import { formatDateTime } from '../../i18n/relativeTime';
 import type { AccessLogRecord } from './accessRegisterApi';
 import { CopyableHash } from './CopyableHash';
+import { legalBasisKey, purposeKey } from './registerCodes';
 import { formatCount, MONOSPACE } from './registerFormat';
 
 const Fact = ({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) => (
@@ -27,6 +28,24 @@ const Code = ({ children }: { children: ReactNode }) => (
     {children}
   </Typography>
 );
+
+/** A code in words when this build knows it, the code itself always (it is what the register holds). */
+const Coded = ({ code, messageKey }: { code: string; messageKey: string | undefined }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      {messageKey && <Typography variant="body2">{translate(messageKey)}</Typography>}
+      <Typography
+        component="code"
+        variant={messageKey ? 'caption' : 'body2'}
+        color={messageKey ? 'text.secondary' : 'text.primary'}
+        sx={{ display: 'block', fontFamily: MONOSPACE }}
+      >
+        {code}
+      </Typography>
+    </>
+  );
+};
 
 /** Everything the register holds about one entry, but never a message. */
 export const EntryDetail = () => {
@@ -93,10 +112,10 @@ export const EntryDetail = () => {
           </Fact>
         )}
         <Fact label={translate('vigie.register.detail.legal_basis')}>
-          <Typography variant="body2">{record.legalBasis}</Typography>
+          <Coded code={record.legalBasis} messageKey={legalBasisKey(record.legalBasis)} />
         </Fact>
         <Fact label={translate('vigie.register.detail.purpose')}>
-          <Typography variant="body2">{record.purpose}</Typography>
+          <Coded code={record.purpose} messageKey={purposeKey(record.purpose)} />
         </Fact>
         <Fact label={translate('vigie.register.detail.messages')}>
           {record.scope ? (

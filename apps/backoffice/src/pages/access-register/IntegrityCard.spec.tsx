@@ -35,7 +35,9 @@ describe('IntegrityCard', () => {
 
     expect(await screen.findByTestId('verification-running')).toBeTruthy();
     expect(screen.getByRole('progressbar')).toBeTruthy();
-    expect((screen.getByRole('button', { name: "Vérifier l'intégrité" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: "Vérifier l'intégrité" }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
     expect(String(fetchMock.mock.calls[0][0])).toBe('/api/v1/audit/verify');
 
     answer(jsonReply(200, aVerification()));
@@ -54,7 +56,9 @@ describe('IntegrityCard', () => {
   });
 
   it('leaves out the erased count when retention erased nothing, and speaks in the singular for one entry', async () => {
-    answerVerify(aVerification({ entriesChecked: 1, headSequence: 1, entriesErased: 0, checkpointsChecked: 0 }));
+    answerVerify(
+      aVerification({ entriesChecked: 1, headSequence: 1, entriesErased: 0, checkpointsChecked: 0 }),
+    );
     await verify();
 
     const result = await screen.findByTestId('verification-intact');

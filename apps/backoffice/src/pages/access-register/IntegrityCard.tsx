@@ -4,7 +4,7 @@ import type { RegisterVerification } from '@vigie/contracts';
 import { useState } from 'react';
 import { useLogoutIfAccessDenied, useTranslate } from 'react-admin';
 import { IconBadge } from '../../components/IconBadge';
-import { accessRegisterApi } from './accessRegisterApi';
+import { type AccessRegisterApi, accessRegisterApi } from './accessRegisterApi';
 import { errorMessageKey } from './errorMessageKey';
 import { VerificationResult } from './VerificationResult';
 
@@ -15,7 +15,7 @@ type VerificationState =
   | { kind: 'failed'; message: string };
 
 /** Recomputes the chain on demand (never on its own: it can take seconds) and says what it found. */
-export const IntegrityCard = ({ api = accessRegisterApi }: { api?: typeof accessRegisterApi }) => {
+export const IntegrityCard = ({ api = accessRegisterApi }: { api?: AccessRegisterApi }) => {
   const translate = useTranslate();
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const [state, setState] = useState<VerificationState>({ kind: 'idle' });

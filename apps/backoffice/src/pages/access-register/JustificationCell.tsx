@@ -4,10 +4,11 @@ import type { AccessLogEntry } from '@vigie/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../i18n/relativeTime';
 
-type JustificationCellProps = Pick<AccessLogEntry, 'justification' | 'erasedAt'>;
+type JustificationCellProps = Pick<AccessLogEntry, 'justification' | 'erasedAt'> &
+  Partial<Pick<AccessLogEntry, 'outcome'>>;
 
 /** The justification cut to one line, whole on hover and in the row's detail. */
-export const JustificationCell = ({ justification, erasedAt }: JustificationCellProps) => {
+export const JustificationCell = ({ justification, erasedAt, outcome }: JustificationCellProps) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (erasedAt) {
@@ -33,9 +34,10 @@ export const JustificationCell = ({ justification, erasedAt }: JustificationCell
     );
   }
   if (!justification) {
+    // A read is justified by its grant, whose entry carries the justification.
     return (
       <Typography component="span" variant="body2" color="text.disabled">
-        {translate('vigie.register.justification.none')}
+        {translate(outcome === 'read' ? 'vigie.register.justification.read' : 'vigie.register.justification.none')}
       </Typography>
     );
   }
@@ -45,7 +47,7 @@ export const JustificationCell = ({ justification, erasedAt }: JustificationCell
       placement="top-start"
       slotProps={{ tooltip: { sx: { maxWidth: 480 } } }}
     >
-      <Typography component="p" variant="body2" noWrap sx={{ maxWidth: 320 }}>
+      <Typography component="p" variant="body2" noWrap>
         {justification}
       </Typography>
     </Tooltip>

@@ -52,7 +52,11 @@ export const OutcomeChip = ({ outcome, reason, scope }: OutcomeChipProps) => {
         color: colour,
         bgcolor: alpha(colour, 0.08),
         border: `1px solid ${alpha(colour, 0.3)}`,
-        maxWidth: 320,
+        maxWidth: 230,
+        // A long refusal reason wraps inside its chip rather than being cut.
+        height: 'auto',
+        minHeight: 24,
+        '& .MuiChip-label': { whiteSpace: 'normal', py: '2px', lineHeight: 1.35 },
         '& .MuiChip-icon': { color: colour, fontSize: 16, ml: '6px' },
       }}
     />

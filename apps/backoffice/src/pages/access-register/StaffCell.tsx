@@ -1,7 +1,6 @@
-import { Box, Stack, Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { STAFF_ROLES, type AccessLogEntry, type StaffRole } from '@vigie/contracts';
 import { useTranslate } from 'react-admin';
-import { PersonAvatar } from '../../components/PersonAvatar';
 import { RoleChips } from '../../components/RoleChip';
 import { shortId } from './registerFormat';
 
@@ -13,33 +12,32 @@ export const StaffCell = ({ staff }: { staff: AccessLogEntry['staff'] }) => {
   const roles = staff.roles.filter(isStaffRole);
   const name = staff.name ?? translate('vigie.register.staff.unnamed');
   return (
-    <Stack direction="row" spacing={1.25} sx={{ alignItems: 'center' }}>
-      <PersonAvatar name={name} size={28} muted={staff.name === null} />
-      <Box sx={{ minWidth: 0 }}>
-        <Typography
-          variant="body2"
-          title={staff.name === null ? staff.id : undefined}
-          sx={{ fontWeight: 600, color: staff.name === null ? 'text.secondary' : 'text.primary' }}
+    // No avatar: the register's table has eight columns to fit, and the name says who.
+    <Box sx={{ minWidth: 0 }}>
+      <Typography
+        variant="body2"
+        title={staff.name === null ? staff.id : undefined}
+        sx={{ fontWeight: 600, color: staff.name === null ? 'text.secondary' : 'text.primary' }}
+      >
+        {name}
+        {staff.name === null && ` (${shortId(staff.id)})`}
+      </Typography>
+      {roles.length > 0 ? (
+        <Box
+          sx={{
+            mt: 0.25,
+            '& .MuiStack-root': { gap: 0.5 },
+            '& .MuiChip-root': { height: 20, fontSize: '0.6875rem' },
+            '& .MuiChip-label': { px: 0.75 },
+          }}
         >
-          {name}
-          {staff.name === null && ` (${shortId(staff.id)})`}
+          <RoleChips roles={roles} />
+        </Box>
+      ) : (
+        <Typography variant="caption" color="text.secondary">
+          {translate('vigie.register.staff.no_roles')}
         </Typography>
-        {roles.length > 0 ? (
-          <Box
-            sx={{
-              mt: 0.25,
-              '& .MuiChip-root': { height: 20, fontSize: '0.6875rem' },
-              '& .MuiChip-label': { px: 0.75 },
-            }}
-          >
-            <RoleChips roles={roles} />
-          </Box>
-        ) : (
-          <Typography variant="caption" color="text.secondary">
-            {translate('vigie.register.staff.no_roles')}
-          </Typography>
-        )}
-      </Box>
-    </Stack>
+      )}
+    </Box>
   );
 };

@@ -7,3 +7,15 @@ import { HttpError } from 'react-admin';
  */
 export const errorMessageKey = (error: unknown): string =>
   error instanceof HttpError ? error.message : 'vigie.errors.unavailable';
+
+/** The API's refusal to sign a checkpoint of a register that has no entry yet. */
+export const isRegisterEmpty = (error: unknown): boolean =>
+  error instanceof HttpError &&
+  error.status === 409 &&
+  typeof error.body === 'object' &&
+  error.body !== null &&
+  'details' in error.body &&
+  typeof error.body.details === 'object' &&
+  error.body.details !== null &&
+  'code' in error.body.details &&
+  error.body.details.code === 'register_empty';

@@ -1,4 +1,10 @@
-import type { AccessLogEntry, RegisterVerification, SignedCheckpoint } from '@vigie/contracts';
+import {
+  ACCESS_PURPOSE,
+  type AccessLogEntry,
+  LEGAL_BASIS,
+  type RegisterVerification,
+  type SignedCheckpoint,
+} from '@vigie/contracts';
 
 /** A `read` entry as `GET /audit/access-log` answers it, unless told otherwise. */
 export const anEntry = (overrides: Partial<AccessLogEntry> = {}): AccessLogEntry => ({
@@ -9,8 +15,8 @@ export const anEntry = (overrides: Partial<AccessLogEntry> = {}): AccessLogEntry
   conversationId: '7a7a7a7a-0000-4000-8000-000000000003',
   reportIds: ['9c9c9c9c-0000-4000-8000-000000000004'],
   subjects: [{ id: 'u2', externalId: 'u_paul', displayName: 'Paul V.' }],
-  legalBasis: 'legitimate_interest',
-  purpose: 'moderation',
+  legalBasis: LEGAL_BASIS,
+  purpose: ACCESS_PURPOSE,
   outcome: 'read',
   reason: null,
   scope: { kind: 'context', messageCount: 7 },

@@ -6,15 +6,21 @@ const messageAt = (catalogue: unknown, path: string): unknown =>
   path
     .split('.')
     .reduce<unknown>(
-      (node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined),
+      (node, part) =>
+        typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined,
       catalogue,
     );
 
 const keys = [
   ...GATE_REFUSALS.map((reason) => `vigie.register.reasons.${reason}`),
   ...REGISTER_PROBLEMS.map((problem) => `vigie.register.integrity.problems.${problem}`),
-  ...GRANT_SCOPES.flatMap((scope) => [`vigie.register.scopes.${scope}`, `vigie.register.scopes.${scope}_hint`]),
-  ...ACCESS_OUTCOMES.filter((outcome) => outcome !== 'read').map((outcome) => `vigie.register.outcomes.${outcome}`),
+  ...GRANT_SCOPES.flatMap((scope) => [
+    `vigie.register.scopes.${scope}`,
+    `vigie.register.scopes.${scope}_hint`,
+  ]),
+  ...ACCESS_OUTCOMES.filter((outcome) => outcome !== 'read').map(
+    (outcome) => `vigie.register.outcomes.${outcome}`,
+  ),
 ];
 
 describe('the register messages', () => {
