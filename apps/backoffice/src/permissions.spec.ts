@@ -11,6 +11,8 @@ describe('canAccess', () => {
       'conversation.open': true,
       'audit.view': false,
       'retention.view': false,
+      'retention.run': false,
+      'legal_hold.manage': false,
       'staff.manage': false,
     },
     lead: {
@@ -19,6 +21,8 @@ describe('canAccess', () => {
       'conversation.open': true,
       'audit.view': false,
       'retention.view': false,
+      'retention.run': false,
+      'legal_hold.manage': true,
       'staff.manage': false,
     },
     dpo: {
@@ -27,6 +31,8 @@ describe('canAccess', () => {
       'conversation.open': false,
       'audit.view': true,
       'retention.view': true,
+      'retention.run': true,
+      'legal_hold.manage': true,
       'staff.manage': false,
     },
     admin: {
@@ -35,6 +41,8 @@ describe('canAccess', () => {
       'conversation.open': false,
       'audit.view': false,
       'retention.view': true,
+      'retention.run': true,
+      'legal_hold.manage': false,
       'staff.manage': true,
     },
   };

@@ -50,6 +50,10 @@ export interface CaseDetail extends CaseListItem {
   messageCount: number;
   closeReason: CloseReason | null;
   closedAt: string | null;
+  /** Set once retention erased the case's personal data. */
+  dataPurgedAt: string | null;
+  /** Why and by whom the case is kept past its retention period; null without a hold. */
+  legalHoldDetail: { reason: string; placedAt: string; placedBy: { id: string; name: string } | null } | null;
   participants: CaseParticipant[];
   reports: CaseReport[];
   timeline: CaseEvent[];

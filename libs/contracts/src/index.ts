@@ -7,5 +7,6 @@ export * from './intake.schemas';
 export * from './list';
 export * from './permissions';
 export * from './register';
+export * from './retention';
 export * from './staff';
 export * from './staff.schemas';

@@ -11,6 +11,8 @@ const ALLOWED_ROLES = {
   'conversation.open': ['moderator', 'lead'],
   'audit.view': ['dpo'],
   'retention.view': ['dpo', 'admin'],
+  'retention.run': ['dpo', 'admin'],
+  'legal_hold.manage': ['lead', 'dpo'],
   'staff.manage': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -178,7 +178,7 @@ export class IntakeRepository {
          touched AS (
            UPDATE moderation_case c SET last_activity_at = latest.at
              FROM latest
-            WHERE c.conversation_id = latest.conversation_id AND c.status <> 'closed' AND latest.at > c.last_activity_at
+            WHERE c.conversation_id = latest.conversation_id AND c.data_purged_at IS NULL AND latest.at > c.last_activity_at
             RETURNING c.id)
          SELECT id FROM touched`,
         [users.map((u) => u.id)],

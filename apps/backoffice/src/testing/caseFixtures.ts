@@ -25,6 +25,8 @@ export const aCase = (overrides: Partial<CaseDetail> = {}): CaseDetail => ({
   messageCount: 2,
   closeReason: null,
   closedAt: null,
+  dataPurgedAt: null,
+  legalHoldDetail: null,
   participants: [],
   reports: [],
   timeline: [],
