@@ -14,6 +14,7 @@ import { CasesModule } from './cases/cases.module';
 import { GateModule } from './gate/gate.module';
 import { IntakeModule } from './intake/intake.module';
 import { RegisterModule } from './register/register.module';
+import { RetentionModule } from './retention/retention.module';
 import { StaffModule } from './staff/staff.module';
 import { Clock, SystemClock } from './common/clock';
 
@@ -43,6 +44,7 @@ export class AppModule {
         CasesModule,
         RegisterModule,
         GateModule,
+        RetentionModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -13,6 +13,7 @@ import { migrateDatabase } from './database/migrate';
 import { seedDemoReports } from './demo/demo-reports';
 import { IntakeService } from './intake/intake.service';
 import { RegisterService } from './register/register.service';
+import { RetentionService } from './retention/retention.service';
 import { StaffService } from './staff/staff.service';
 
 /**
@@ -84,6 +85,17 @@ const commands: Record<string, Command> = {
       await withStaff(async (staff) => {
         await staff.resetPassword(await staff.findIdByEmail(email), password, { id: null });
         process.stdout.write(`Password of ${email} reset; its sessions are closed.\n`);
+      });
+    },
+  },
+  'retention:run': {
+    summary: 'Close and erase the cases inactive for longer than RETENTION_PERIOD now [--dry-run: count only].',
+    async run(args) {
+      const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' } }, strict: true });
+      await withApp(async (context) => {
+        const run = await context.get(RetentionService).run({ dryRun: values['dry-run'] === true, trigger: 'cli' });
+        process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+        if (run.status !== 'completed') throw new CommandFailed(`the run ended ${run.status}${run.error ? `: ${run.error}` : ''}`);
       });
     },
   },

@@ -13,11 +13,11 @@ export const JUSTIFICATION = 'Signalement de harcèlement : vérifier les messag
  */
 export async function aReportedCase(
   app: NestFastifyApplication,
-  options: { messages?: number; reportedIndex?: number; at?: Date } = {},
+  options: { messages?: number; reportedIndex?: number; at?: Date; canary?: string } = {},
 ): Promise<{ caseId: string; reportId: string; report: ReportPayload; canary: string }> {
   const { messages = 2, reportedIndex = messages - 1, at = new Date() } = options;
   const tag = randomUUID().slice(0, 8);
-  const canary = `canary-${randomUUID()}`;
+  const canary = options.canary ?? `canary-${randomUUID()}`;
   const report = aReport({}, tag);
   const authors = [report.reporter.externalId, report.reported.externalId];
   report.conversation.messages = Array.from({ length: messages }, (_, i) => ({
@@ -28,7 +28,8 @@ export async function aReportedCase(
   }));
   report.reportedMessageIds = [`m_${reportedIndex}_${tag}`];
   report.reportedAt = at.toISOString();
-  const res = await sendReport(app, report);
+  // Signed at the report's time: the API checks the signature against its own (possibly moved) clock.
+  const res = await sendReport(app, report, { timestamp: Math.floor(at.getTime() / 1000) });
   if (res.statusCode !== 202) throw new Error(`intake refused the report: ${res.statusCode} ${res.body}`);
   const { caseId, reportId } = res.json() as { caseId: string; reportId: string };
   return { caseId, reportId, report, canary };

@@ -38,6 +38,7 @@ export async function createTestApp(
     REGISTER_SIGNING_KEY_FILE: TEST_SIGNING_KEY_FILE,
     // Tests sign checkpoints when they mean to.
     REGISTER_CHECKPOINT_INTERVAL_HOURS: '0',
+    RETENTION_SCHEDULE_HOURS: '0',
     ...env,
   });
   const logs: string[] = [];

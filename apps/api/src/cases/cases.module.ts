@@ -7,5 +7,6 @@ import { CasesService } from './cases.service';
 @Module({
   controllers: [CasesController],
   providers: [CasesRepository, CasesService],
+  exports: [CasesService],
 })
 export class CasesModule {}

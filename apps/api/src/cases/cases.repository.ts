@@ -92,13 +92,16 @@ export class CasesRepository {
   }
 
   async findDetail(id: string, m: EntityManager = this.dataSource.manager): Promise<CaseDetail | undefined> {
-    const [row]: (ListRow & { conversation_external_id: string; close_reason: CaseDetail['closeReason']; closed_at: Date | null; message_count: number })[] =
+    const [row]: (ListRow & { conversation_external_id: string; close_reason: CaseDetail['closeReason']; closed_at: Date | null; message_count: number;
+      data_purged_at: Date | null; legal_hold_reason: string | null; legal_hold_at: Date | null; legal_hold_by: string | null; legal_hold_by_name: string | null })[] =
       await m.query(
-        `SELECT base.*, v.external_id AS conversation_external_id, c.close_reason, c.closed_at,
+        `SELECT base.*, v.external_id AS conversation_external_id, c.close_reason, c.closed_at, c.data_purged_at,
+                c.legal_hold_reason, c.legal_hold_at, c.legal_hold_by, hs.name AS legal_hold_by_name,
                 (SELECT count(*)::int FROM message WHERE conversation_id = c.conversation_id) AS message_count
            FROM (${LIST_SELECT} WHERE c.id = $1) base
            JOIN moderation_case c ON c.id = base.id
-           JOIN conversation v ON v.id = c.conversation_id`,
+           JOIN conversation v ON v.id = c.conversation_id
+           LEFT JOIN staff_user hs ON hs.id = c.legal_hold_by`,
         [id],
       );
     if (!row) return undefined;
@@ -130,6 +133,15 @@ export class CasesRepository {
       messageCount: row.message_count,
       closeReason: row.close_reason,
       closedAt: row.closed_at?.toISOString() ?? null,
+      dataPurgedAt: row.data_purged_at?.toISOString() ?? null,
+      legalHoldDetail:
+        row.legal_hold && row.legal_hold_reason !== null && row.legal_hold_at !== null
+          ? {
+              reason: row.legal_hold_reason,
+              placedAt: row.legal_hold_at.toISOString(),
+              placedBy: row.legal_hold_by ? { id: row.legal_hold_by, name: row.legal_hold_by_name ?? '' } : null,
+            }
+          : null,
       participants: participants.map((p) => participant(p.id, p.external_id, p.kind, p.display_name)),
       reports: reports.map(toReport),
       timeline: timeline.map(toEvent),

@@ -61,6 +61,15 @@ const schema = z.object({
   GATE_CONTEXT_MESSAGES: z.coerce.number().int().min(0).max(500).default(10),
   /** The Ed25519 private key (PKCS#8 PEM) that signs register checkpoints; generated under DATA_DIR outside production. */
   REGISTER_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** How long data is kept after a case's last activity (ISO 8601 duration of years, months, weeks, days). */
+  RETENTION_PERIOD: z
+    .string()
+    .regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'must be an ISO 8601 duration such as P3Y, P18M or P2Y6M')
+    .default('P3Y'),
+  /** Hours between scheduled retention runs; 0: runs on demand only. */
+  RETENTION_SCHEDULE_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
+  /** Cases per retention batch (one transaction each). */
+  RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   /** How often the head of the register is signed; 0 turns the schedule off (on demand only). */
   REGISTER_CHECKPOINT_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
 })

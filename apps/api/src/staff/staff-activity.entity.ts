@@ -14,6 +14,9 @@ export const STAFF_ACTIVITY_EVENTS = [
   'staff.renamed',
   'staff.disabled',
   'staff.enabled',
+  'legal_hold.placed',
+  'legal_hold.lifted',
+  'retention.run_started',
 ] as const;
 export type StaffActivityEvent = (typeof STAFF_ACTIVITY_EVENTS)[number];
 

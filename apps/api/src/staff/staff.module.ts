@@ -30,6 +30,6 @@ import { TotpService } from './totp.service';
     TotpService,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
-  exports: [StaffService, SessionService],
+  exports: [StaffService, SessionService, StaffActivityRepository],
 })
 export class StaffModule {}

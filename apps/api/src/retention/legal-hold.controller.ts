@@ -1,0 +1,32 @@
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type CaseDetail, legalHoldSchema } from '@vigie/contracts';
+import { z } from 'zod';
+import { Client, type RequestClient } from '../common/request-client.decorator';
+import { createZodDto } from '../common/zod-validation.pipe';
+import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
+import { RetentionService } from './retention.service';
+
+class LegalHoldDto extends createZodDto(legalHoldSchema) {}
+class CaseIdDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'must be a case id (UUID)' }) })) {}
+
+/** Legal holds: a held case is never erased by retention. Leads and the DPO, with a reason. */
+@ApiTags('retention')
+@Controller('cases')
+@Roles('lead', 'dpo')
+export class LegalHoldController {
+  constructor(private readonly retention: RetentionService) {}
+
+  @Post(':id/legal-hold')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Place a legal hold, with its reason; recorded on the case and in the staff log.' })
+  place(@Param() params: CaseIdDto, @Body() body: LegalHoldDto, @CurrentStaff() me: AuthenticatedStaff, @Client() client: RequestClient): Promise<CaseDetail> {
+    return this.retention.placeHold(params.id, body, me.id, client);
+  }
+
+  @Delete(':id/legal-hold')
+  @ApiOperation({ summary: 'Lift a legal hold, with its reason; retention applies again from the next run.' })
+  lift(@Param() params: CaseIdDto, @Body() body: LegalHoldDto, @CurrentStaff() me: AuthenticatedStaff, @Client() client: RequestClient): Promise<CaseDetail> {
+    return this.retention.liftHold(params.id, body, me.id, client);
+  }
+}

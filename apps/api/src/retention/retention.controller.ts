@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type RetentionPolicy, type RetentionPreview, type RetentionRun, retentionPreviewQuerySchema, startRetentionRunSchema } from '@vigie/contracts';
+import { z } from 'zod';
+import { Client, type RequestClient } from '../common/request-client.decorator';
+import { createZodDto } from '../common/zod-validation.pipe';
+import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
+import { RetentionService } from './retention.service';
+
+class PreviewQueryDto extends createZodDto(retentionPreviewQuerySchema) {}
+class StartRunDto extends createZodDto(startRetentionRunSchema) {}
+class RunIdDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'must be a run id (UUID)' }) })) {}
+class PageQueryDto extends createZodDto(
+  z.strictObject({
+    page: z.coerce.number().int().min(1).default(1),
+    perPage: z.coerce.number().int().min(1).max(200).default(25),
+  }),
+) {}
+
+/** Retention for the DPO and admins: the policy, what will go, the runs. */
+@ApiTags('retention')
+@Controller('retention')
+@Roles('dpo', 'admin')
+export class RetentionController {
+  constructor(private readonly retention: RetentionService) {}
+
+  @Get('policy')
+  @ApiOperation({ summary: 'The retention period, the schedule and the next run.' })
+  policy(): Promise<RetentionPolicy> {
+    return this.retention.policy();
+  }
+
+  @Get('preview')
+  @ApiOperation({ summary: 'What runs up to `until` (default: 30 days from now) will erase, pseudonymously.' })
+  preview(@Query() query: PreviewQueryDto): Promise<RetentionPreview> {
+    return this.retention.preview(query.until);
+  }
+
+  @Get('runs')
+  @ApiOperation({ summary: 'Past and running runs, newest first.' })
+  runs(@Query() query: PageQueryDto) {
+    return this.retention.runs(query.page, query.perPage);
+  }
+
+  @Get('runs/:id')
+  @ApiOperation({ summary: 'One run, with its progress while it goes on.' })
+  run(@Param() params: RunIdDto): Promise<RetentionRun> {
+    return this.retention.getRun(params.id);
+  }
+
+  @Post('runs')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Start a run now (dryRun: count without erasing); 409 while another runs.' })
+  start(@Body() body: StartRunDto, @CurrentStaff() me: AuthenticatedStaff, @Client() client: RequestClient): Promise<RetentionRun> {
+    return this.retention.startManual(body.dryRun, me.id, client);
+  }
+
+  @Get('legal-holds')
+  @Roles('dpo', 'admin', 'lead')
+  @ApiOperation({ summary: 'Every case under a legal hold, with its reason and author.' })
+  legalHolds() {
+    return this.retention.legalHolds();
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { StaffModule } from '../staff/staff.module';
+import { LegalHoldController } from './legal-hold.controller';
+import { RetentionController } from './retention.controller';
+import { RetentionRepository } from './retention.repository';
+import { RetentionScheduler } from './retention.scheduler';
+import { RetentionService } from './retention.service';
+
+/** Retention: the sweeper, its schedule and runs, legal holds. */
+@Module({
+  imports: [CasesModule, StaffModule],
+  controllers: [RetentionController, LegalHoldController],
+  providers: [RetentionRepository, RetentionService, RetentionScheduler],
+  exports: [RetentionService],
+})
+export class RetentionModule {}

@@ -1,0 +1,295 @@
+import { Injectable } from '@nestjs/common';
+import type { LegalHold, RetentionCounts, RetentionPreview, RetentionRun } from '@vigie/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** The sweeper's predicate: not yet purged, not held, inactive since before the cutoff. */
+const DUE = `c.data_purged_at IS NULL AND NOT c.legal_hold AND c.last_activity_at < $1`;
+
+export const NO_COUNTS: RetentionCounts = {
+  casesPurged: 0,
+  casesClosed: 0,
+  messagesErased: 0,
+  reportCommentsErased: 0,
+  usersPseudonymised: 0,
+  conversationsPseudonymised: 0,
+  registerEntriesErased: 0,
+};
+
+interface RunRow {
+  id: string;
+  started_at: Date;
+  finished_at: Date | null;
+  cutoff: Date;
+  dry_run: boolean;
+  status: RetentionRun['status'];
+  trigger: RetentionRun['trigger'];
+  started_by: string | null;
+  started_by_name: string | null;
+  cases_due: number;
+  batches: number;
+  counts: Partial<RetentionCounts>;
+  error: string | null;
+}
+
+/**
+ * Every query of retention. The purge works in the database, a batch of cases at a time, with
+ * set-based statements; nothing is read row by row into Node.
+ */
+@Injectable()
+export class RetentionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** `at` minus the retention period, computed by PostgreSQL's calendar (P3Y from 29 Feb is 28 Feb). */
+  async cutoff(at: Date, period: string): Promise<Date> {
+    const [row]: { cutoff: Date }[] = await this.dataSource.query(`SELECT ($1::timestamptz - $2::interval) AS cutoff`, [at, period]);
+    return row.cutoff;
+  }
+
+  async countDue(m: EntityManager, cutoff: Date): Promise<number> {
+    const [row]: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM moderation_case c WHERE ${DUE}`, [cutoff]);
+    return row.n;
+  }
+
+  /**
+   * Closes and erases one batch of due cases; the predicate is checked again here, so a rerun
+   * after a crash picks up exactly what is left. Returns what it did, by kind.
+   */
+  async purgeBatch(m: EntityManager, cutoff: Date, batchSize: number, at: Date, runId: string): Promise<RetentionCounts> {
+    const picked: { id: string }[] = await m.query(
+      `SELECT c.id FROM moderation_case c WHERE ${DUE} ORDER BY c.last_activity_at, c.id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [cutoff, batchSize],
+    );
+    if (picked.length === 0) return NO_COUNTS;
+    const ids = picked.map((row) => row.id);
+    const count = async (sql: string, params: unknown[]) => Number(((await m.query(sql, params)) as { n: string }[])[0].n);
+
+    const casesClosed = await count(
+      `WITH closed AS (
+         UPDATE moderation_case SET status = 'closed', close_reason = 'retention_expired', closed_at = $2, version = version + 1
+          WHERE id = ANY ($1::uuid[]) AND status <> 'closed' RETURNING id),
+       events AS (
+         INSERT INTO case_event (case_id, at, type, data)
+         SELECT id, $2, 'retention_closed', jsonb_build_object('runId', $3::text) FROM closed RETURNING 1)
+       SELECT count(*) AS n FROM events`,
+      [ids, at, runId],
+    );
+    await m.query(
+      `UPDATE moderation_case SET data_purged_at = $2, legal_hold_reason = NULL WHERE id = ANY ($1::uuid[])`,
+      [ids, at],
+    );
+    await m.query(
+      `UPDATE case_event SET data = data - 'reason' WHERE case_id = ANY ($1::uuid[]) AND data ? 'reason'`,
+      [ids],
+    );
+    const reportCommentsErased = await count(
+      `WITH target AS (
+         SELECT id, comment IS NOT NULL AS had_comment FROM report
+          WHERE case_id = ANY ($1::uuid[]) AND (comment IS NOT NULL OR reported_message_ids <> '{}')),
+       erased AS (
+         UPDATE report r SET comment = NULL, reported_message_ids = '{}' FROM target t WHERE r.id = t.id RETURNING t.had_comment)
+       SELECT count(*) FILTER (WHERE had_comment) AS n FROM erased`,
+      [ids],
+    );
+
+    // Conversations no case still needs: their messages lose their bodies and platform ids.
+    const freed = `
+      SELECT DISTINCT c.conversation_id FROM moderation_case c
+       WHERE c.id = ANY ($1::uuid[])
+         AND NOT EXISTS (SELECT 1 FROM moderation_case o WHERE o.conversation_id = c.conversation_id AND o.data_purged_at IS NULL)`;
+    const messagesErased = await count(
+      `WITH erased AS (
+         DELETE FROM message_body b USING message msg
+          WHERE msg.id = b.message_id AND msg.conversation_id IN (${freed}) RETURNING 1)
+       SELECT count(*) AS n FROM erased`,
+      [ids],
+    );
+    await m.query(
+      `UPDATE message SET external_id = 'erased:' || id
+        WHERE conversation_id IN (${freed}) AND external_id NOT LIKE 'erased:%'`,
+      [ids],
+    );
+    const conversationsPseudonymised = await count(
+      `WITH renamed AS (
+         UPDATE conversation SET external_id = 'erased:' || id
+          WHERE id IN (${freed}) AND external_id NOT LIKE 'erased:%' RETURNING 1)
+       SELECT count(*) AS n FROM renamed`,
+      [ids],
+    );
+
+    // People no case still needs: no name, and a stable pseudonym for the platform's id.
+    const usersPseudonymised = await count(
+      `WITH candidates AS (
+         SELECT p.user_id AS id FROM conversation_participant p
+          WHERE p.conversation_id IN (SELECT conversation_id FROM moderation_case WHERE id = ANY ($1::uuid[]))
+         UNION SELECT reporter_id FROM report WHERE case_id = ANY ($1::uuid[])
+         UNION SELECT reported_id FROM report WHERE case_id = ANY ($1::uuid[])),
+       released AS (
+         SELECT k.id FROM candidates k
+          WHERE NOT EXISTS (SELECT 1 FROM conversation_participant p JOIN moderation_case o ON o.conversation_id = p.conversation_id
+                             WHERE p.user_id = k.id AND o.data_purged_at IS NULL)
+            AND NOT EXISTS (SELECT 1 FROM report r JOIN moderation_case o ON o.id = r.case_id
+                             WHERE r.reporter_id = k.id AND o.data_purged_at IS NULL)
+            AND NOT EXISTS (SELECT 1 FROM report r JOIN moderation_case o ON o.id = r.case_id
+                             WHERE r.reported_id = k.id AND o.data_purged_at IS NULL)),
+       renamed AS (
+         UPDATE platform_user u SET display_name = NULL, external_id = 'erased:' || u.id
+          WHERE u.id IN (SELECT id FROM released) AND u.external_id NOT LIKE 'erased:%' RETURNING 1)
+       SELECT count(*) AS n FROM renamed`,
+      [ids],
+    );
+    const [{ erased }]: { erased: string }[] = await m.query(`SELECT access_log_erase_personal($1::uuid[], $2) AS erased`, [ids, at]);
+
+    return {
+      casesPurged: ids.length,
+      casesClosed,
+      messagesErased,
+      reportCommentsErased,
+      usersPseudonymised,
+      conversationsPseudonymised,
+      registerEntriesErased: Number(erased),
+    };
+  }
+
+  async preview(cutoff: Date, period: string): Promise<Omit<RetentionPreview, 'until' | 'cutoff'>> {
+    const [cases, [totals]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT c.id AS "caseId", c.status, c.last_activity_at AS "lastActivityAt",
+                c.last_activity_at + $2::interval AS "dueAt",
+                ARRAY(SELECT DISTINCT r.category FROM report r WHERE r.case_id = c.id ORDER BY 1) AS categories,
+                (SELECT count(*)::int FROM report r WHERE r.case_id = c.id) AS "reportCount",
+                (SELECT count(*)::int FROM message msg WHERE msg.conversation_id = c.conversation_id) AS "messageCount"
+           FROM moderation_case c WHERE ${DUE} ORDER BY c.last_activity_at, c.id LIMIT 200`,
+        [cutoff, period],
+      ) as Promise<{ caseId: string; status: string; lastActivityAt: Date; dueAt: Date; categories: string[]; reportCount: number; messageCount: number }[]>,
+      this.dataSource.query(
+        `SELECT count(*)::int AS cases,
+                (SELECT count(*)::int FROM report r WHERE r.case_id IN (SELECT c.id FROM moderation_case c WHERE ${DUE})) AS reports,
+                (SELECT count(*)::int FROM message msg WHERE msg.conversation_id IN (SELECT c.conversation_id FROM moderation_case c WHERE ${DUE})) AS messages
+           FROM moderation_case c WHERE ${DUE}`,
+        [cutoff],
+      ) as Promise<{ cases: number; reports: number; messages: number }[]>,
+    ]);
+    return {
+      totals,
+      cases: cases.map((c) => ({
+        ...c,
+        status: c.status as RetentionPreview['cases'][number]['status'],
+        categories: c.categories as RetentionPreview['cases'][number]['categories'],
+        lastActivityAt: c.lastActivityAt.toISOString(),
+        dueAt: c.dueAt.toISOString(),
+      })),
+    };
+  }
+
+  async insertRun(run: { startedAt: Date; cutoff: Date; dryRun: boolean; trigger: RetentionRun['trigger']; startedBy: string | null; casesDue: number }): Promise<string> {
+    const [row]: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO retention_run (started_at, cutoff, dry_run, status, trigger, started_by, cases_due, counts)
+       VALUES ($1, $2, $3, 'running', $4, $5, $6, $7) RETURNING id`,
+      [run.startedAt, run.cutoff, run.dryRun, run.trigger, run.startedBy, run.casesDue, JSON.stringify(NO_COUNTS)],
+    );
+    return row.id;
+  }
+
+  /** Progress, visible to others while the run goes on (its own statement, outside the batch's transaction). */
+  async updateRun(id: string, change: { batches: number; counts: RetentionCounts; status?: RetentionRun['status']; finishedAt?: Date; error?: string }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE retention_run SET batches = $2, counts = $3, status = COALESCE($4, status), finished_at = COALESCE($5, finished_at),
+              error = COALESCE($6, error) WHERE id = $1`,
+      [id, change.batches, JSON.stringify(change.counts), change.status ?? null, change.finishedAt ?? null, change.error ?? null],
+    );
+  }
+
+  /** Runs left `running` by a process that died: only called while holding the runner's lock. */
+  async markInterrupted(at: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE retention_run SET status = 'interrupted', finished_at = $1 WHERE status = 'running'`, [at]);
+  }
+
+  async runs(limit: number, offset: number): Promise<{ data: RetentionRun[]; total: number }> {
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(`${RUN_SELECT} ORDER BY r.started_at DESC, r.id LIMIT $1 OFFSET $2`, [limit, offset]) as Promise<RunRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM retention_run`) as Promise<{ total: number }[]>,
+    ]);
+    return { data: rows.map(toRun), total };
+  }
+
+  async run(id: string): Promise<RetentionRun | undefined> {
+    const [row]: RunRow[] = await this.dataSource.query(`${RUN_SELECT} WHERE r.id = $1`, [id]);
+    return row ? toRun(row) : undefined;
+  }
+
+  async lastRealRunAt(): Promise<Date | undefined> {
+    const [row]: { at: Date | null }[] = await this.dataSource.query(`SELECT max(started_at) AS at FROM retention_run WHERE NOT dry_run`);
+    return row?.at ?? undefined;
+  }
+
+  // Legal holds.
+
+  /** Places (`reason` set) or lifts (`reason` null) a hold; says why not when it cannot. */
+  async setHold(m: EntityManager, caseId: string, hold: { reason: string; by: string; at: Date } | null): Promise<'done' | 'not_found' | 'data_purged' | 'legal_hold_exists' | 'no_legal_hold'> {
+    const [row]: { legal_hold: boolean; purged: boolean }[] = await m.query(
+      `SELECT legal_hold, data_purged_at IS NOT NULL AS purged FROM moderation_case WHERE id = $1 FOR NO KEY UPDATE`,
+      [caseId],
+    );
+    if (!row) return 'not_found';
+    if (row.purged) return 'data_purged';
+    if (hold && row.legal_hold) return 'legal_hold_exists';
+    if (!hold && !row.legal_hold) return 'no_legal_hold';
+    await m.query(
+      `UPDATE moderation_case SET legal_hold = $2, legal_hold_reason = $3, legal_hold_by = $4, legal_hold_at = $5, version = version + 1
+        WHERE id = $1`,
+      [caseId, hold !== null, hold?.reason ?? null, hold?.by ?? null, hold?.at ?? null],
+    );
+    return 'done';
+  }
+
+  async addCaseEvent(m: EntityManager, caseId: string, type: string, actorId: string, at: Date, data: Record<string, unknown>): Promise<void> {
+    await m.query(`INSERT INTO case_event (case_id, at, type, actor_staff_id, data) VALUES ($1, $2, $3, $4, $5)`, [
+      caseId,
+      at,
+      type,
+      actorId,
+      JSON.stringify(data),
+    ]);
+  }
+
+  async legalHolds(): Promise<{ data: LegalHold[]; total: number }> {
+    const rows: (Omit<LegalHold, 'lastActivityAt' | 'placedAt' | 'placedBy'> & { lastActivityAt: Date; placedAt: Date; placed_by: string | null; placed_by_name: string | null })[] =
+      await this.dataSource.query(
+        `SELECT c.id AS "caseId", c.status, c.last_activity_at AS "lastActivityAt", c.legal_hold_reason AS reason,
+                c.legal_hold_at AS "placedAt", c.legal_hold_by AS placed_by, s.name AS placed_by_name,
+                ARRAY(SELECT DISTINCT r.category FROM report r WHERE r.case_id = c.id ORDER BY 1) AS categories
+           FROM moderation_case c LEFT JOIN staff_user s ON s.id = c.legal_hold_by
+          WHERE c.legal_hold ORDER BY c.legal_hold_at DESC NULLS LAST, c.id`,
+      );
+    const data = rows.map(({ placed_by, placed_by_name, ...row }) => ({
+      ...row,
+      reason: row.reason ?? '',
+      lastActivityAt: row.lastActivityAt.toISOString(),
+      placedAt: row.placedAt?.toISOString() ?? '',
+      placedBy: placed_by ? { id: placed_by, name: placed_by_name ?? '' } : null,
+    }));
+    return { data, total: data.length };
+  }
+}
+
+const RUN_SELECT = `
+  SELECT r.id, r.started_at, r.finished_at, r.cutoff, r.dry_run, r.status, r.trigger, r.started_by, s.name AS started_by_name,
+         r.cases_due, r.batches, r.counts, r.error
+    FROM retention_run r LEFT JOIN staff_user s ON s.id = r.started_by`;
+
+function toRun(row: RunRow): RetentionRun {
+  return {
+    id: row.id,
+    startedAt: row.started_at.toISOString(),
+    finishedAt: row.finished_at?.toISOString() ?? null,
+    cutoff: row.cutoff.toISOString(),
+    dryRun: row.dry_run,
+    status: row.status,
+    trigger: row.trigger,
+    startedBy: row.started_by ? { id: row.started_by, name: row.started_by_name ?? '' } : null,
+    casesDue: row.cases_due,
+    batches: row.batches,
+    counts: { ...NO_COUNTS, ...row.counts },
+    error: row.error,
+  };
+}
