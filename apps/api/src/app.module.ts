@@ -15,6 +15,8 @@ import { GateModule } from './gate/gate.module';
 import { IntakeModule } from './intake/intake.module';
 import { RegisterModule } from './register/register.module';
 import { RetentionModule } from './retention/retention.module';
+import { DecisionsModule } from './decisions/decisions.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { StaffModule } from './staff/staff.module';
 import { Clock, SystemClock } from './common/clock';
 
@@ -45,6 +47,8 @@ export class AppModule {
         RegisterModule,
         GateModule,
         RetentionModule,
+        OutboxModule,
+        DecisionsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -39,6 +39,7 @@ export async function createTestApp(
     // Tests sign checkpoints when they mean to.
     REGISTER_CHECKPOINT_INTERVAL_HOURS: '0',
     RETENTION_SCHEDULE_HOURS: '0',
+    WEBHOOK_POLL_MS: '0',
     ...env,
   });
   const logs: string[] = [];

@@ -1,3 +1,4 @@
+import type { CaseNote, Decision } from './decisions';
 import type { CaseStatus, CloseReason, PlatformUserKind, ReportCategory } from './domain';
 
 /** A platform user as staff see them on a case: never their messages. */
@@ -21,6 +22,8 @@ export interface CaseListItem {
   createdAt: string;
   lastActivityAt: string;
   legalHold: boolean;
+  /** Set on an appeal case: the decision appealed against. */
+  appealOfDecisionId: string | null;
   version: number;
 }
 
@@ -56,6 +59,10 @@ export interface CaseDetail extends CaseListItem {
   legalHoldDetail: { reason: string; placedAt: string; placedBy: { id: string; name: string } | null } | null;
   participants: CaseParticipant[];
   reports: CaseReport[];
+  decisions: Decision[];
+  notes: CaseNote[];
+  /** On an appeal case: the appealed decision and the appeal as the platform sent it. */
+  appeal: { decision: Decision; appellantExternalId: string; statement: string | null; submittedAt: string } | null;
   timeline: CaseEvent[];
 }
 

@@ -1,5 +1,6 @@
 export * from './cases';
 export * from './cases.schemas';
+export * from './decisions';
 export * from './domain';
 export * from './errors';
 export * from './gate';

@@ -12,6 +12,8 @@ export interface RetentionCounts {
   casesClosed: number;
   messagesErased: number;
   reportCommentsErased: number;
+  /** Internal notes deleted; decision facts, review notes and appeal statements blanked with them. */
+  notesErased: number;
   usersPseudonymised: number;
   conversationsPseudonymised: number;
   registerEntriesErased: number;

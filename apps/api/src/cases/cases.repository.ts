@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseDetail, CaseEvent, CaseListItem, CaseListQuery, CaseParticipant, CaseReport } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DECISION_SELECT, type DecisionRow, NOTE_SELECT, type NoteRow, toDecision, toNote } from './decision-rows';
 
 const SORT_COLUMNS: Record<CaseListQuery['sort'], string> = {
   priority: 'c.priority',
@@ -10,7 +11,7 @@ const SORT_COLUMNS: Record<CaseListQuery['sort'], string> = {
 
 /** The queue's row: the case, what its reports add up to, the reported user, the assignee. */
 const LIST_SELECT = `
-  SELECT c.id, c.status, c.priority, c.created_at, c.last_activity_at, c.legal_hold, c.version,
+  SELECT c.id, c.status, c.priority, c.created_at, c.last_activity_at, c.legal_hold, c.version, c.appeal_of_decision_id,
          c.assignee_id, s.name AS assignee_name,
          agg.categories, agg.report_count, agg.reporter_count,
          ru.id AS reported_id, ru.external_id AS reported_external_id, ru.kind AS reported_kind,
@@ -33,6 +34,7 @@ interface ListRow {
   last_activity_at: Date;
   legal_hold: boolean;
   version: number;
+  appeal_of_decision_id: string | null;
   assignee_id: string | null;
   assignee_name: string | null;
   categories: CaseListItem['categories'] | null;
@@ -105,7 +107,7 @@ export class CasesRepository {
         [id],
       );
     if (!row) return undefined;
-    const [participants, reports, timeline] = await Promise.all([
+    const [participants, reports, timeline, decisions, notes, appeal] = await Promise.all([
       m.query(
         `SELECT u.id, u.external_id, u.kind, u.display_name FROM moderation_case c
            JOIN conversation_participant p ON p.conversation_id = c.conversation_id
@@ -126,7 +128,17 @@ export class CasesRepository {
           WHERE e.case_id = $1 ORDER BY e.at, e.id`,
         [id],
       ) as Promise<EventRow[]>,
+      m.query(`${DECISION_SELECT} WHERE d.case_id = $1 ORDER BY d.decided_at, d.id`, [id]) as Promise<DecisionRow[]>,
+      m.query(`${NOTE_SELECT} WHERE n.case_id = $1 ORDER BY n.created_at, n.id`, [id]) as Promise<NoteRow[]>,
+      m.query(
+        `SELECT a.statement, a.submitted_at, u.external_id AS appellant_external_id, a.decision_id
+           FROM appeal a JOIN platform_user u ON u.id = a.appellant_id WHERE a.case_id = $1`,
+        [id],
+      ) as Promise<{ statement: string | null; submitted_at: Date; appellant_external_id: string; decision_id: string }[]>,
     ]);
+    const [appealed] = appeal[0]
+      ? ((await m.query(`${DECISION_SELECT} WHERE d.id = $1`, [appeal[0].decision_id])) as DecisionRow[])
+      : [];
     return {
       ...toListItem(row),
       conversationExternalId: row.conversation_external_id,
@@ -145,6 +157,17 @@ export class CasesRepository {
       participants: participants.map((p) => participant(p.id, p.external_id, p.kind, p.display_name)),
       reports: reports.map(toReport),
       timeline: timeline.map(toEvent),
+      decisions: decisions.map(toDecision),
+      notes: notes.map(toNote),
+      appeal:
+        appeal[0] && appealed
+          ? {
+              decision: toDecision(appealed),
+              appellantExternalId: appeal[0].appellant_external_id,
+              statement: appeal[0].statement,
+              submittedAt: appeal[0].submitted_at.toISOString(),
+            }
+          : null,
     };
   }
 
@@ -203,6 +226,16 @@ export class CasesRepository {
       actorId,
       JSON.stringify(data),
     ]);
+  }
+
+  /** On an appeal case, who took or approved the appealed decision: they may not review it. */
+  async originalDeciders(m: EntityManager, caseId: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT unnest(ARRAY[d.decided_by, d.reviewed_by]) AS id FROM moderation_case c
+         JOIN decision d ON d.id = c.appeal_of_decision_id WHERE c.id = $1`,
+      [caseId],
+    );
+    return rows.map((r) => r.id).filter(Boolean);
   }
 
   /** Active staff who can be given cases. */
@@ -267,6 +300,7 @@ function toListItem(row: ListRow): CaseListItem {
     createdAt: row.created_at.toISOString(),
     lastActivityAt: row.last_activity_at.toISOString(),
     legalHold: row.legal_hold,
+    appealOfDecisionId: row.appeal_of_decision_id,
     version: row.version,
   };
 }

@@ -27,6 +27,7 @@ export class CasesService {
   claim(id: string, staffId: string, version?: number): Promise<CaseDetail> {
     return this.cases.transaction(async (m) => {
       const at = this.clock.now();
+      await this.refuseOriginalDecider(m, id, staffId);
       await this.settle(m, id, await this.cases.claim(m, id, staffId, version, at));
       await this.cases.addEvent(m, id, 'claimed', staffId, at);
       return (await this.cases.findDetail(id, m)) as CaseDetail;
@@ -42,6 +43,7 @@ export class CasesService {
         });
       }
       const at = this.clock.now();
+      if (assigneeId) await this.refuseOriginalDecider(m, id, assigneeId);
       await this.settle(m, id, await this.cases.assign(m, id, assigneeId, version, at));
       // The name as it was then: the timeline stays readable after the account is renamed or disabled.
       const data = assignee ? { assigneeId: assignee.id, assigneeName: assignee.name } : {};
@@ -52,6 +54,15 @@ export class CasesService {
 
   assignees() {
     return this.cases.assignees().then((data) => ({ data }));
+  }
+
+  /** An appeal is reviewed by someone other than who took (or approved) the appealed decision. */
+  private async refuseOriginalDecider(m: EntityManager, id: string, staffId: string): Promise<void> {
+    if ((await this.cases.originalDeciders(m, id)).includes(staffId)) {
+      throw new DomainException(HttpStatus.CONFLICT, 'original_decider', 'An appeal goes to someone other than the original decider.', {
+        case: await this.cases.findDetail(id, m),
+      });
+    }
   }
 
   private async settle(m: EntityManager, id: string, outcome: ClaimOutcome): Promise<void> {

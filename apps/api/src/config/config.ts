@@ -61,6 +61,14 @@ const schema = z.object({
   GATE_CONTEXT_MESSAGES: z.coerce.number().int().min(0).max(500).default(10),
   /** The Ed25519 private key (PKCS#8 PEM) that signs register checkpoints; generated under DATA_DIR outside production. */
   REGISTER_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** Where decisions and appeal outcomes are POSTed to the platform; unset: they wait in the outbox. */
+  PLATFORM_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  /** The HMAC secret webhook deliveries are signed with (not the intake secret). */
+  PLATFORM_WEBHOOK_SECRET: z.string().min(16, 'needs at least 16 characters').optional(),
+  /** First retry delay after a failed delivery; it doubles with each attempt, up to an hour. */
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(30),
+  /** How often the outbox is looked at; 0: never (tests drive it by hand). */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   /** How long data is kept after a case's last activity (ISO 8601 duration of years, months, weeks, days). */
   RETENTION_PERIOD: z
     .string()
@@ -80,6 +88,10 @@ const schema = z.object({
   .refine((c) => c.NODE_ENV !== 'production' || c.INTAKE_HMAC_SECRETS !== undefined, {
     path: ['INTAKE_HMAC_SECRETS'],
     message: 'is required in production (elsewhere a secret is generated under DATA_DIR)',
+  })
+  .refine((c) => c.NODE_ENV !== 'production' || !c.PLATFORM_WEBHOOK_URL || c.PLATFORM_WEBHOOK_SECRET !== undefined, {
+    path: ['PLATFORM_WEBHOOK_SECRET'],
+    message: 'is required in production when PLATFORM_WEBHOOK_URL is set',
   })
   .refine((c) => c.NODE_ENV !== 'production' || c.REGISTER_SIGNING_KEY_FILE !== undefined, {
     path: ['REGISTER_SIGNING_KEY_FILE'],

@@ -50,7 +50,9 @@ export class GateRepository {
     const [row]: CaseFacts[] = await m.query(
       `SELECT c.id, c.status, c.assignee_id AS "assigneeId", c.data_purged_at IS NOT NULL AS "dataPurged",
               c.conversation_id AS "conversationId",
-              ARRAY(SELECT r.id::text FROM report r WHERE r.case_id = c.id AND r.conversation_id = c.conversation_id
+              ARRAY(SELECT r.id::text FROM report r
+                     WHERE r.conversation_id = c.conversation_id
+                       AND (r.case_id = c.id OR r.case_id = (SELECT d.case_id FROM decision d WHERE d.id = c.appeal_of_decision_id))
                      ORDER BY r.reported_at) AS "reportIds",
               ARRAY(SELECT p.user_id::text FROM conversation_participant p WHERE p.conversation_id = c.conversation_id
                      ORDER BY p.user_id) AS "subjectIds"
@@ -144,7 +146,9 @@ export class GateRepository {
     const rows: { external_id: string; report_ids: string[] }[] = await m.query(
       `SELECT mid AS external_id, array_agg(r.id::text ORDER BY r.reported_at) AS report_ids
          FROM report r CROSS JOIN LATERAL unnest(r.reported_message_ids) mid
-        WHERE r.case_id = $1 GROUP BY mid`,
+        WHERE r.case_id = $1
+           OR r.case_id = (SELECT d.case_id FROM moderation_case c JOIN decision d ON d.id = c.appeal_of_decision_id WHERE c.id = $1)
+        GROUP BY mid`,
       [caseId],
     );
     return new Map(rows.map((r) => [r.external_id, r.report_ids]));

@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Req, type RawBodyRequest, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { activityPayloadSchema, type ReportAccepted, reportPayloadSchema } from '@vigie/contracts';
+import { activityPayloadSchema, appealPayloadSchema, type ReportAccepted, reportPayloadSchema } from '@vigie/contracts';
+import { AppealsService } from '../appeals/appeals.service';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { DomainException } from '../common/domain.exception';
@@ -11,6 +12,7 @@ import { IntakeService } from './intake.service';
 
 export class ReportDto extends createZodDto(reportPayloadSchema) {}
 export class ActivityDto extends createZodDto(activityPayloadSchema) {}
+export class AppealDto extends createZodDto(appealPayloadSchema) {}
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -21,7 +23,10 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 // Over the rate limit a request is refused before its signature is even checked.
 @UseGuards(ThrottlerGuard, IntakeSignatureGuard)
 export class IntakeController {
-  constructor(private readonly intake: IntakeService) {}
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly appeals: AppealsService,
+  ) {}
 
   @Post('reports')
   @HttpCode(HttpStatus.ACCEPTED)
@@ -43,5 +48,12 @@ export class IntakeController {
   @ApiOperation({ summary: "Users' last-activity signals, in batches (they keep cases' retention clock honest)." })
   activity(@Body() body: ActivityDto): Promise<{ users: number; cases: number }> {
     return this.intake.receiveActivity(body);
+  }
+
+  @Post('appeals')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'An appeal against a decision (DSA Art. 20), within 6 months of it; 422 after. The same externalId again gets the same answer.' })
+  appeal(@Body() body: AppealDto): Promise<{ appealId: string; caseId: string }> {
+    return this.appeals.receive(body);
   }
 }

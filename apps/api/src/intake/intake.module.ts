@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AppealsModule } from '../appeals/appeals.module';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { INTAKE_SECRETS, loadIntakeSecrets } from './intake-secrets';
 import { IntakeSignatureGuard } from './intake-signature.guard';
@@ -10,6 +11,7 @@ import { IntakeService } from './intake.service';
 /** Reports and activity signals from the platform, signed, idempotent. */
 @Module({
   imports: [
+    AppealsModule,
     // In memory, per API instance: the limit protects each instance from a flood; it is not a quota.
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],

@@ -109,7 +109,7 @@ export class IntakeRepository {
     const rows: { id: string; created: boolean }[] = await m.query(
       `INSERT INTO moderation_case (conversation_id, status, priority, created_at, last_activity_at)
        VALUES ($1, 'open', 0, $3, $2)
-       ON CONFLICT (conversation_id) WHERE status <> 'closed'
+       ON CONFLICT (conversation_id) WHERE status <> 'closed' AND appeal_of_decision_id IS NULL
        DO UPDATE SET last_activity_at = GREATEST(moderation_case.last_activity_at, EXCLUDED.last_activity_at)
        RETURNING id, (xmax = 0) AS created`,
       [conversationId, activityAt, openedAt],

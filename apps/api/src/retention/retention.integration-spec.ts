@@ -242,7 +242,7 @@ describe('retention', () => {
     const total = Object.fromEntries(Object.keys(dry.counts).map((k) => [k, crashed.counts[k as Kind] + resumed.counts[k as Kind]]));
     expect(total).toEqual(dry.counts);
     for (const { caseId } of cases) expect(await caseState(w, caseId)).toEqual({ status: 'closed', close_reason: 'retention_expired', purged: true });
-    expect((await w.run()).counts).toEqual({ casesPurged: 0, casesClosed: 0, messagesErased: 0, reportCommentsErased: 0, usersPseudonymised: 0, conversationsPseudonymised: 0, registerEntriesErased: 0 });
+    expect((await w.run()).counts).toEqual({ casesPurged: 0, casesClosed: 0, messagesErased: 0, reportCommentsErased: 0, notesErased: 0, usersPseudonymised: 0, conversationsPseudonymised: 0, registerEntriesErased: 0 });
   });
 
   it('previews what will go, pseudonymously, and lets the DPO run it over HTTP while others may not', async () => {

@@ -10,6 +10,7 @@ export const NO_COUNTS: RetentionCounts = {
   casesClosed: 0,
   messagesErased: 0,
   reportCommentsErased: 0,
+  notesErased: 0,
   usersPseudonymised: 0,
   conversationsPseudonymised: 0,
   registerEntriesErased: 0,
@@ -91,6 +92,12 @@ export class RetentionRepository {
       [ids],
     );
 
+    // Staff's own words about the case: they quote the people involved.
+    const notesErased = await count(`WITH erased AS (DELETE FROM case_note WHERE case_id = ANY ($1::uuid[]) RETURNING 1) SELECT count(*) AS n FROM erased`, [ids]);
+    await m.query(`UPDATE decision SET facts = '', review_note = NULL WHERE case_id = ANY ($1::uuid[])`, [ids]);
+    await m.query(`UPDATE appeal SET statement = NULL WHERE case_id = ANY ($1::uuid[])`, [ids]);
+    await m.query(`UPDATE outbox SET payload = jsonb_build_object('erased', true) WHERE case_id = ANY ($1::uuid[])`, [ids]);
+
     // Conversations no case still needs: their messages lose their bodies and platform ids.
     const freed = `
       SELECT DISTINCT c.conversation_id FROM moderation_case c
@@ -144,6 +151,7 @@ export class RetentionRepository {
       casesClosed,
       messagesErased,
       reportCommentsErased,
+      notesErased,
       usersPseudonymised,
       conversationsPseudonymised,
       registerEntriesErased: Number(erased),

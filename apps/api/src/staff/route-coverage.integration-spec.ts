@@ -14,6 +14,7 @@ const EXPECTED_PUBLIC = [
   'POST /api/v1/auth/login',
   'POST /api/v1/intake/reports',
   'POST /api/v1/intake/activity',
+  'POST /api/v1/intake/appeals',
 ];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD', 'SEARCH'];
 

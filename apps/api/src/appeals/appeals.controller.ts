@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { appealOutcomeSchema, type CaseDetail } from '@vigie/contracts';
+import { z } from 'zod';
+import { createZodDto } from '../common/zod-validation.pipe';
+import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
+import { AppealsService } from './appeals.service';
+
+class AppealOutcomeDto extends createZodDto(appealOutcomeSchema) {}
+class CaseIdDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'must be a case id (UUID)' }) })) {}
+
+/** Deciding an appeal case. (Appeals arrive through intake: `POST /intake/appeals`.) */
+@ApiTags('appeals')
+@Controller('cases')
+@Roles('moderator', 'lead')
+export class AppealsController {
+  constructor(private readonly appeals: AppealsService) {}
+
+  @Post(':id/appeal-outcome')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Uphold or overturn the appealed decision, with reasons; never by the original decider.' })
+  decide(@Param() params: CaseIdDto, @Body() body: AppealOutcomeDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
+    return this.appeals.decide(params.id, me, body.outcome, body.statement, body.version);
+  }
+}

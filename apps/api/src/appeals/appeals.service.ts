@@ -1,0 +1,98 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { type AppealPayload, APPEAL_WINDOW_MONTHS, type CaseDetail, type StatementOfReasons } from '@vigie/contracts';
+import { CasesService } from '../cases/cases.service';
+import { Clock } from '../common/clock';
+import { DomainException } from '../common/domain.exception';
+import { DecisionsRepository } from '../decisions/decisions.repository';
+import type { Caller } from '../decisions/decisions.service';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { AppealsRepository } from './appeals.repository';
+
+/**
+ * Appeals (DSA Art. 20): the platform forwards them within six months of a decision; each opens
+ * a case of its own, reviewed by someone other than who took the decision, whose outcome goes
+ * back to the platform through the outbox.
+ */
+@Injectable()
+export class AppealsService {
+  constructor(
+    private readonly appeals: AppealsRepository,
+    private readonly decisions: DecisionsRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly cases: CasesService,
+    private readonly clock: Clock,
+  ) {}
+
+  receive(payload: AppealPayload): Promise<{ appealId: string; caseId: string }> {
+    return this.appeals.transaction(async (m) => {
+      const existing = await this.appeals.findByExternalId(m, payload.externalId);
+      if (existing) return existing;
+      const decision = await this.appeals.decision(m, payload.decisionId);
+      if (!decision || decision.state !== 'effective') {
+        throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'decision_not_appealable', 'No effective decision with this id.');
+      }
+      const submittedAt = new Date(payload.submittedAt);
+      const closes = new Date(decision.decidedAt);
+      closes.setUTCMonth(closes.getUTCMonth() + APPEAL_WINDOW_MONTHS);
+      if (submittedAt.getTime() > closes.getTime()) {
+        throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'appeal_window_closed', `Appeals are accepted within ${APPEAL_WINDOW_MONTHS} months of the decision.`, {
+          closedAt: closes.toISOString(),
+        });
+      }
+      const at = this.clock.now();
+      const appellantId = await this.appeals.upsertUser(m, payload.appellant.externalId);
+      const caseId = await this.appeals.openAppealCase(m, decision, at);
+      const appealId = await this.appeals.insertAppeal(m, { externalId: payload.externalId, decisionId: decision.id, caseId, appellantId, statement: payload.statement, submittedAt, receivedAt: at });
+      await this.decisions.addEvent(m, caseId, 'appeal_opened', null, at, { appealId, decisionId: decision.id });
+      await this.decisions.addEvent(m, decision.caseId, 'appealed', null, at, { appealId, appealCaseId: caseId, decisionId: decision.id });
+      return { appealId, caseId };
+    });
+  }
+
+  async decide(caseId: string, caller: Caller, outcome: 'upheld' | 'overturned', statement: StatementOfReasons, version: number): Promise<CaseDetail> {
+    await this.appeals.transaction(async (m) => {
+      const kase = await this.decisions.lockCase(m, caseId);
+      if (!kase) throw new DomainException(HttpStatus.NOT_FOUND, 'case_not_found', 'No such case.');
+      if (!kase.appealOfDecisionId) throw new DomainException(HttpStatus.CONFLICT, 'not_an_appeal', 'This case is not an appeal.');
+      if (kase.version !== version) throw new DomainException(HttpStatus.CONFLICT, 'stale_version', 'This case changed since you loaded it: reload it and try again.', { case: await this.cases.get(caseId) });
+      if (kase.status !== 'in_review') throw new DomainException(HttpStatus.CONFLICT, 'case_not_in_review', 'Take the appeal (in review) before deciding.');
+      if (!caller.roles.includes('lead') && kase.assigneeId !== caller.id) {
+        throw new DomainException(HttpStatus.FORBIDDEN, 'not_assignee', 'Only the assignee or a lead may decide on this appeal.');
+      }
+      const original = (await this.decisions.decision(m, kase.appealOfDecisionId))!;
+      if (original.decidedBy.id === caller.id || original.reviewedBy?.id === caller.id) {
+        throw new DomainException(HttpStatus.FORBIDDEN, 'original_decider', 'An appeal goes to someone other than the original decider.');
+      }
+      const appeal = (await this.appeals.appealOfCase(m, caseId))!;
+      const at = this.clock.now();
+      const decisionId = await this.decisions.insertDecision(
+        m,
+        caseId,
+        { action: outcome === 'upheld' ? 'appeal_upheld' : 'appeal_overturned', policyClause: original.policyClause, statement, durationDays: undefined, messageIds: [] },
+        'effective',
+        caller.id,
+        at,
+      );
+      // Upheld: the appeal fails and the decision stands. Overturned: the platform undoes it.
+      await this.decisions.setStatus(m, caseId, outcome === 'upheld' ? 'dismissed' : 'actioned', at, null);
+      await this.decisions.addEvent(m, caseId, 'appeal_decided', caller.id, at, { decisionId, outcome });
+      await this.outbox.add(
+        m,
+        'appeal.decided',
+        caseId,
+        {
+          type: 'appeal.decided',
+          appealId: appeal.externalId,
+          decisionId: original.id,
+          outcome,
+          decidedAt: at.toISOString(),
+          undo: outcome === 'overturned' ? { action: original.action, removeMessageIds: original.messageIds } : null,
+          statementOfReasons: statement,
+          notify: { appellant: { userId: appeal.appellantExternalId, outcome } },
+        },
+        at,
+      );
+    });
+    return this.cases.get(caseId);
+  }
+}

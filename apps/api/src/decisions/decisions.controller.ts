@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type CaseDetail, type CaseNote, decisionRequestSchema, decisionReviewSchema, noteSchema, transitionRequestSchema, type UserHistory } from '@vigie/contracts';
+import { z } from 'zod';
+import { createZodDto } from '../common/zod-validation.pipe';
+import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
+import { DecisionsService } from './decisions.service';
+
+class DecisionDto extends createZodDto(decisionRequestSchema) {}
+class ReviewDto extends createZodDto(decisionReviewSchema) {}
+class TransitionDto extends createZodDto(transitionRequestSchema) {}
+class NoteDto extends createZodDto(noteSchema) {}
+const uuid = (what: string) => z.uuid({ message: `must be a ${what} id (UUID)` });
+class CaseIdDto extends createZodDto(z.strictObject({ id: uuid('case') })) {}
+class CaseDecisionDto extends createZodDto(z.strictObject({ id: uuid('case'), decisionId: uuid('decision') })) {}
+class CaseNoteDto extends createZodDto(z.strictObject({ id: uuid('case'), noteId: uuid('note') })) {}
+
+@ApiTags('decisions')
+@Controller()
+@Roles('moderator', 'lead')
+export class DecisionsController {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  @Post('cases/:id/decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decide, with the statement of reasons (DSA Art. 17). A moderator’s ban or suspension over 7 days waits for a lead.' })
+  decide(@Param() params: CaseIdDto, @Body() body: DecisionDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
+    return this.decisions.decide(params.id, me, body);
+  }
+
+  @Post('cases/:id/decisions/:decisionId/review')
+  @HttpCode(200)
+  @Roles('lead')
+  @ApiOperation({ summary: 'Approve or reject a proposed decision (leads; four eyes).' })
+  review(@Param() params: CaseDecisionDto, @Body() body: ReviewDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
+    return this.decisions.review(params.id, params.decisionId, me, body.approve, body.note);
+  }
+
+  @Get('decisions/pending')
+  @Roles('lead')
+  @ApiOperation({ summary: 'Proposed decisions waiting for a lead, oldest first.' })
+  pending() {
+    return this.decisions.pending();
+  }
+
+  @Post('cases/:id/status')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a decided case, or reopen one (leads, with a reason).' })
+  transition(@Param() params: CaseIdDto, @Body() body: TransitionDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
+    return this.decisions.transition(params.id, me, body.transition, body.reason, body.version);
+  }
+
+  @Post('cases/:id/notes')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'An internal note on the case.' })
+  addNote(@Param() params: CaseIdDto, @Body() body: NoteDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseNote> {
+    return this.decisions.addNote(params.id, me, body.text);
+  }
+
+  @Patch('cases/:id/notes/:noteId')
+  @ApiOperation({ summary: 'Edit your own note within 15 minutes; then it is frozen.' })
+  editNote(@Param() params: CaseNoteDto, @Body() body: NoteDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseNote> {
+    return this.decisions.editNote(params.id, params.noteId, me, body.text);
+  }
+
+  @Get('cases/:id/history')
+  @ApiOperation({ summary: 'The reported user’s previous cases and decisions within retention, and recent sanction counts.' })
+  history(@Param() params: CaseIdDto): Promise<UserHistory> {
+    return this.decisions.history(params.id);
+  }
+}

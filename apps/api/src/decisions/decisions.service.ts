@@ -1,0 +1,201 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import {
+  APPEAL_WINDOW_MONTHS,
+  type CaseDetail,
+  type CaseNote,
+  type CaseTransition,
+  canTransition,
+  CASE_TRANSITIONS,
+  type Decision,
+  type DecisionRequest,
+  NOTE_EDIT_WINDOW_MINUTES,
+  needsLeadApproval,
+  type StaffRole,
+  type UserHistory,
+} from '@vigie/contracts';
+import type { EntityManager } from 'typeorm';
+import { CasesService } from '../cases/cases.service';
+import { Clock } from '../common/clock';
+import { DomainException } from '../common/domain.exception';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { type CaseForDecision, DecisionsRepository } from './decisions.repository';
+
+export interface Caller {
+  id: string;
+  roles: readonly StaffRole[];
+}
+
+/**
+ * Working a case to the end: decisions with their statement of reasons, four-eyes approval of
+ * the heavy sanctions, notes, closing and reopening. A decision that takes effect writes the
+ * platform's message to the outbox in the same transaction: it exists if and only if the
+ * decision committed.
+ */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    private readonly decisions: DecisionsRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly cases: CasesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async decide(caseId: string, caller: Caller, request: DecisionRequest): Promise<CaseDetail> {
+    await this.decisions.transaction(async (m) => {
+      const kase = await this.lockWorkable(m, caseId, caller, request.version);
+      if (kase.appealOfDecisionId) throw conflict('appeal_case', 'An appeal case is decided with an appeal outcome (upheld or overturned).');
+      if (kase.status !== 'in_review') throw conflict('case_not_in_review', 'Take the case (in review) before deciding.');
+      if (kase.pendingDecisionId) throw conflict('decision_pending', 'A proposed decision is waiting for a lead.');
+      const at = this.clock.now();
+      const pending = needsLeadApproval(request.action, request.durationDays) && !caller.roles.includes('lead');
+      const decisionId = await this.decisions.insertDecision(m, caseId, request, pending ? 'pending_approval' : 'effective', caller.id, at);
+      if (pending) {
+        await this.decisions.touch(m, caseId, at);
+        await this.decisions.addEvent(m, caseId, 'decision_proposed', caller.id, at, { decisionId, action: request.action, durationDays: request.durationDays ?? null });
+      } else {
+        await this.takeEffect(m, caseId, decisionId, caller.id, at);
+      }
+    });
+    return this.cases.get(caseId);
+  }
+
+  /** A lead approves or rejects a moderator's proposal. */
+  async review(caseId: string, decisionId: string, lead: Caller, approve: boolean, note: string | undefined): Promise<CaseDetail> {
+    await this.decisions.transaction(async (m) => {
+      const kase = await this.decisions.lockCase(m, caseId);
+      if (!kase) throw notFound();
+      if (kase.pendingDecisionId !== decisionId) throw conflict('no_pending_decision', 'This decision is not waiting for approval.');
+      const at = this.clock.now();
+      await this.decisions.review(m, decisionId, approve ? 'effective' : 'rejected', lead.id, at, note ?? null);
+      if (approve) {
+        await this.takeEffect(m, caseId, decisionId, lead.id, at, 'decision_approved');
+      } else {
+        await this.decisions.touch(m, caseId, at);
+        await this.decisions.addEvent(m, caseId, 'decision_rejected', lead.id, at, { decisionId, note: note ?? null });
+      }
+    });
+    return this.cases.get(caseId);
+  }
+
+  /** The case moves on, the timeline says so, and the platform's message waits in the outbox. */
+  private async takeEffect(m: EntityManager, caseId: string, decisionId: string, actorId: string, at: Date, event = 'decision'): Promise<void> {
+    const decision = (await this.decisions.decision(m, decisionId)) as Decision;
+    await this.decisions.setStatus(m, caseId, decision.action === 'no_violation' ? 'dismissed' : 'actioned', at, null);
+    await this.decisions.addEvent(m, caseId, event, actorId, at, { decisionId, action: decision.action, durationDays: decision.durationDays });
+    const facts = await this.decisions.platformFacts(m, caseId);
+    const appealUntil = new Date(at);
+    appealUntil.setUTCMonth(appealUntil.getUTCMonth() + APPEAL_WINDOW_MONTHS);
+    await this.outbox.add(
+      m,
+      'decision.effective',
+      caseId,
+      {
+        type: 'decision.effective',
+        decisionId,
+        caseId,
+        decidedAt: at.toISOString(),
+        conversationId: facts.conversationExternalId,
+        apply: {
+          action: decision.action,
+          userIds: decision.action === 'no_violation' ? [] : facts.reportedExternalIds,
+          durationDays: decision.durationDays,
+          removeMessageIds: decision.action === 'content_removal' ? decision.messageIds : [],
+        },
+        statementOfReasons: { policyClause: decision.policyClause, ...decision.statement },
+        notify: {
+          reporters: { userIds: facts.reporterExternalIds, outcome: decision.action === 'no_violation' ? 'no_violation_found' : 'action_taken' },
+          reportedUsers: decision.action === 'no_violation' ? null : { userIds: facts.reportedExternalIds, action: decision.action, appealUntil: appealUntil.toISOString() },
+        },
+      },
+      at,
+    );
+  }
+
+  async transition(caseId: string, caller: Caller, transition: CaseTransition, reason: string | undefined, version: number): Promise<CaseDetail> {
+    await this.decisions.transaction(async (m) => {
+      const kase = await this.decisions.lockCase(m, caseId);
+      if (!kase) throw notFound();
+      if (kase.dataPurged) throw conflict('data_purged', "This case's data was erased by retention.");
+      if (kase.version !== version) throw conflict('stale_version', 'This case changed since you loaded it: reload it and try again.', { case: await this.cases.get(caseId) });
+      if (!canTransition(caller.roles as StaffRole[], transition, kase.status)) {
+        const allowedRoles = (CASE_TRANSITIONS[transition].roles as readonly StaffRole[]).some((r) => caller.roles.includes(r));
+        if (!allowedRoles) throw new DomainException(HttpStatus.FORBIDDEN, 'role', `Your roles do not allow: ${transition}.`);
+        throw conflict('transition_not_allowed', `A case that is ${kase.status} cannot be ${transition === 'close' ? 'closed' : 'reopened'}.`);
+      }
+      if (transition === 'close' && !caller.roles.includes('lead') && kase.assigneeId !== caller.id) {
+        throw new DomainException(HttpStatus.FORBIDDEN, 'not_assignee', 'Only the assignee or a lead may close this case.');
+      }
+      if (transition === 'reopen') {
+        if (!reason || reason.length < 10) {
+          throw new DomainException(HttpStatus.BAD_REQUEST, 'invalid_body', 'Invalid body: reason (needs at least 10 characters to reopen)', {
+            fields: [{ field: 'reason', message: 'needs at least 10 characters to reopen' }],
+          });
+        }
+        if (kase.status === 'closed' && !kase.appealOfDecisionId && (await this.decisions.otherOpenCase(m, caseId, kase.conversationId))) {
+          throw conflict('conversation_has_open_case', 'Another case is open on this conversation: work that one.');
+        }
+      }
+      const at = this.clock.now();
+      const to = CASE_TRANSITIONS[transition].to;
+      await this.decisions.setStatus(m, caseId, to, at, to === 'closed' ? 'resolved' : null);
+      await this.decisions.addEvent(m, caseId, transition === 'close' ? 'closed' : 'reopened', caller.id, at, { from: kase.status, reason: reason ?? null });
+    });
+    return this.cases.get(caseId);
+  }
+
+  async addNote(caseId: string, caller: Caller, text: string): Promise<CaseNote> {
+    return this.decisions.transaction(async (m) => {
+      const kase = await this.decisions.lockCase(m, caseId);
+      if (!kase) throw notFound();
+      if (kase.dataPurged) throw conflict('data_purged', "This case's data was erased by retention.");
+      const at = this.clock.now();
+      const noteId = await this.decisions.insertNote(m, caseId, caller.id, text, at);
+      await this.decisions.touch(m, caseId, at);
+      await this.decisions.addEvent(m, caseId, 'note_added', caller.id, at, { noteId });
+      return (await this.decisions.note(m, noteId)) as CaseNote;
+    });
+  }
+
+  async editNote(caseId: string, noteId: string, caller: Caller, text: string): Promise<CaseNote> {
+    return this.decisions.transaction(async (m) => {
+      const note = await this.decisions.note(m, noteId);
+      if (!note || note.caseId !== caseId) throw new DomainException(HttpStatus.NOT_FOUND, 'note_not_found', 'No such note on this case.');
+      if (note.author.id !== caller.id) throw new DomainException(HttpStatus.FORBIDDEN, 'not_author', 'Only its author may edit a note.');
+      const at = this.clock.now();
+      if (at.getTime() > new Date(note.editableUntil).getTime()) {
+        throw conflict('note_frozen', `Notes can be edited for ${NOTE_EDIT_WINDOW_MINUTES} minutes; add a new note instead.`);
+      }
+      await this.decisions.editNote(m, noteId, text, at);
+      return (await this.decisions.note(m, noteId)) as CaseNote;
+    });
+  }
+
+  history(caseId: string): Promise<UserHistory> {
+    return this.decisions.history(caseId, this.clock.now());
+  }
+
+  pending() {
+    return this.decisions.pending().then((data) => ({ data, total: data.length }));
+  }
+
+  /** Locks the case and checks the caller may work it at this version. */
+  private async lockWorkable(m: EntityManager, caseId: string, caller: Caller, version: number): Promise<CaseForDecision> {
+    const kase = await this.decisions.lockCase(m, caseId);
+    if (!kase) throw notFound();
+    if (kase.dataPurged) throw conflict('data_purged', "This case's data was erased by retention.");
+    if (kase.version !== version) throw conflict('stale_version', 'This case changed since you loaded it: reload it and try again.', { case: await this.cases.get(caseId) });
+    if (kase.status === 'closed') throw conflict('closed', 'This case is closed.');
+    if (!caller.roles.includes('lead') && kase.assigneeId !== caller.id) {
+      throw new DomainException(HttpStatus.FORBIDDEN, 'not_assignee', 'Only the assignee or a lead may decide on this case.');
+    }
+    return kase;
+  }
+}
+
+function notFound(): DomainException {
+  return new DomainException(HttpStatus.NOT_FOUND, 'case_not_found', 'No such case.');
+}
+
+function conflict(code: string, message: string, extra: Record<string, unknown> = {}): DomainException {
+  return new DomainException(HttpStatus.CONFLICT, code, message, extra);
+}
