@@ -28,10 +28,13 @@ export class OutboxRepository {
    */
   async claimDue(at: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
     const rows: { id: string; event_type: string; payload: Record<string, unknown>; attempts: number }[] = await this.dataSource.query(
-      `UPDATE outbox SET next_attempt_at = $2
-        WHERE id IN (SELECT id FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= $1
-                      ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-        RETURNING id, event_type, payload, attempts`,
+      // Through a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+      `WITH claimed AS (
+         UPDATE outbox SET next_attempt_at = $2
+          WHERE id IN (SELECT id FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= $1
+                        ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+          RETURNING id, event_type, payload, attempts)
+       SELECT * FROM claimed`,
       [at, new Date(at.getTime() + leaseMs), limit],
     );
     return rows.map((r) => ({ id: Number(r.id), eventType: r.event_type, payload: r.payload, attempts: r.attempts })).sort((a, b) => a.id - b.id);
@@ -56,7 +59,10 @@ export class OutboxRepository {
 
   /** "Retry now": due at once, whatever the back-off said. */
   async retryNow(id: number, at: Date): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`UPDATE outbox SET next_attempt_at = $2 WHERE id = $1 AND delivered_at IS NULL RETURNING id`, [id, at]);
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH due AS (UPDATE outbox SET next_attempt_at = $2 WHERE id = $1 AND delivered_at IS NULL RETURNING id) SELECT id FROM due`,
+      [id, at],
+    );
     return rows.length > 0;
   }
 
