@@ -17,6 +17,7 @@ import { RegisterModule } from './register/register.module';
 import { RetentionModule } from './retention/retention.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { TransparencyModule } from './transparency/transparency.module';
 import { StaffModule } from './staff/staff.module';
 import { Clock, SystemClock } from './common/clock';
 
@@ -49,6 +50,7 @@ export class AppModule {
         RetentionModule,
         OutboxModule,
         DecisionsModule,
+        TransparencyModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

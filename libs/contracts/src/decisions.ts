@@ -160,3 +160,31 @@ export const appealOutcomeSchema = z.strictObject({
   statement: statementSchema,
   version: z.number().int().min(1),
 });
+
+/** Waves of spam: one request, each case still gets its own decision record. */
+export const bulkActionSchema = z
+  .strictObject({
+    action: z.enum(['assign', 'dismiss']),
+    caseIds: z.array(z.uuid({ message: 'must be case ids (UUID)' })).min(1).max(200),
+    assigneeId: z.uuid({ message: 'must be a staff id' }).optional(),
+    policyClause: z.enum(POLICY_CLAUSES).optional(),
+    statement: statementSchema.optional(),
+  })
+  .refine((b) => b.action !== 'assign' || b.assigneeId !== undefined, { path: ['assigneeId'], message: 'is required to assign' })
+  .refine((b) => b.action !== 'dismiss' || (b.policyClause !== undefined && b.statement !== undefined), {
+    path: ['statement'],
+    message: 'a dismissal needs a policy clause and a statement of reasons',
+  });
+export type BulkAction = z.output<typeof bulkActionSchema>;
+
+export interface BulkResult {
+  results: { caseId: string; ok: boolean; code?: string }[];
+  succeeded: number;
+  failed: number;
+}
+
+export const transparencyQuerySchema = z.strictObject({
+  format: z.enum(['json', 'csv']).default('json'),
+  from: instant.optional(),
+  to: instant.optional(),
+});

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type CaseDetail, type CaseNote, decisionRequestSchema, decisionReviewSchema, noteSchema, transitionRequestSchema, type UserHistory } from '@vigie/contracts';
+import { type BulkResult, bulkActionSchema, type CaseDetail, type CaseNote, decisionRequestSchema, decisionReviewSchema, noteSchema, transitionRequestSchema, type UserHistory } from '@vigie/contracts';
 import { z } from 'zod';
 import { createZodDto } from '../common/zod-validation.pipe';
 import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
@@ -10,6 +10,7 @@ class DecisionDto extends createZodDto(decisionRequestSchema) {}
 class ReviewDto extends createZodDto(decisionReviewSchema) {}
 class TransitionDto extends createZodDto(transitionRequestSchema) {}
 class NoteDto extends createZodDto(noteSchema) {}
+class BulkDto extends createZodDto(bulkActionSchema) {}
 const uuid = (what: string) => z.uuid({ message: `must be a ${what} id (UUID)` });
 class CaseIdDto extends createZodDto(z.strictObject({ id: uuid('case') })) {}
 class CaseDecisionDto extends createZodDto(z.strictObject({ id: uuid('case'), decisionId: uuid('decision') })) {}
@@ -61,6 +62,13 @@ export class DecisionsController {
   @ApiOperation({ summary: 'Edit your own note within 15 minutes; then it is frozen.' })
   editNote(@Param() params: CaseNoteDto, @Body() body: NoteDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseNote> {
     return this.decisions.editNote(params.id, params.noteId, me, body.text);
+  }
+
+  @Post('cases/bulk')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Assign (leads) or dismiss many cases with one shared statement of reasons; each case gets its own decision.' })
+  bulk(@Body() body: BulkDto, @CurrentStaff() me: AuthenticatedStaff): Promise<BulkResult> {
+    return this.decisions.bulk(me, body);
   }
 
   @Get('cases/:id/history')

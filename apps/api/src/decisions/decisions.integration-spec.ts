@@ -288,4 +288,49 @@ describe('working a case to the end', () => {
     const history = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${second.caseId}/history`, headers: moderator.headers() })).json();
     expect(history).toMatchObject({ actionedLast6Months: 1, actionedLast12Months: 1, cases: [{ caseId: first.caseId, decisions: [{ action: 'warning', state: 'effective' }] }] });
   });
+
+  it('dismisses a spam wave in one request, one decision per case, and reports the cases it could not', async () => {
+    const wave = await Promise.all([1, 2, 3].map(() => aReportedCase(t.app, { at: clock.now() })));
+    const taken = await myCase();
+    await t.app.inject({ method: 'POST', url: `/api/v1/cases/${taken.caseId}/claim`, headers: other.headers(true), payload: {} });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases/bulk',
+      headers: other.headers(true),
+      payload: { action: 'dismiss', caseIds: [...wave.map((c) => c.caseId), taken.caseId], policyClause: 'cgu.4.6-spam-arnaque', statement },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ succeeded: 3, failed: 1, results: expect.arrayContaining([{ caseId: taken.caseId, ok: false, code: 'not_assignee' }]) });
+    for (const { caseId } of wave) {
+      const kase = await getCase(caseId);
+      expect(kase).toMatchObject({ status: 'dismissed', decisions: [{ action: 'no_violation', state: 'effective' }] });
+    }
+    const assign = await t.app.inject({ method: 'POST', url: '/api/v1/cases/bulk', headers: moderator.headers(true), payload: { action: 'assign', caseIds: [taken.caseId], assigneeId: moderatorId } });
+    expect(assign.json()).toMatchObject({ succeeded: 0, results: [{ code: 'role' }] });
+    const missing = await t.app.inject({ method: 'POST', url: '/api/v1/cases/bulk', headers: lead.headers(true), payload: { action: 'dismiss', caseIds: [taken.caseId] } });
+    expect(missing.statusCode).toBe(400);
+  });
+
+  it('exports the statements of reasons of restrictions in the Transparency Database format, without personal data', async () => {
+    const { caseId, version, report } = await myCase();
+    await decide(lead, caseId, { version, action: 'suspension', durationDays: 30 });
+    const json = await t.app.inject({ method: 'GET', url: '/api/v1/transparency/statements', headers: lead.headers() });
+    expect(json.statusCode).toBe(200);
+    const decisionId = (await getCase(caseId)).decisions[0].id;
+    const statementOut = json.json().statements.find((s: { puid: string }) => s.puid === decisionId);
+    expect(statementOut).toMatchObject({
+      decision_account: 'DECISION_ACCOUNT_SUSPENDED',
+      decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
+      category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE',
+      source_type: 'SOURCE_ARTICLE_16',
+      automated_decision: 'AUTOMATED_DECISION_NOT_AUTOMATED',
+    });
+    expect(json.json().statements.every((s: { decision_account: string | null; decision_visibility: string[] }) => s.decision_account || s.decision_visibility.length)).toBe(true);
+    for (const personal of [report.reported.externalId, report.reporter.displayName, statement.facts]) expect(json.body).not.toContain(personal);
+    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/transparency/statements?format=csv', headers: lead.headers() });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toMatch(/^puid,decision_visibility,decision_account,/);
+    expect(csv.body).toContain(`"${decisionId}"`);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/transparency/statements', headers: moderator.headers() })).statusCode).toBe(403);
+  });
 });

@@ -83,6 +83,15 @@ export class DecisionsRepository {
     );
   }
 
+  /** Takes an open, unassigned case for `staffId` (bulk actions). */
+  async take(m: EntityManager, caseId: string, staffId: string, at: Date): Promise<void> {
+    await m.query(
+      `UPDATE moderation_case SET assignee_id = $2, status = 'in_review', version = version + 1, last_activity_at = GREATEST(last_activity_at, $3)
+        WHERE id = $1 AND assignee_id IS NULL AND status = 'open'`,
+      [caseId, staffId, at],
+    );
+  }
+
   /** Bumps the version and the activity of a case whose status stays (a proposal, a note). */
   async touch(m: EntityManager, caseId: string, at: Date): Promise<void> {
     await m.query(`UPDATE moderation_case SET version = version + 1, last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`, [caseId, at]);

@@ -1,6 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   APPEAL_WINDOW_MONTHS,
+  type BulkAction,
+  type BulkResult,
   type CaseDetail,
   type CaseNote,
   type CaseTransition,
@@ -11,6 +13,7 @@ import {
   NOTE_EDIT_WINDOW_MINUTES,
   needsLeadApproval,
   type StaffRole,
+  type StatementOfReasons,
   type UserHistory,
 } from '@vigie/contracts';
 import type { EntityManager } from 'typeorm';
@@ -167,6 +170,57 @@ export class DecisionsService {
       }
       await this.decisions.editNote(m, noteId, text, at);
       return (await this.decisions.note(m, noteId)) as CaseNote;
+    });
+  }
+
+  /**
+   * One decision per case, each in its own transaction: a case that cannot be dismissed (taken
+   * by someone else, already decided) is reported, the others go through.
+   */
+  async bulk(caller: Caller, request: BulkAction): Promise<BulkResult> {
+    const results: BulkResult['results'] = [];
+    for (const caseId of request.caseIds) {
+      try {
+        if (request.action === 'assign') {
+          if (!caller.roles.includes('lead')) throw new DomainException(HttpStatus.FORBIDDEN, 'role', 'Only leads assign cases.');
+          await this.cases.assign(caseId, request.assigneeId ?? null, caller.id);
+        } else {
+          await this.dismiss(caseId, caller, request);
+        }
+        results.push({ caseId, ok: true });
+      } catch (error) {
+        if (!(error instanceof DomainException)) throw error;
+        results.push({ caseId, ok: false, code: error.code });
+      }
+    }
+    const succeeded = results.filter((r) => r.ok).length;
+    return { results, succeeded, failed: results.length - succeeded };
+  }
+
+  /** Bulk dismissal: an open, unassigned case is taken by the caller, then decided. */
+  private async dismiss(caseId: string, caller: Caller, request: BulkAction): Promise<void> {
+    await this.decisions.transaction(async (m) => {
+      let kase = await this.decisions.lockCase(m, caseId);
+      if (!kase) throw notFound();
+      const at = this.clock.now();
+      if (kase.status === 'open' && kase.assigneeId === null) {
+        await this.decisions.take(m, caseId, caller.id, at);
+        await this.decisions.addEvent(m, caseId, 'claimed', caller.id, at, { bulk: true });
+        kase = (await this.decisions.lockCase(m, caseId)) as CaseForDecision;
+      }
+      await this.lockWorkable(m, caseId, caller, kase.version);
+      if (kase.appealOfDecisionId) throw conflict('appeal_case', 'Appeals are decided one by one.');
+      if (kase.status !== 'in_review') throw conflict('case_not_in_review', 'This case is not in review.');
+      if (kase.pendingDecisionId) throw conflict('decision_pending', 'A proposed decision is waiting for a lead.');
+      const decisionId = await this.decisions.insertDecision(
+        m,
+        caseId,
+        { action: 'no_violation', policyClause: request.policyClause as string, statement: request.statement as StatementOfReasons, durationDays: undefined, messageIds: [] },
+        'effective',
+        caller.id,
+        at,
+      );
+      await this.takeEffect(m, caseId, decisionId, caller.id, at);
     });
   }
 
