@@ -26,6 +26,9 @@ const AccessRegisterPage = lazy(() =>
     default: module.AccessRegisterPage,
   })),
 );
+const RetentionPage = lazy(() =>
+  import('./pages/retention/RetentionPage').then((module) => ({ default: module.RetentionPage })),
+);
 
 const store = localStorageStore(undefined, 'Vigie');
 
@@ -54,6 +57,14 @@ export const App = () => (
         element={
           <RequireAccess action="audit.view">
             <AccessRegisterPage />
+          </RequireAccess>
+        }
+      />
+      <Route
+        path="/retention"
+        element={
+          <RequireAccess action="retention.view">
+            <RetentionPage />
           </RequireAccess>
         }
       />

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { generateSync } from 'otplib';
 import { type Browser, baseUrl, describeInBrowser, openBrowser, screenshot } from './support/browser';
+import { signInAsDpo } from './support/dpo';
 import { aReport, intakeSecret, type PlatformUser, sendReport } from './support/intake';
 import { demoAccount, signOut, submitCredentials } from './support/session';
 
@@ -75,20 +75,15 @@ describeInBrowser('the gate and the access register', () => {
     expect(await reported.count()).toBe(1);
     expect(await reported.textContent()).toContain('Envoie-moi une photo de toi');
     expect(await viewer.getByTestId('gate-countdown').textContent()).toMatch(/^1[45]:\d\d$/);
+    // Let the drawer finish sliding in before the picture.
+    await page.waitForTimeout(400);
     await screenshot(page, 'gate-viewer');
     await viewer.getByRole('button', { name: 'Fermer' }).click();
     await page.getByTestId('case-timeline').getByText(/Conversation ouverte/).waitFor();
     await signOut(page);
 
-    // The DPO: two-factor enrolment at first sign-in, then the register.
-    const dpo = demoAccount('dpo');
-    await submitCredentials(page, dpo.email, dpo.password);
-    await page.getByRole('heading', { name: 'Activez la double authentification' }).waitFor();
-    const secret = (await page.getByTestId('mfa-secret').textContent())?.replace(/\s/g, '') ?? '';
-    await page.locator('input[name=code]').fill(generateSync({ secret }));
-    await page.getByRole('button', { name: 'Activer', exact: true }).click();
-    await page.getByRole('button', { name: "J'ai enregistré mes codes" }).click();
-    await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
+    // The DPO (two-factor authentication required), then the register.
+    await signInAsDpo(page);
 
     await page.getByRole('menuitem', { name: 'Registre des accès' }).click();
     const entry = page.getByRole('row').filter({ hasText: JUSTIFICATION });

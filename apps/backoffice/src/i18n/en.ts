@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import type { CasesResourceMessages, ResourceMessages, VigieMessages } from './fr';
 import { gateMessages } from './gate';
 import { registerMessages } from './register';
+import { retentionMessages } from './retention';
 
 const vigie: VigieMessages = {
   app: {
@@ -371,16 +372,10 @@ const vigie: VigieMessages = {
   },
   screens: {
     will_show: 'This screen will show:',
-    retention: {
-      title: 'Retention',
-      summary: 'How the retention period is applied: 3 years from the last activity.',
-      item_1: 'The latest sweeper runs, with their counts and errors.',
-      item_2: 'The cases the next runs will close and erase.',
-      item_3: 'Legal holds in force, with their reason and author.',
-    },
   },
   gate: gateMessages.en,
   register: registerMessages.en,
+  retention: retentionMessages.en,
 };
 
 const staffResource: ResourceMessages = {

@@ -1,6 +1,7 @@
 import frenchMessages from 'ra-language-french';
 import { gateMessages } from './gate';
 import { registerMessages } from './register';
+import { retentionMessages } from './retention';
 
 const vigie = {
   app: {
@@ -376,16 +377,10 @@ const vigie = {
   },
   screens: {
     will_show: 'Cet écran affichera\u00a0:',
-    retention: {
-      title: 'Conservation',
-      summary: "L'application de la durée de conservation\u00a0: 3 ans après la dernière activité.",
-      item_1: 'Les dernières passes du balayage, avec leurs compteurs et leurs erreurs.',
-      item_2: 'Les dossiers qui seront clos et effacés lors des prochaines passes.',
-      item_3: 'Les gels juridiques en cours, avec leur motif et leur auteur.',
-    },
   },
   gate: gateMessages.fr,
   register: registerMessages.fr,
+  retention: retentionMessages.fr,
 };
 
 const staffResource = {

@@ -20,6 +20,7 @@ export const aCase = (overrides: Partial<CaseDetail> = {}): CaseDetail => ({
   createdAt: '2026-11-26T09:00:00.000Z',
   lastActivityAt: '2026-11-26T09:30:00.000Z',
   legalHold: false,
+  appealOfDecisionId: null,
   version: 3,
   conversationExternalId: 'c_ines_paul',
   messageCount: 2,
@@ -30,8 +31,54 @@ export const aCase = (overrides: Partial<CaseDetail> = {}): CaseDetail => ({
   participants: [],
   reports: [],
   timeline: [],
+  decisions: [],
+  notes: [],
+  appeal: null,
   ...overrides,
 });
+
+/** A case a lead keeps past its retention period, with the hold's reason and its event. */
+export const aHeldCase = (overrides: Partial<CaseDetail> = {}): CaseDetail =>
+  aCase({
+    status: 'actioned',
+    legalHold: true,
+    legalHoldDetail: {
+      reason: 'Réquisition judiciaire n° 2026/118 du parquet de Lyon',
+      placedAt: '2026-10-15T10:20:00.000Z',
+      placedBy: { id: 'staff-lead', name: 'Julie Martin' },
+    },
+    timeline: [
+      {
+        id: 'e-hold',
+        at: '2026-10-15T10:20:00.000Z',
+        type: 'legal_hold_placed',
+        actor: { id: 'staff-lead', name: 'Julie Martin' },
+        data: { reason: 'Réquisition judiciaire n° 2026/118 du parquet de Lyon' },
+      },
+    ],
+    ...overrides,
+  });
+
+/** A case retention closed and erased: pseudonyms instead of names, no comments left. */
+export const aPurgedCase = (overrides: Partial<CaseDetail> = {}): CaseDetail =>
+  aCase({
+    status: 'closed',
+    closeReason: 'retention_expired',
+    closedAt: '2026-11-20T10:00:04.000Z',
+    dataPurgedAt: '2026-11-20T10:00:04.000Z',
+    reportedUser: { id: 'u2', externalId: 'pseudo_7f3a', kind: 'expert', displayName: null },
+    lastActivityAt: '2023-11-19T18:00:00.000Z',
+    timeline: [
+      {
+        id: 'e-retention',
+        at: '2026-11-20T10:00:04.000Z',
+        type: 'retention_closed',
+        actor: null,
+        data: { runId: '5a5a5a5a-0000-4000-8000-000000000001' },
+      },
+    ],
+    ...overrides,
+  });
 
 /** The two sides of the fixtures' mentoring: Inès reports, Paul is reported. */
 export const INES: CaseParticipant = {

@@ -33,6 +33,7 @@ const row = (overrides: Partial<CaseListItem>): CaseListItem => {
     createdAt,
     lastActivityAt,
     legalHold,
+    appealOfDecisionId,
     version,
   } = aCase(overrides);
   return {
@@ -47,6 +48,7 @@ const row = (overrides: Partial<CaseListItem>): CaseListItem => {
     createdAt,
     lastActivityAt,
     legalHold,
+    appealOfDecisionId,
     version,
   };
 };

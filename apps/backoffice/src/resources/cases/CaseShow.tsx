@@ -1,6 +1,18 @@
 import ArrowBack from '@mui/icons-material/ArrowBack';
+import AutoDeleteOutlined from '@mui/icons-material/AutoDeleteOutlined';
 import GavelOutlined from '@mui/icons-material/GavelOutlined';
-import { Alert, Box, Card, Chip, Grid, IconButton, Stack, Tooltip, Typography } from '@mui/material';
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Card,
+  Chip,
+  Grid,
+  IconButton,
+  Stack,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import type { CaseDetail, CaseListItem, StaffRole } from '@vigie/contracts';
 import type { ReactNode } from 'react';
 import {
@@ -10,11 +22,13 @@ import {
   ShowBase,
   Title,
   useGetIdentity,
+  useLocaleState,
   usePermissions,
   useShowContext,
   useTranslate,
 } from 'react-admin';
 import { RelativeDate } from '../../components/RelativeDate';
+import { formatDateTime } from '../../i18n/relativeTime';
 import { canAccess } from '../../permissions';
 import { AssignButton, ClaimButton, isWorkable } from './CaseAssignment';
 import { CaseStatusChip, CategoryChips } from './CaseChips';
@@ -24,6 +38,7 @@ import { CaseParticipants } from './CaseParticipants';
 import { CaseReports } from './CaseReports';
 import { CaseTimeline } from './CaseTimeline';
 import { ConversationGateButton } from './ConversationGateButton';
+import { LegalHoldButton } from './LegalHoldButton';
 import { AssigneeLabel } from './PeopleLabels';
 import { PriorityBadge } from './PriorityBadge';
 import { useAssignees } from './useAssignees';
@@ -54,6 +69,7 @@ const CaseActions = ({ record }: { record: CaseListItem }) => {
       >
         {workable && !record.assignee && canAccess(roles, 'queue.view') && <ClaimButton record={record} />}
         {workable && canAccess(roles, 'case.assign') && <AssignButton record={record} />}
+        <LegalHoldButton record={record} />
       </Stack>
       {workable && mine && (
         <Chip
@@ -75,8 +91,10 @@ const CaseActions = ({ record }: { record: CaseListItem }) => {
 
 const CaseHeader = ({ record }: { record: CaseListItem & Partial<CaseDetail> }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { identity } = useGetIdentity();
   const level = priorityLevel(record.priority, record.categories);
+  const hold = record.legalHoldDetail;
   const who = record.reportedUser?.displayName ?? record.reportedUser?.externalId;
   const back = translate('vigie.cases.back_to_queue');
   return (
@@ -111,12 +129,40 @@ const CaseHeader = ({ record }: { record: CaseListItem & Partial<CaseDetail> }) 
             <CaseStatusChip status={record.status} />
             <CategoryChips categories={record.categories} />
             {record.legalHold && (
-              <Chip
-                size="small"
-                icon={<GavelOutlined />}
-                label={translate('vigie.cases.legal_hold')}
-                variant="outlined"
-              />
+              // Why and by whom the case is kept: on hover or focus of the chip.
+              <Tooltip
+                describeChild
+                title={
+                  hold ? (
+                    <>
+                      <Box component="span" sx={{ display: 'block', fontWeight: 600 }}>
+                        {translate('vigie.retention.case.hold_reason', { reason: hold.reason })}
+                      </Box>
+                      <Box component="span" sx={{ display: 'block' }}>
+                        {hold.placedBy
+                          ? translate('vigie.retention.case.hold_by', {
+                              name: hold.placedBy.name,
+                              date: formatDateTime(new Date(hold.placedAt), locale),
+                            })
+                          : translate('vigie.retention.case.hold_on', {
+                              date: formatDateTime(new Date(hold.placedAt), locale),
+                            })}
+                      </Box>
+                    </>
+                  ) : (
+                    ''
+                  )
+                }
+              >
+                <Chip
+                  size="small"
+                  icon={<GavelOutlined />}
+                  label={translate('vigie.cases.legal_hold')}
+                  variant="outlined"
+                  tabIndex={hold ? 0 : undefined}
+                  data-testid="legal-hold-chip"
+                />
+              </Tooltip>
             )}
           </Stack>
           <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', columnGap: 4, rowGap: 1.5, mt: 2.5 }}>
@@ -166,6 +212,7 @@ export const isCaseDetail = (record: CaseListItem | CaseDetail | undefined): rec
 
 const CaseBody = () => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { record, isPending, error } = useShowContext<CaseListItem | CaseDetail>();
   const detail = isCaseDetail(record) ? record : undefined;
   // Assignment events record only the assignee's id: the assignees list names them.
@@ -184,6 +231,16 @@ const CaseBody = () => {
   return (
     <>
       <CaseHeader record={record} />
+      {detail?.dataPurgedAt && (
+        <Alert severity="info" icon={<AutoDeleteOutlined />} sx={{ mb: 2.5 }} data-testid="case-purged">
+          <AlertTitle sx={{ fontWeight: 700 }}>
+            {translate('vigie.retention.case.purged', {
+              date: formatDateTime(new Date(detail.dataPurgedAt), locale),
+            })}
+          </AlertTitle>
+          {translate('vigie.retention.case.purged_body')}
+        </Alert>
+      )}
       {!detail ? (
         <Loading />
       ) : (

@@ -1,4 +1,5 @@
 import AssignmentIndOutlined from '@mui/icons-material/AssignmentIndOutlined';
+import AutoDeleteOutlined from '@mui/icons-material/AutoDeleteOutlined';
 import BackHandOutlined from '@mui/icons-material/BackHandOutlined';
 import CircleOutlined from '@mui/icons-material/CircleOutlined';
 import CreateNewFolderOutlined from '@mui/icons-material/CreateNewFolderOutlined';
@@ -36,6 +37,7 @@ const ICONS: Readonly<Record<DescribedEvent['kind'], typeof SvgIcon>> = {
   conversation_accessed: ForumOutlined,
   closed: TaskAltOutlined,
   reopened: RestartAltOutlined,
+  retention_closed: AutoDeleteOutlined,
   other: CircleOutlined,
 };
 
@@ -102,7 +104,8 @@ export const CaseTimeline = ({ events, staffNames }: CaseTimelineProps) => {
                 <Icon sx={{ fontSize: 16 }} />
               </Box>
               <Box sx={{ minWidth: 0, pt: 0.25 }}>
-                <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                {/* A hold's reason is free text: a long word must wrap, not widen the card. */}
+                <Typography variant="body2" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
                   {translate(described.messageKey, params)}
                 </Typography>
                 <Stack

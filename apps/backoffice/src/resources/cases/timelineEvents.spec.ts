@@ -61,6 +61,46 @@ describe('timeline events', () => {
       });
   });
 
+  it('quotes the reason a legal hold was placed or lifted, and falls back to the bare event without one', () => {
+    expect(
+      describeEvent(
+        event({ type: 'legal_hold_placed', data: { reason: ' Réquisition judiciaire n° 118 ' } }),
+      ),
+    ).toEqual({
+      kind: 'legal_hold_placed',
+      messageKey: 'vigie.retention.timeline.legal_hold_placed',
+      params: { reason: 'Réquisition judiciaire n° 118' },
+    });
+    expect(
+      describeEvent(event({ type: 'legal_hold_lifted', data: { reason: 'Procédure close le 3 mars' } })),
+    ).toEqual({
+      kind: 'legal_hold_lifted',
+      messageKey: 'vigie.retention.timeline.legal_hold_lifted',
+      params: { reason: 'Procédure close le 3 mars' },
+    });
+    for (const data of [{}, { reason: '' }, { reason: 42 }])
+      expect(describeEvent(event({ type: 'legal_hold_lifted', data })).messageKey).toBe(
+        'vigie.cases.timeline.legal_hold_lifted',
+      );
+  });
+
+  it('says a case was closed by retention, naming the run by its first block', () => {
+    expect(
+      describeEvent(
+        event({ type: 'retention_closed', data: { runId: '5a5a5a5a-0000-4000-8000-000000000001' } }),
+      ),
+    ).toEqual({
+      kind: 'retention_closed',
+      messageKey: 'vigie.retention.timeline.retention_closed_run',
+      params: { run: '5a5a5a5a' },
+    });
+    expect(describeEvent(event({ type: 'retention_closed', data: {} }))).toEqual({
+      kind: 'retention_closed',
+      messageKey: 'vigie.retention.timeline.retention_closed',
+      params: {},
+    });
+  });
+
   it('tells the story oldest first, ties in the order the API gave', () => {
     const events = [
       event({ id: 'c', at: '2026-11-26T12:00:00.000Z' }),

@@ -21,6 +21,7 @@ export const KNOWN_EVENT_TYPES = [
   'conversation_accessed',
   'closed',
   'reopened',
+  'retention_closed',
 ] as const;
 export type KnownEventType = (typeof KNOWN_EVENT_TYPES)[number];
 
@@ -90,6 +91,20 @@ export const describeEvent = (
     return isScope(data.scope) && isCount(data.messageCount)
       ? { kind, messageKey: `vigie.gate.timeline.${data.scope}`, params: { smart_count: data.messageCount } }
       : { kind, messageKey: 'vigie.gate.timeline.conversation_accessed', params: {} };
+  }
+  if (kind === 'legal_hold_placed' || kind === 'legal_hold_lifted') {
+    // The reason is why the case is (or no longer is) kept past its retention: it is the event.
+    const reason = typeof data.reason === 'string' ? data.reason.trim() : '';
+    return reason
+      ? { kind, messageKey: `vigie.retention.timeline.${kind}`, params: { reason } }
+      : { kind, messageKey: `vigie.cases.timeline.${kind}`, params: {} };
+  }
+  if (kind === 'retention_closed') {
+    // The run's first block is enough to find it in the retention screen's history.
+    const run = typeof data.runId === 'string' && data.runId !== '' ? data.runId.split('-')[0] : undefined;
+    return run
+      ? { kind, messageKey: 'vigie.retention.timeline.retention_closed_run', params: { run } }
+      : { kind, messageKey: 'vigie.retention.timeline.retention_closed', params: {} };
   }
   return { kind, messageKey: `vigie.cases.timeline.${kind}`, params: {} };
 };

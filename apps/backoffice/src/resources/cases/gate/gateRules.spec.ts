@@ -50,6 +50,7 @@ describe('gate rules', () => {
         createdAt: detail.createdAt,
         lastActivityAt: detail.lastActivityAt,
         legalHold: detail.legalHold,
+        appealOfDecisionId: detail.appealOfDecisionId,
         version: detail.version,
       };
       expect(gateVerdict(row, ME, ['lead'])).toEqual({ open: false, block: 'loading' });
