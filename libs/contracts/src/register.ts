@@ -94,3 +94,14 @@ export const signedCheckpointSchema = z.object({
   publicKey: z.string().includes('PUBLIC KEY'),
   signature: z.string().min(1),
 });
+
+/** The register export: the list's filters, no paging, streamed as CSV or JSON. */
+export const accessLogExportQuerySchema = z.strictObject({
+  format: z.enum(['csv', 'json']).default('csv'),
+  staffId: z.uuid({ message: 'must be a staff id' }).optional(),
+  caseId: z.uuid({ message: 'must be a case id' }).optional(),
+  subject: z.string().trim().min(1).max(128).optional(),
+  outcome: z.enum(ACCESS_OUTCOMES).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+});

@@ -319,6 +319,18 @@ describe('the gate', () => {
     expect(data[0].subjects.map((s) => s.externalId).sort()).toHaveLength(2);
     expect(res.body).not.toContain(canary);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit/access-log', headers: moderator.headers() })).statusCode).toBe(403);
+
+    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/audit/access-log/export?caseId=${caseId}`, headers: dpo.headers() });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^sequence,at,staff_id,/);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(JUSTIFICATION);
+    expect(csv.body).not.toContain(canary);
+    const json = await t.app.inject({ method: 'GET', url: `/api/v1/audit/access-log/export?format=json&caseId=${caseId}`, headers: dpo.headers() });
+    expect((JSON.parse(json.body) as AccessLogEntry[]).map((e) => e.outcome)).toEqual(['granted', 'read']);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit/access-log/export?format=xml', headers: dpo.headers() })).statusCode).toBe(400);
   });
 });
 

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { accessLogQuerySchema, type RegisterVerification, type SignedCheckpoint } from '@vigie/contracts';
+import { accessLogExportQuerySchema, accessLogQuerySchema, type RegisterVerification, type SignedCheckpoint } from '@vigie/contracts';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { DomainException } from '../common/domain.exception';
 import { createZodDto } from '../common/zod-validation.pipe';
@@ -8,6 +9,7 @@ import { Roles } from '../staff/staff.decorators';
 import { RegisterService } from './register.service';
 
 class AccessLogQueryDto extends createZodDto(accessLogQuerySchema) {}
+class AccessLogExportDto extends createZodDto(accessLogExportQuerySchema) {}
 class PageQueryDto extends createZodDto(
   z.strictObject({
     page: z.coerce.number().int().min(1).default(1),
@@ -26,6 +28,18 @@ export class AuditController {
   @ApiOperation({ summary: 'The access register, newest first; filters: staff, case, subject, outcome, period.' })
   accessLog(@Query() query: AccessLogQueryDto) {
     return this.register.list(query);
+  }
+
+  @Get('access-log/export')
+  @ApiOperation({ summary: 'The (filtered) register as CSV or JSON, streamed oldest first; flat memory whatever its size.' })
+  export(@Query() query: AccessLogExportDto, @Res() reply: FastifyReply): void {
+    const { format, ...filters } = query;
+    const day = new Date().toISOString().slice(0, 10);
+    void reply
+      .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="vigie-access-register-${day}.${format}"`)
+      .header('cache-control', 'no-store')
+      .send(this.register.export(filters, format));
   }
 
   @Get('staff')

@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../../test/test-app';
 import { createOwnDatabase } from '../../test/test-database';
 import { type ChainedEntry, chainHash, newSalt, personalDigest } from './register-chain';
 import { RegisterService } from './register.service';
-import type { StoredEntry } from './register.repository';
+import { RegisterRepository, type StoredEntry } from './register.repository';
 import { checkpointSignatureValid } from './register-signing-key';
 
 // This file tampers with the register: it works on a database of its own.
@@ -166,6 +166,12 @@ describe('the access register', () => {
     await restore();
     const forgedFile = { ...signed, headHash: 'f'.repeat(64) };
     expect((await t.app.get(RegisterService).verify([forgedFile])).firstBroken).toEqual({ sequence: 6, problem: 'checkpoint_signature_invalid' });
+  });
+
+  it('streams the whole register in order, a batch at a time', async () => {
+    const batches: number[][] = [];
+    for await (const batch of t.app.get(RegisterRepository).entries({}, 4)) batches.push(batch.map((e) => e.sequence));
+    expect(batches).toEqual([[1, 2, 3, 4], [5, 6]]);
   });
 
   it('is append-only: the API’s role may not UPDATE, DELETE or TRUNCATE it, and its owner meets the triggers', async () => {

@@ -54,6 +54,30 @@ interface ListRow {
   hash: string;
 }
 
+export type AccessLogFilters = Pick<AccessLogQuery, 'staffId' | 'caseId' | 'subject' | 'outcome' | 'from' | 'to'>;
+
+const LIST_SELECT = `
+  SELECT l.sequence::text AS sequence, l.at, l.staff_id, s.name AS staff_name, l.staff_roles, l.case_id,
+         l.conversation_id, l.report_ids::text[] AS report_ids, l.legal_basis, l.purpose, l.outcome, l.reason,
+         l.scope, l.grant_id, l.justification, l.ip, l.user_agent, l.request_id, l.erased_at, l.hash,
+         (SELECT coalesce(json_agg(json_build_object('id', sid, 'externalId', u.external_id, 'displayName', u.display_name)
+                                   ORDER BY u.external_id), '[]'::json)
+            FROM unnest(l.subject_ids) sid LEFT JOIN platform_user u ON u.id = sid) AS subjects
+    FROM access_log l LEFT JOIN staff_user s ON s.id = l.staff_id`;
+
+/** The register's filters as SQL, their values pushed onto `params`; unknown filters never reach here. */
+function filterOf(query: AccessLogFilters, params: unknown[], extra: string[] = []): string {
+  const where = [...extra];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  if (query.staffId) where.push(`l.staff_id = ${param(query.staffId)}`);
+  if (query.caseId) where.push(`l.case_id = ${param(query.caseId)}`);
+  if (query.subject) where.push(`l.subject_ids && ARRAY(SELECT id FROM platform_user WHERE external_id = ${param(query.subject)})`);
+  if (query.outcome) where.push(`l.outcome = ${param(query.outcome)}`);
+  if (query.from) where.push(`l.at >= ${param(query.from)}`);
+  if (query.to) where.push(`l.at < ${param(query.to)}`);
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+}
+
 interface CheckpointRow {
   sequence: string;
   head_hash: string;
@@ -116,34 +140,27 @@ export class RegisterRepository {
 
   async list(query: AccessLogQuery): Promise<{ data: AccessLogEntry[]; total: number }> {
     const params: unknown[] = [];
-    const where: string[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    if (query.staffId) where.push(`l.staff_id = ${param(query.staffId)}`);
-    if (query.caseId) where.push(`l.case_id = ${param(query.caseId)}`);
-    if (query.subject) {
-      where.push(`l.subject_ids && ARRAY(SELECT id FROM platform_user WHERE external_id = ${param(query.subject)})`);
-    }
-    if (query.outcome) where.push(`l.outcome = ${param(query.outcome)}`);
-    if (query.from) where.push(`l.at >= ${param(query.from)}`);
-    if (query.to) where.push(`l.at < ${param(query.to)}`);
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const filter = filterOf(query, params);
     const countParams = [...params];
-    const page = `LIMIT ${param(query.perPage)} OFFSET ${param((query.page - 1) * query.perPage)}`;
+    const page = `LIMIT $${params.push(query.perPage)} OFFSET $${params.push((query.page - 1) * query.perPage)}`;
     const [rows, count] = await Promise.all([
-      this.dataSource.query(
-        `SELECT l.sequence::text AS sequence, l.at, l.staff_id, s.name AS staff_name, l.staff_roles, l.case_id,
-                l.conversation_id, l.report_ids::text[] AS report_ids, l.legal_basis, l.purpose, l.outcome, l.reason,
-                l.scope, l.grant_id, l.justification, l.ip, l.user_agent, l.request_id, l.erased_at, l.hash,
-                (SELECT coalesce(json_agg(json_build_object('id', sid, 'externalId', u.external_id, 'displayName', u.display_name)
-                                          ORDER BY u.external_id), '[]'::json)
-                   FROM unnest(l.subject_ids) sid LEFT JOIN platform_user u ON u.id = sid) AS subjects
-           FROM access_log l LEFT JOIN staff_user s ON s.id = l.staff_id
-           ${filter} ORDER BY l.sequence ${query.order} ${page}`,
-        params,
-      ) as Promise<ListRow[]>,
+      this.dataSource.query(`${LIST_SELECT} ${filter} ORDER BY l.sequence ${query.order} ${page}`, params) as Promise<ListRow[]>,
       this.dataSource.query(`SELECT count(*)::int AS total FROM access_log l ${filter}`, countParams) as Promise<{ total: number }[]>,
     ]);
     return { data: rows.map(toEntry), total: count[0].total };
+  }
+
+  /** The whole (filtered) register, oldest first, a batch at a time: exports stream it. */
+  async *entries(filters: AccessLogFilters, batchSize = 2000): AsyncGenerator<AccessLogEntry[]> {
+    let after = '0';
+    for (;;) {
+      const params: unknown[] = [];
+      const filter = filterOf(filters, params, [`l.sequence > $${params.push(after)}::bigint`]);
+      const rows: ListRow[] = await this.dataSource.query(`${LIST_SELECT} ${filter} ORDER BY l.sequence LIMIT $${params.push(batchSize)}`, params);
+      if (rows.length > 0) yield rows.map(toEntry);
+      if (rows.length < batchSize) return;
+      after = rows[rows.length - 1].sequence;
+    }
   }
 
   /** Every staff account, for the register's filter: the DPO audits accounts that no longer work too. */

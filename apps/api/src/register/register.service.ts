@@ -11,7 +11,8 @@ import {
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { chainHash, chainTime, GENESIS_HASH, newSalt, personalDigest } from './register-chain';
-import { RegisterRepository, type StoredEntry } from './register.repository';
+import { exportStream } from './register-export';
+import { type AccessLogFilters, RegisterRepository, type StoredEntry } from './register.repository';
 import { checkpointSignatureValid, REGISTER_SIGNING_KEY, type RegisterSigningKey, signCheckpoint } from './register-signing-key';
 
 /** Who asked, from where: the request's side of an entry. */
@@ -88,6 +89,11 @@ export class RegisterService {
 
   list(query: AccessLogQuery) {
     return this.register.list(query);
+  }
+
+  /** The filtered register, oldest first, as a stream of CSV or JSON. */
+  export(filters: AccessLogFilters, format: 'csv' | 'json') {
+    return exportStream(this.register.entries(filters), format);
   }
 
   staff() {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportCategory } from '@vigie/contracts';
 import { DataSource } from 'typeorm';
+import { csvLine } from '../common/csv';
 
 /** Our report categories in the Transparency Database's vocabulary. */
 const CATEGORY: Record<ReportCategory, string> = {
@@ -96,8 +97,6 @@ function day(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** RFC 4180: every field quoted, quotes doubled; arrays joined with commas. */
 export function toCsv(statements: TransparencyStatement[]): string {
-  const cell = (value: unknown) => `"${(Array.isArray(value) ? value.join(',') : value === null ? '' : String(value)).replace(/"/g, '""')}"`;
-  return [TRANSPARENCY_COLUMNS.join(','), ...statements.map((s) => TRANSPARENCY_COLUMNS.map((c) => cell(s[c])).join(','))].join('\r\n') + '\r\n';
+  return `${TRANSPARENCY_COLUMNS.join(',')}\r\n${statements.map((s) => csvLine(TRANSPARENCY_COLUMNS.map((c) => s[c]))).join('')}`;
 }
