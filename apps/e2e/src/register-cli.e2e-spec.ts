@@ -12,7 +12,7 @@ const run = promisify(execFile);
 
 /** `npm run cli -- …` as an operator runs it beside `npm start`: same DATA_DIR, the embedded server shared. */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, NODE_ENV: 'test', DATA_DIR: process.env.VIGIE_E2E_DATA_DIR };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', DATA_DIR: process.env.VIGIE_E2E_DATA_DIR };
   delete env.DATABASE_URL;
   try {
     const { stdout, stderr } = await run(process.execPath, [join(REPO_ROOT, 'apps/api/dist/cli.js'), ...args], { env });
