@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Browser, baseUrl, describeInBrowser, openBrowser, screenshot } from './support/browser';
-import { signInAsDpo } from './support/dpo';
+import { signInAs } from './support/mfa';
 import { aReport, intakeSecret, type PlatformUser, sendReport } from './support/intake';
 import { demoAccount, signOut, submitCredentials } from './support/session';
 
@@ -83,7 +83,7 @@ describeInBrowser('the gate and the access register', () => {
     await signOut(page);
 
     // The DPO (two-factor authentication required), then the register.
-    await signInAsDpo(page);
+    await signInAs(page, 'dpo');
 
     await page.getByRole('menuitem', { name: 'Registre des accès' }).click();
     const entry = page.getByRole('row').filter({ hasText: JUSTIFICATION });

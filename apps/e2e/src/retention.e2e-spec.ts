@@ -1,6 +1,6 @@
 import type { RetentionPreview } from '@vigie/contracts';
 import { type Browser, baseUrl, describeInBrowser, openBrowser, screenshot } from './support/browser';
-import { signInAsDpo } from './support/dpo';
+import { signInAs } from './support/mfa';
 import { demoAccount, signOut, submitCredentials } from './support/session';
 
 describeInBrowser('retention', () => {
@@ -12,7 +12,7 @@ describeInBrowser('retention', () => {
 
   it('lets the DPO preview and run retention; a demo case past three years is then closed and its conversation gone', async () => {
     const { page } = browser;
-    await signInAsDpo(page);
+    await signInAs(page, 'dpo');
 
     // A case of the demo data whose last activity is more than three years old.
     const preview = await page.evaluate(async () => (await fetch('/api/v1/retention/preview')).json() as Promise<RetentionPreview>);

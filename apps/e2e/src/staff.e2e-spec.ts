@@ -1,4 +1,5 @@
 import { generateSync } from 'otplib';
+import { rememberTotpSecret } from './support/mfa';
 import { type Browser, describeInBrowser, openBrowser, screenshot } from './support/browser';
 import { demoAccount, menuEntries, signOut, submitCredentials } from './support/session';
 
@@ -42,6 +43,7 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
 
     const secret = (await page.getByTestId('mfa-secret').textContent())?.replace(/\s/g, '') ?? '';
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    rememberTotpSecret('admin', secret);
     await page.locator('input[name=code]').fill(generateSync({ secret }));
     await page.getByRole('button', { name: 'Activer', exact: true }).click();
 
@@ -110,6 +112,7 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
 
     await page.getByRole('button', { name: 'Activer la double authentification' }).click();
     const secret = (await page.getByTestId('mfa-secret').textContent())?.replace(/\s/g, '') ?? '';
+    rememberTotpSecret('lead', secret);
     await page.locator('input[name=code]').fill(generateSync({ secret }));
     await page.getByRole('button', { name: 'Activer', exact: true }).click();
     const codes = (await page.getByTestId('recovery-codes').locator('code').allTextContents()).map((c) => c.trim());
