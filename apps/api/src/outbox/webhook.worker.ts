@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { signatureHeader } from '@vigie/intake-client';
 import { Clock } from '../common/clock';
+import { every } from '../common/periodic';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type OutboxMessage, OutboxRepository } from './outbox.repository';
 import { WEBHOOK_SECRET, type WebhookSecret } from './webhook-secret';
@@ -19,7 +20,7 @@ const MAX_BACKOFF_MS = 3_600_000;
 @Injectable()
 export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Webhook');
-  private timer?: NodeJS.Timeout;
+  private stop?: () => void;
   private running?: Promise<number>;
 
   constructor(
@@ -31,11 +32,11 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap(): void {
     if (!this.config.PLATFORM_WEBHOOK_URL || this.config.WEBHOOK_POLL_MS <= 0) return;
-    this.timer = setInterval(() => void this.tick(), this.config.WEBHOOK_POLL_MS).unref();
+    this.stop = every(this.config.WEBHOOK_POLL_MS, this.config.WEBHOOK_POLL_MS, () => this.tick());
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
+    this.stop?.();
     await this.running;
   }
 

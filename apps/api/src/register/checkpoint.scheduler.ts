@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { every } from '../common/periodic';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { RegisterService } from './register.service';
 
@@ -15,7 +16,7 @@ const HOUR_MS = 3_600_000;
 @Injectable()
 export class CheckpointScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('RegisterCheckpoints');
-  private timer?: NodeJS.Timeout;
+  private stop?: () => void;
 
   constructor(
     private readonly register: RegisterService,
@@ -27,16 +28,12 @@ export class CheckpointScheduler implements OnApplicationBootstrap, OnApplicatio
   onApplicationBootstrap(): void {
     const hours = this.config.REGISTER_CHECKPOINT_INTERVAL_HOURS;
     if (hours <= 0) return;
-    const every = Math.min(hours * HOUR_MS, HOUR_MS);
-    this.timer = setTimeout(() => {
-      void this.tick();
-      this.timer = setInterval(() => void this.tick(), every).unref();
-    }, Math.min(FIRST_LOOK_MS, every)).unref();
+    const look = Math.min(hours * HOUR_MS, HOUR_MS);
+    this.stop = every(look, Math.min(FIRST_LOOK_MS, look), () => this.tick());
   }
 
   onApplicationShutdown(): void {
-    clearTimeout(this.timer);
-    clearInterval(this.timer);
+    this.stop?.();
   }
 
   /** Signs a checkpoint when the last one is older than the interval; true when it did. */

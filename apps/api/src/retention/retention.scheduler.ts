@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DomainException } from '../common/domain.exception';
+import { every } from '../common/periodic';
 import { RetentionService } from './retention.service';
 
 const FIRST_LOOK_MS = 10 * 60_000;
@@ -13,7 +14,7 @@ const HOUR_MS = 3_600_000;
 @Injectable()
 export class RetentionScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('RetentionSchedule');
-  private timer?: NodeJS.Timeout;
+  private stop?: () => void;
 
   constructor(
     private readonly retention: RetentionService,
@@ -23,16 +24,12 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
   onApplicationBootstrap(): void {
     const hours = this.config.RETENTION_SCHEDULE_HOURS;
     if (hours <= 0) return;
-    const every = Math.min(hours * HOUR_MS, HOUR_MS);
-    this.timer = setTimeout(() => {
-      void this.tick();
-      this.timer = setInterval(() => void this.tick(), every).unref();
-    }, Math.min(FIRST_LOOK_MS, every)).unref();
+    const look = Math.min(hours * HOUR_MS, HOUR_MS);
+    this.stop = every(look, Math.min(FIRST_LOOK_MS, look), () => this.tick());
   }
 
   onApplicationShutdown(): void {
-    clearTimeout(this.timer);
-    clearInterval(this.timer);
+    this.stop?.();
   }
 
   async tick(): Promise<void> {
