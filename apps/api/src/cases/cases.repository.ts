@@ -9,14 +9,18 @@ const SORT_COLUMNS: Record<CaseListQuery['sort'], string> = {
   lastActivityAt: 'c.last_activity_at',
 };
 
-/** The queue's row: the case, what its reports add up to, the reported user, the assignee. */
-const LIST_SELECT = `
+/**
+ * The queue's row: the case, what its reports add up to, the reported user, the assignee — for
+ * the cases of `source` (all of them, or a page already cut, so that the aggregates are computed
+ * for the page's rows only, however deep the page).
+ */
+const listSelect = (source = 'moderation_case') => `
   SELECT c.id, c.status, c.priority, c.created_at, c.last_activity_at, c.legal_hold, c.version, c.appeal_of_decision_id,
          c.assignee_id, s.name AS assignee_name,
          agg.categories, agg.report_count, agg.reporter_count,
          ru.id AS reported_id, ru.external_id AS reported_external_id, ru.kind AS reported_kind,
          ru.display_name AS reported_display_name
-    FROM moderation_case c
+    FROM ${source} c
     LEFT JOIN staff_user s ON s.id = c.assignee_id
     CROSS JOIN LATERAL (
       SELECT array_agg(DISTINCT r.category ORDER BY r.category) AS categories,
@@ -87,7 +91,7 @@ export class CasesRepository {
     const page = `LIMIT ${param(query.perPage)} OFFSET ${param((query.page - 1) * query.perPage)}`;
 
     const [rows, count] = await Promise.all([
-      this.dataSource.query(`${LIST_SELECT} ${filter} ${order} ${page}`, params) as Promise<ListRow[]>,
+      this.dataSource.query(`${listSelect(`(SELECT c.* FROM moderation_case c ${filter} ${order} ${page})`)} ${order}`, params) as Promise<ListRow[]>,
       this.dataSource.query(`SELECT count(*)::int AS total FROM moderation_case c ${filter}`, countParams) as Promise<{ total: number }[]>,
     ]);
     return { data: rows.map(toListItem), total: count[0].total };
@@ -100,7 +104,7 @@ export class CasesRepository {
         `SELECT base.*, v.external_id AS conversation_external_id, c.close_reason, c.closed_at, c.data_purged_at,
                 c.legal_hold_reason, c.legal_hold_at, c.legal_hold_by, hs.name AS legal_hold_by_name,
                 (SELECT count(*)::int FROM message WHERE conversation_id = c.conversation_id) AS message_count
-           FROM (${LIST_SELECT} WHERE c.id = $1) base
+           FROM (${listSelect()} WHERE c.id = $1) base
            JOIN moderation_case c ON c.id = base.id
            JOIN conversation v ON v.id = c.conversation_id
            LEFT JOIN staff_user hs ON hs.id = c.legal_hold_by`,
