@@ -23,6 +23,8 @@ export default tseslint.config(
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:ui', notDependOnLibsWithTags: ['scope:api'] },
+            // The benchmark drives the built API as an artifact; it imports the shared libs and the platform's client only.
+            { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['scope:shared', 'scope:client'] },
           ],
         },
       ],
