@@ -64,7 +64,8 @@ export async function createApp(runtime: AppRuntime): Promise<NestFastifyApplica
 
   const spa = app.get(SpaFallback);
   if (spa.available) {
-    app.useStaticAssets({ root: runtime.config.UI_DIST_DIR, prefix: '/', wildcard: false, index: false });
+    // The build writes .br and .gz beside each asset: served as they are, nothing compressed per request.
+    app.useStaticAssets({ root: runtime.config.UI_DIST_DIR, prefix: '/', wildcard: false, index: false, preCompressed: true });
   }
   return app;
 }

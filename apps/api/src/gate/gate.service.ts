@@ -68,13 +68,10 @@ export class GateService {
       });
       const scope = { kind: request.scope, messageCount: messageIds.length };
       await this.gate.recordAccessOnCase(m, caseId, caller.id, at, { grantId, scope: request.scope, reportIds: request.reportIds, messageCount: messageIds.length });
+      const conversationMessageCount = await this.gate.conversationSize(m, facts.conversationId);
+      // Last: the register's append lock is held from here to commit.
       await this.register.record(m, { ...base, outcome: 'granted', grantId, scope }, at);
-      return {
-        grantId,
-        caseId,
-        expiresAt: expiresAt.toISOString(),
-        scope: { ...scope, conversationMessageCount: await this.gate.conversationSize(m, facts.conversationId) },
-      };
+      return { grantId, caseId, expiresAt: expiresAt.toISOString(), scope: { ...scope, conversationMessageCount } };
     });
     if (typeof outcome === 'string') throw new GateRefusedException(outcome);
     return outcome;
@@ -101,15 +98,15 @@ export class GateService {
         return refusal ?? 'grant_not_found';
       }
 
+      // Everything but the bodies is read first: the register's append lock is then held for the
+      // append and the bodies only, until commit.
+      const messages = await this.gate.messages(m, state.conversationId, grant.messageIds);
+      const reported = await this.gate.reportsByMessage(m, grant.caseId);
+      const participants = await this.gate.participants(m, state.conversationId);
+      const total = await this.gate.conversationSize(m, state.conversationId);
       const scope = { kind: grant.scope, messageCount: grant.messageIds.length, messageIds: grant.messageIds };
       await this.register.record(m, { ...base, outcome: 'read', scope }, at);
-      const [messages, bodies, reported, participants, total] = [
-        await this.gate.messages(m, state.conversationId, grant.messageIds),
-        await this.gate.bodies(m, grant.id, caller.id, at),
-        await this.gate.reportsByMessage(m, grant.caseId),
-        await this.gate.participants(m, state.conversationId),
-        await this.gate.conversationSize(m, state.conversationId),
-      ];
+      const bodies = await this.gate.bodies(m, grant.id, caller.id, at);
       const first = messages[0]?.position ?? total + 1;
       const last = messages.at(-1)?.position ?? total;
       return {
