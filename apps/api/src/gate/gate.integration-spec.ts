@@ -323,7 +323,7 @@ describe('the gate', () => {
     const csv = await t.app.inject({ method: 'GET', url: `/api/v1/audit/access-log/export?caseId=${caseId}`, headers: dpo.headers() });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.trim().split('\r\n');
+    const lines = csv.body.trim().split('\n');
     expect(lines[0]).toMatch(/^sequence,at,staff_id,/);
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(JUSTIFICATION);
@@ -331,6 +331,10 @@ describe('the gate', () => {
     const json = await t.app.inject({ method: 'GET', url: `/api/v1/audit/access-log/export?format=json&caseId=${caseId}`, headers: dpo.headers() });
     expect((JSON.parse(json.body) as AccessLogEntry[]).map((e) => e.outcome)).toEqual(['granted', 'read']);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit/access-log/export?format=xml', headers: dpo.headers() })).statusCode).toBe(400);
+    // Filter values reach COPY quoted by the driver: a quote is data, not SQL.
+    const quoted = await t.app.inject({ method: 'GET', url: `/api/v1/audit/access-log/export?subject=${encodeURIComponent("u_x' OR '1'='1")}`, headers: dpo.headers() });
+    expect(quoted.statusCode).toBe(200);
+    expect(quoted.body.trim().split('\n')).toHaveLength(1);
   });
 });
 

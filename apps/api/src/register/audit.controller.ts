@@ -32,14 +32,14 @@ export class AuditController {
 
   @Get('access-log/export')
   @ApiOperation({ summary: 'The (filtered) register as CSV or JSON, streamed oldest first; flat memory whatever its size.' })
-  export(@Query() query: AccessLogExportDto, @Res() reply: FastifyReply): void {
+  async export(@Query() query: AccessLogExportDto, @Res() reply: FastifyReply): Promise<void> {
     const { format, ...filters } = query;
     const day = new Date().toISOString().slice(0, 10);
     void reply
       .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="vigie-access-register-${day}.${format}"`)
       .header('cache-control', 'no-store')
-      .send(this.register.export(filters, format));
+      .send(await this.register.export(filters, format));
   }
 
   @Get('staff')

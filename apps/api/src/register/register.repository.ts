@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AccessLogEntry, AccessLogQuery, SignedCheckpoint } from '@vigie/contracts';
+import type { Readable } from 'node:stream';
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChainedEntry } from './register-chain';
 
@@ -161,6 +164,39 @@ export class RegisterRepository {
       if (rows.length < batchSize) return;
       after = rows[rows.length - 1].sequence;
     }
+  }
+
+  /**
+   * The filtered register as CSV written by PostgreSQL itself (COPY … TO STDOUT), streamed under
+   * back-pressure on a connection of its own, released when the stream ends or is abandoned.
+   * COPY takes no bind parameters: the (already validated) filter values are quoted by the driver.
+   */
+  async copyCsv(filters: AccessLogFilters): Promise<Readable> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    const params: unknown[] = [];
+    const filter = filterOf(filters, params).replace(/\$(\d+)/g, (_, n: string) => client.escapeLiteral(String(params[Number(n) - 1])));
+    const stream = client.query(
+      copyTo(`COPY (SELECT l.sequence, l.at, l.staff_id, s.name AS staff_name, array_to_string(l.staff_roles, ',') AS staff_roles,
+                           l.case_id, l.conversation_id, array_to_string(l.report_ids, ',') AS report_ids,
+                           (SELECT string_agg(coalesce(u.external_id, sid::text), ',' ORDER BY u.external_id)
+                              FROM unnest(l.subject_ids) sid LEFT JOIN platform_user u ON u.id = sid) AS subjects,
+                           l.legal_basis, l.purpose, l.outcome, l.reason, l.scope->>'kind' AS scope,
+                           l.scope->>'messageCount' AS message_count, l.grant_id, l.justification, l.ip, l.user_agent,
+                           l.request_id, l.erased_at, l.hash
+                      FROM access_log l LEFT JOIN staff_user s ON s.id = l.staff_id ${filter} ORDER BY l.sequence)
+               TO STDOUT WITH (FORMAT csv, HEADER, FORCE_QUOTE *)`),
+    );
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      void runner.release();
+    };
+    stream.once('end', release);
+    stream.once('error', release);
+    stream.once('close', release);
+    return stream;
   }
 
   /** Every staff account, for the register's filter: the DPO audits accounts that no longer work too. */
