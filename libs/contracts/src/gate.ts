@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { CaseParticipant } from './cases';
 
 /** Why the gate refused to open a conversation: stable codes, recorded in the register. */
@@ -27,13 +26,6 @@ export const MAX_JUSTIFICATION_LENGTH = 2000;
  */
 export const GRANT_SCOPES = ['context', 'full'] as const;
 export type GrantScope = (typeof GRANT_SCOPES)[number];
-
-export const accessRequestSchema = z.strictObject({
-  justification: z.string({ message: 'must be a text' }).max(MAX_JUSTIFICATION_LENGTH),
-  reportIds: z.array(z.uuid({ message: 'must be report ids (UUID)' })).max(100),
-  scope: z.enum(GRANT_SCOPES).default('context'),
-});
-export type AccessRequest = z.output<typeof accessRequestSchema>;
 
 export interface GrantScopeSummary {
   kind: GrantScope;

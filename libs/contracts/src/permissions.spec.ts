@@ -13,6 +13,12 @@ describe('canAccess', () => {
     [['admin'], 'audit.view', false],
     [['admin'], 'staff.manage', true],
     [['lead', 'dpo'], 'conversation.open', true],
+    [['lead'], 'decision.approve', true],
+    [['moderator'], 'decision.approve', false],
+    [['lead'], 'deliveries.view', true],
+    [['admin'], 'deliveries.view', true],
+    [['moderator'], 'deliveries.view', false],
+    [['dpo'], 'deliveries.view', false],
     [['moderator'], 'no.such.action', false],
     [[], 'queue.view', false],
   ] as const)('%j may %s: %s', (roles, action, allowed) => {

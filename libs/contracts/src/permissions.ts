@@ -13,6 +13,10 @@ const ALLOWED_ROLES = {
   'retention.view': ['dpo', 'admin'],
   'retention.run': ['dpo', 'admin'],
   'legal_hold.manage': ['lead', 'dpo'],
+  // Four eyes: a moderator's heavy sanction waits for a lead.
+  'decision.approve': ['lead'],
+  // What was sent to the platform, and whether it arrived.
+  'deliveries.view': ['lead', 'admin'],
   'staff.manage': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import type { GrantScope } from './gate';
-import { listQuerySchema } from './list';
 
 /** `granted` and `denied` are the gate's answers; `read` is a grant being used. */
 export const ACCESS_OUTCOMES = ['granted', 'denied', 'read'] as const;
@@ -32,18 +30,6 @@ export interface AccessLogEntry {
 }
 
 export const ACCESS_LOG_SORT_FIELDS = ['sequence'] as const;
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' });
-
-export const accessLogQuerySchema = listQuerySchema(ACCESS_LOG_SORT_FIELDS, 'sequence', {
-  staffId: z.uuid({ message: 'must be a staff id' }).optional(),
-  caseId: z.uuid({ message: 'must be a case id' }).optional(),
-  /** A platform user's external id: entries that concern them. */
-  subject: z.string().trim().min(1).max(128).optional(),
-  outcome: z.enum(ACCESS_OUTCOMES).optional(),
-  from: instant.optional(),
-  to: instant.optional(),
-});
-export type AccessLogQuery = z.output<typeof accessLogQuerySchema>;
 
 export const REGISTER_PROBLEMS = [
   'sequence_gap',
@@ -85,23 +71,3 @@ export interface SignedCheckpoint extends CheckpointStatement {
   signature: string;
 }
 
-/** A checkpoint file as read back (CLI `audit:verify --checkpoint FILE`). */
-export const signedCheckpointSchema = z.object({
-  sequence: z.number().int().min(1),
-  headHash: z.string().regex(/^[0-9a-f]{64}$/),
-  time: z.string(),
-  algorithm: z.literal('Ed25519'),
-  publicKey: z.string().includes('PUBLIC KEY'),
-  signature: z.string().min(1),
-});
-
-/** The register export: the list's filters, no paging, streamed as CSV or JSON. */
-export const accessLogExportQuerySchema = z.strictObject({
-  format: z.enum(['csv', 'json']).default('csv'),
-  staffId: z.uuid({ message: 'must be a staff id' }).optional(),
-  caseId: z.uuid({ message: 'must be a case id' }).optional(),
-  subject: z.string().trim().min(1).max(128).optional(),
-  outcome: z.enum(ACCESS_OUTCOMES).optional(),
-  from: instant.optional(),
-  to: instant.optional(),
-});

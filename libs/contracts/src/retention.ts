@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { CaseStatus, ReportCategory } from './domain';
 
 export const RETENTION_RUN_STATUSES = ['running', 'completed', 'failed', 'interrupted'] as const;
@@ -77,15 +76,3 @@ export interface LegalHold {
   placedAt: string;
   placedBy: { id: string; name: string } | null;
 }
-
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' });
-
-export const retentionPreviewQuerySchema = z.strictObject({
-  /** Runs up to this date; 30 days from now by default. */
-  until: instant.optional(),
-});
-export const startRetentionRunSchema = z.strictObject({ dryRun: z.boolean().default(false) }).default({ dryRun: false });
-export const legalHoldSchema = z.strictObject({
-  reason: z.string({ message: 'must be a text' }).trim().min(10, 'needs at least 10 characters').max(1000),
-});
-export type LegalHoldRequest = z.output<typeof legalHoldSchema>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { listQuerySchema } from './list';
+import { ACCESS_LOG_SORT_FIELDS, ACCESS_OUTCOMES } from './register';
+
+const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' });
+
+export const accessLogQuerySchema = listQuerySchema(ACCESS_LOG_SORT_FIELDS, 'sequence', {
+  staffId: z.uuid({ message: 'must be a staff id' }).optional(),
+  caseId: z.uuid({ message: 'must be a case id' }).optional(),
+  /** A platform user's external id: entries that concern them. */
+  subject: z.string().trim().min(1).max(128).optional(),
+  outcome: z.enum(ACCESS_OUTCOMES).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+});
+export type AccessLogQuery = z.output<typeof accessLogQuerySchema>;
+
+/** A checkpoint file as read back (CLI `audit:verify --checkpoint FILE`). */
+export const signedCheckpointSchema = z.object({
+  sequence: z.number().int().min(1),
+  headHash: z.string().regex(/^[0-9a-f]{64}$/),
+  time: z.string(),
+  algorithm: z.literal('Ed25519'),
+  publicKey: z.string().includes('PUBLIC KEY'),
+  signature: z.string().min(1),
+});
+
+/** The register export: the list's filters, no paging, streamed as CSV or JSON. */
+export const accessLogExportQuerySchema = z.strictObject({
+  format: z.enum(['csv', 'json']).default('csv'),
+  staffId: z.uuid({ message: 'must be a staff id' }).optional(),
+  caseId: z.uuid({ message: 'must be a case id' }).optional(),
+  subject: z.string().trim().min(1).max(128).optional(),
+  outcome: z.enum(ACCESS_OUTCOMES).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+});

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' });
+
+export const retentionPreviewQuerySchema = z.strictObject({
+  /** Runs up to this date; 30 days from now by default. */
+  until: instant.optional(),
+});
+export const startRetentionRunSchema = z.strictObject({ dryRun: z.boolean().default(false) }).default({ dryRun: false });
+export const legalHoldSchema = z.strictObject({
+  reason: z.string({ message: 'must be a text' }).trim().min(10, 'needs at least 10 characters').max(1000),
+});
+export type LegalHoldRequest = z.output<typeof legalHoldSchema>;
