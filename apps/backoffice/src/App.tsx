@@ -29,6 +29,12 @@ const AccessRegisterPage = lazy(() =>
 const RetentionPage = lazy(() =>
   import('./pages/retention/RetentionPage').then((module) => ({ default: module.RetentionPage })),
 );
+const ApprovalsPage = lazy(() =>
+  import('./pages/approvals/ApprovalsPage').then((module) => ({ default: module.ApprovalsPage })),
+);
+const DeliveriesPage = lazy(() =>
+  import('./pages/deliveries/DeliveriesPage').then((module) => ({ default: module.DeliveriesPage })),
+);
 
 const store = localStorageStore(undefined, 'Vigie');
 
@@ -65,6 +71,22 @@ export const App = () => (
         element={
           <RequireAccess action="retention.view">
             <RetentionPage />
+          </RequireAccess>
+        }
+      />
+      <Route
+        path="/approvals"
+        element={
+          <RequireAccess action="decision.approve">
+            <ApprovalsPage />
+          </RequireAccess>
+        }
+      />
+      <Route
+        path="/deliveries"
+        element={
+          <RequireAccess action="deliveries.view">
+            <DeliveriesPage />
           </RequireAccess>
         }
       />

@@ -13,6 +13,8 @@ describe('canAccess', () => {
       'retention.view': false,
       'retention.run': false,
       'legal_hold.manage': false,
+      'decision.approve': false,
+      'deliveries.view': false,
       'staff.manage': false,
     },
     lead: {
@@ -23,6 +25,8 @@ describe('canAccess', () => {
       'retention.view': false,
       'retention.run': false,
       'legal_hold.manage': true,
+      'decision.approve': true,
+      'deliveries.view': true,
       'staff.manage': false,
     },
     dpo: {
@@ -33,6 +37,8 @@ describe('canAccess', () => {
       'retention.view': true,
       'retention.run': true,
       'legal_hold.manage': true,
+      'decision.approve': false,
+      'deliveries.view': false,
       'staff.manage': false,
     },
     admin: {
@@ -43,6 +49,8 @@ describe('canAccess', () => {
       'retention.view': true,
       'retention.run': true,
       'legal_hold.manage': false,
+      'decision.approve': false,
+      'deliveries.view': true,
       'staff.manage': true,
     },
   };

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { CasesResourceMessages, ResourceMessages, VigieMessages } from './fr';
+import { decisionsMessages } from './decisions';
 import { gateMessages } from './gate';
 import { registerMessages } from './register';
 import { retentionMessages } from './retention';
@@ -376,6 +377,7 @@ const vigie: VigieMessages = {
   gate: gateMessages.en,
   register: registerMessages.en,
   retention: retentionMessages.en,
+  decisions: decisionsMessages.en,
 };
 
 const staffResource: ResourceMessages = {

@@ -1,4 +1,5 @@
 import frenchMessages from 'ra-language-french';
+import { decisionsMessages } from './decisions';
 import { gateMessages } from './gate';
 import { registerMessages } from './register';
 import { retentionMessages } from './retention';
@@ -381,6 +382,7 @@ const vigie = {
   gate: gateMessages.fr,
   register: registerMessages.fr,
   retention: retentionMessages.fr,
+  decisions: decisionsMessages.fr,
 };
 
 const staffResource = {

@@ -1,6 +1,6 @@
 import type { StaffRole } from '@vigie/contracts';
 import { Menu, usePermissions } from 'react-admin';
-import { SCREENS } from '../navigation/screens';
+import { SCREENS, screenLabel } from '../navigation/screens';
 import { canAccess } from '../permissions';
 
 export const AppMenu = () => {
@@ -9,8 +9,13 @@ export const AppMenu = () => {
   return (
     <Menu>
       <Menu.DashboardItem />
-      {SCREENS.filter((screen) => canAccess(roles, screen.action)).map(({ id, path, icon: Icon }) => (
-        <Menu.Item key={id} to={path} primaryText={`vigie.menu.${id}`} leftIcon={<Icon />} />
+      {SCREENS.filter((screen) => canAccess(roles, screen.action)).map((screen) => (
+        <Menu.Item
+          key={screen.id}
+          to={screen.path}
+          primaryText={screenLabel(screen)}
+          leftIcon={<screen.icon />}
+        />
       ))}
     </Menu>
   );

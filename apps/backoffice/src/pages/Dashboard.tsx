@@ -18,7 +18,7 @@ import {
 import { STAFF_ROLES, type StaffRole } from '@vigie/contracts';
 import { Link, Loading, Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import { RoleChips } from '../components/RoleChip';
-import { SCREENS } from '../navigation/screens';
+import { SCREENS, screenLabel } from '../navigation/screens';
 import { canAccess } from '../permissions';
 import { IconBadge } from '../components/IconBadge';
 
@@ -67,7 +67,7 @@ const RoleCard = ({ role }: { role: StaffRole }) => {
               endIcon={<ArrowForward fontSize="small" />}
               sx={{ ml: '0 !important' }}
             >
-              {translate(`vigie.menu.${screen.id}`)}
+              {translate(screenLabel(screen))}
             </Button>
           ))}
         </CardActions>

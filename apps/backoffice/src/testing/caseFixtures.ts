@@ -1,10 +1,14 @@
 import type {
   AccessGrant,
   CaseDetail,
+  CaseNote,
   CaseParticipant,
   CaseReport,
   ConversationMessage,
+  Decision,
+  Delivery,
   GrantedConversation,
+  UserHistory,
 } from '@vigie/contracts';
 
 /** A case as `GET /cases/:id` answers it: open, critical, unassigned, unless told otherwise. */
@@ -144,3 +148,137 @@ export const aGrantedConversation = (overrides: Partial<GrantedConversation> = {
     ...overrides,
   };
 };
+
+/** Staff of the fixtures: Camille moderates, Julie leads, Julien is another moderator. */
+export const CAMILLE = { id: 'staff-camille', name: 'Camille Moreau' };
+export const JULIE = { id: 'staff-julie', name: 'Julie Martin' };
+export const JULIEN = { id: 'staff-julien', name: 'Julien Lefèvre' };
+
+/** A case Camille took and is reviewing: one report of Paul by Inès, on message m_2. */
+export const aCaseInReview = (overrides: Partial<CaseDetail> = {}): CaseDetail =>
+  aCase({
+    status: 'in_review',
+    assignee: CAMILLE,
+    participants: [INES, PAUL],
+    reports: [aReport()],
+    version: 4,
+    ...overrides,
+  });
+
+/** Camille's effective warning on the fixtures' case, with its statement of reasons. */
+export const aDecision = (overrides: Partial<Decision> = {}): Decision => ({
+  id: 'd1a2b3c4-0000-4000-8000-000000000001',
+  caseId: aCase().id,
+  action: 'warning',
+  policyClause: 'cgu.4.8-protection-mineurs',
+  statement: {
+    facts: "Demande répétée de l'âge et de photos à une exploratrice mineure, le 25 novembre au soir.",
+    ground: "Conditions générales d'utilisation, article 4.8 (Protection des mineurs)",
+    automated: false,
+    redress: 'Vous pouvez contester cette décision depuis la plateforme dans un délai de 6 mois.',
+  },
+  durationDays: null,
+  messageIds: [],
+  state: 'effective',
+  decidedBy: CAMILLE,
+  decidedAt: '2026-11-26T10:00:00.000Z',
+  reviewedBy: null,
+  reviewedAt: null,
+  reviewNote: null,
+  ...overrides,
+});
+
+/** A ban Camille proposed, waiting for a lead. */
+export const aProposedBan = (overrides: Partial<Decision> = {}): Decision =>
+  aDecision({
+    id: 'd1a2b3c4-0000-4000-8000-000000000002',
+    action: 'ban',
+    state: 'pending_approval',
+    statement: {
+      facts: 'Sollicitations sexuelles explicites envoyées à une mineure, reconnues par leur auteur.',
+      ground: "Conditions générales d'utilisation, article 4.8 (Protection des mineurs)",
+      automated: false,
+      redress: 'Vous pouvez contester cette décision depuis la plateforme dans un délai de 6 mois.',
+    },
+    ...overrides,
+  });
+
+/** A note of Camille's on the fixtures' case, written `minutesAgo` minutes ago (15 minutes to edit it). */
+export const aNote = (overrides: Partial<CaseNote> = {}, minutesAgo = 2): CaseNote => {
+  const createdAt = new Date(Date.now() - minutesAgo * 60_000);
+  return {
+    id: 'a0b1c2d3-0000-4000-8000-000000000001',
+    caseId: aCase().id,
+    author: CAMILLE,
+    text: 'Le signalant a 14 ans selon son profil.',
+    createdAt: createdAt.toISOString(),
+    editedAt: null,
+    editableUntil: new Date(createdAt.getTime() + 15 * 60_000).toISOString(),
+    ...overrides,
+  };
+};
+
+/** An appeal case: Paul contests Camille's warning; open, unassigned, unless told otherwise. */
+export const anAppealCase = (overrides: Partial<CaseDetail> = {}): CaseDetail => {
+  const appealed = aDecision({ caseId: '5e5e5e5e-0000-4000-8000-000000000001' });
+  return aCase({
+    id: '6f1b1c1e-2d3a-4e5f-8a9b-0c1d2e3f4a99',
+    appealOfDecisionId: appealed.id,
+    participants: [INES, PAUL],
+    reports: [aReport()],
+    appeal: {
+      decision: appealed,
+      appellantExternalId: 'u_paul',
+      statement: "Je demandais seulement son âge pour adapter mes conseils d'orientation.",
+      submittedAt: '2026-11-27T08:00:00.000Z',
+    },
+    ...overrides,
+  });
+};
+
+/** Paul's record: two earlier cases, two effective sanctions this year. */
+export const aUserHistory = (overrides: Partial<UserHistory> = {}): UserHistory => ({
+  user: { id: PAUL.id, externalId: PAUL.externalId, displayName: PAUL.displayName },
+  cases: [
+    {
+      caseId: '11111111-0000-4000-8000-000000000001',
+      status: 'closed',
+      createdAt: '2026-09-02T10:00:00.000Z',
+      categories: ['harassment'],
+      decisions: [{ action: 'suspension', state: 'effective', decidedAt: '2026-09-03T10:00:00.000Z' }],
+    },
+    {
+      caseId: '11111111-0000-4000-8000-000000000002',
+      status: 'actioned',
+      createdAt: '2026-06-10T10:00:00.000Z',
+      categories: ['spam_scam'],
+      decisions: [{ action: 'warning', state: 'effective', decidedAt: '2026-06-11T10:00:00.000Z' }],
+    },
+  ],
+  actionedLast6Months: 2,
+  actionedLast12Months: 2,
+  ...overrides,
+});
+
+/** A delivery of a decision to the platform that failed twice and waits for its next attempt. */
+export const aDelivery = (overrides: Partial<Delivery> = {}): Delivery => ({
+  id: 42,
+  eventType: 'decision.effective',
+  caseId: aCase().id,
+  createdAt: '2026-11-26T10:00:00.000Z',
+  attempts: 2,
+  nextAttemptAt: new Date(Date.now() + 4 * 60_000).toISOString(),
+  deliveredAt: null,
+  lastStatus: 503,
+  lastError: 'HTTP 503 Service Unavailable',
+  log: [
+    {
+      at: '2026-11-26T10:01:00.000Z',
+      statusCode: 503,
+      error: 'HTTP 503 Service Unavailable',
+      durationMs: 412,
+    },
+    { at: '2026-11-26T10:00:01.000Z', statusCode: null, error: 'connect ECONNREFUSED', durationMs: 3 },
+  ],
+  ...overrides,
+});

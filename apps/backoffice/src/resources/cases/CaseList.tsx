@@ -4,11 +4,13 @@ import { Box, Card, Stack, Tooltip, Typography } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import type { CaseListItem } from '@vigie/contracts';
 import {
+  BulkActionsToolbar,
   DataTable,
   FilterButton,
   ListBase,
   ListToolbar,
   Pagination,
+  SelectAllButton,
   SortButton,
   Title,
   useGetIdentity,
@@ -20,6 +22,8 @@ import { CaseStatusChip, CategoryChips } from './CaseChips';
 import { priorityColours } from './caseColours';
 import { caseFilters } from './caseFilters';
 import { priorityLevel } from './casePriority';
+import { AppealChip } from './decision/AppealChip';
+import { MAX_BULK_CASES, QueueBulkActions } from './decision/BulkActions';
 import { AssigneeLabel, ParticipantLabel } from './PeopleLabels';
 import { PriorityBadge } from './PriorityBadge';
 import { QuickViewTabs } from './QuickViewTabs';
@@ -146,7 +150,15 @@ export const CaseList = () => {
           <DataTable
             rowClick="show"
             rowSx={criticalRowSx}
-            bulkActionButtons={false}
+            bulkActionButtons={<QueueBulkActions />}
+            bulkActionsToolbar={
+              <BulkActionsToolbar
+                label="vigie.decisions.bulk.selected"
+                selectAllButton={<SelectAllButton limit={MAX_BULK_CASES} />}
+              >
+                <QueueBulkActions />
+              </BulkActionsToolbar>
+            }
             empty={<QueueEmpty />}
             size="small"
             sx={{
@@ -167,7 +179,17 @@ export const CaseList = () => {
               source="categories"
               label="vigie.cases.fields.categories"
               disableSort
-              render={(record) => <CategoryChips categories={record.categories} max={2} />}
+              render={(record) =>
+                record.appealOfDecisionId ? (
+                  // An appeal stands out first: it is reviewed by someone other than the decider.
+                  <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+                    <AppealChip />
+                    <CategoryChips categories={record.categories} max={1} />
+                  </Stack>
+                ) : (
+                  <CategoryChips categories={record.categories} max={2} />
+                )
+              }
             />
             <Column
               source="reportedUser"

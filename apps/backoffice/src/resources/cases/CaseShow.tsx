@@ -38,6 +38,14 @@ import { CaseParticipants } from './CaseParticipants';
 import { CaseReports } from './CaseReports';
 import { CaseTimeline } from './CaseTimeline';
 import { ConversationGateButton } from './ConversationGateButton';
+import { AppealBanner } from './decision/AppealBanner';
+import { AppealChip } from './decision/AppealChip';
+import { DecideButton } from './decision/DecideButton';
+import { canClose, canReopen } from './decision/decisionRules';
+import { DecisionsCard } from './decision/DecisionsCard';
+import { NotesCard } from './decision/NotesCard';
+import { CloseCaseButton, ReopenCaseButton } from './decision/StatusActions';
+import { UserHistoryCard } from './decision/UserHistoryCard';
 import { LegalHoldButton } from './LegalHoldButton';
 import { AssigneeLabel } from './PeopleLabels';
 import { PriorityBadge } from './PriorityBadge';
@@ -52,13 +60,15 @@ const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   </Box>
 );
 
-const CaseActions = ({ record }: { record: CaseListItem }) => {
+const CaseActions = ({ record }: { record: CaseListItem | CaseDetail }) => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions<StaffRole[]>();
   const roles = permissions ?? [];
+  const selfId = identity ? String(identity.id) : undefined;
   const mine = record.assignee !== null && record.assignee.id === String(identity?.id);
   const workable = isWorkable(record);
+  const detail = isCaseDetail(record) ? record : undefined;
   return (
     <Stack spacing={1.5} sx={{ alignItems: { xs: 'stretch', md: 'flex-end' } }}>
       <Stack
@@ -67,6 +77,9 @@ const CaseActions = ({ record }: { record: CaseListItem }) => {
         useFlexGap
         sx={{ flexWrap: 'wrap', justifyContent: { md: 'flex-end' } }}
       >
+        {detail && <DecideButton record={detail} />}
+        {detail && canClose(detail, selfId, roles) && <CloseCaseButton record={detail} />}
+        {detail && canReopen(detail, roles) && <ReopenCaseButton record={detail} />}
         {workable && !record.assignee && canAccess(roles, 'queue.view') && <ClaimButton record={record} />}
         {workable && canAccess(roles, 'case.assign') && <AssignButton record={record} />}
         <LegalHoldButton record={record} />
@@ -127,6 +140,7 @@ const CaseHeader = ({ record }: { record: CaseListItem & Partial<CaseDetail> }) 
           >
             <PriorityBadge priority={record.priority} categories={record.categories} size="medium" />
             <CaseStatusChip status={record.status} />
+            {record.appealOfDecisionId && <AppealChip />}
             <CategoryChips categories={record.categories} />
             {record.legalHold && (
               // Why and by whom the case is kept: on hover or focus of the chip.
@@ -241,15 +255,21 @@ const CaseBody = () => {
           {translate('vigie.retention.case.purged_body')}
         </Alert>
       )}
+      {detail && <AppealBanner record={detail} />}
       {!detail ? (
         <Loading />
       ) : (
         <Grid container spacing={2.5}>
           <Grid size={{ xs: 12, lg: 7 }}>
-            <CaseReports reports={detail.reports} />
+            <Stack spacing={2.5}>
+              {detail.decisions.length > 0 && <DecisionsCard decisions={detail.decisions} />}
+              <CaseReports reports={detail.reports} />
+              <NotesCard caseId={detail.id} notes={detail.notes} purged={detail.dataPurgedAt !== null} />
+            </Stack>
           </Grid>
           <Grid size={{ xs: 12, lg: 5 }}>
             <Stack spacing={2.5}>
+              <UserHistoryCard caseId={detail.id} version={detail.version} />
               <CaseTimeline events={detail.timeline} staffNames={staffNames} />
               <CaseParticipants participants={detail.participants} reports={detail.reports} />
             </Stack>

@@ -1,12 +1,14 @@
 import AssignmentIndOutlined from '@mui/icons-material/AssignmentIndOutlined';
 import AutoDeleteOutlined from '@mui/icons-material/AutoDeleteOutlined';
 import BackHandOutlined from '@mui/icons-material/BackHandOutlined';
+import BalanceOutlined from '@mui/icons-material/BalanceOutlined';
 import CircleOutlined from '@mui/icons-material/CircleOutlined';
 import CreateNewFolderOutlined from '@mui/icons-material/CreateNewFolderOutlined';
 import FlagOutlined from '@mui/icons-material/FlagOutlined';
 import ForumOutlined from '@mui/icons-material/ForumOutlined';
 import GavelOutlined from '@mui/icons-material/GavelOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
+import HowToVoteOutlined from '@mui/icons-material/HowToVoteOutlined';
 import LockOpenOutlined from '@mui/icons-material/LockOpenOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import NotesOutlined from '@mui/icons-material/NotesOutlined';
@@ -14,11 +16,14 @@ import PersonRemoveOutlined from '@mui/icons-material/PersonRemoveOutlined';
 import RestartAltOutlined from '@mui/icons-material/RestartAltOutlined';
 import SyncAltOutlined from '@mui/icons-material/SyncAltOutlined';
 import TaskAltOutlined from '@mui/icons-material/TaskAltOutlined';
+import ThumbDownAltOutlined from '@mui/icons-material/ThumbDownAltOutlined';
+import ThumbUpAltOutlined from '@mui/icons-material/ThumbUpAltOutlined';
+import VerifiedOutlined from '@mui/icons-material/VerifiedOutlined';
 import type SvgIcon from '@mui/material/SvgIcon';
-import { Box, Stack, Typography } from '@mui/material';
+import { Box, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import type { CaseEvent } from '@vigie/contracts';
-import { useTranslate } from 'react-admin';
+import { Link, useTranslate } from 'react-admin';
 import { RelativeDate } from '../../components/RelativeDate';
 import { type DescribedEvent, describeEvent, inOrder } from './timelineEvents';
 import { SectionCard } from './SectionCard';
@@ -38,6 +43,13 @@ const ICONS: Readonly<Record<DescribedEvent['kind'], typeof SvgIcon>> = {
   closed: TaskAltOutlined,
   reopened: RestartAltOutlined,
   retention_closed: AutoDeleteOutlined,
+  decision: GavelOutlined,
+  decision_proposed: HowToVoteOutlined,
+  decision_approved: ThumbUpAltOutlined,
+  decision_rejected: ThumbDownAltOutlined,
+  appealed: BalanceOutlined,
+  appeal_opened: BalanceOutlined,
+  appeal_decided: VerifiedOutlined,
   other: CircleOutlined,
 };
 
@@ -65,6 +77,8 @@ export const CaseTimeline = ({ events, staffNames }: CaseTimelineProps) => {
           const params = { ...described.params };
           if (typeof params.category === 'string')
             params.category = translate(`vigie.cases.categories.${params.category}`);
+          if (typeof params.action === 'string')
+            params.action = translate(`vigie.decisions.actions.${params.action}`, { _: params.action });
           // Reads of the conversation stand apart from the case's handling: the register's events.
           const tone = described.kind === 'conversation_accessed' ? 'secondary' : 'primary';
           const last = index === ordered.length - 1;
@@ -108,6 +122,11 @@ export const CaseTimeline = ({ events, staffNames }: CaseTimelineProps) => {
                 <Typography variant="body2" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
                   {translate(described.messageKey, params)}
                 </Typography>
+                {described.link && (
+                  <MuiLink component={Link} to={described.link.to} variant="body2" underline="hover">
+                    {translate(described.link.labelKey)}
+                  </MuiLink>
+                )}
                 <Stack
                   direction="row"
                   spacing={0.75}

@@ -101,6 +101,79 @@ describe('timeline events', () => {
     });
   });
 
+  it("names the measure of a decision taken, proposed or approved, and a suspension's length", () => {
+    const decision = (type: string, data: Record<string, unknown>) => describeEvent(event({ type, data }));
+    expect(decision('decision', { decisionId: 'd1', action: 'warning', durationDays: null })).toEqual({
+      kind: 'decision',
+      messageKey: 'vigie.decisions.timeline.decision',
+      params: { action: 'warning' },
+    });
+    expect(
+      decision('decision_proposed', { decisionId: 'd2', action: 'suspension', durationDays: 30 }),
+    ).toEqual({
+      kind: 'decision_proposed',
+      messageKey: 'vigie.decisions.timeline.decision_proposed_days',
+      params: { action: 'suspension', smart_count: 30 },
+    });
+    expect(
+      decision('decision_approved', { decisionId: 'd3', action: 'suspension', durationDays: 14 }).messageKey,
+    ).toBe('vigie.decisions.timeline.decision_approved_days');
+    expect(decision('decision_approved', { decisionId: 'd2', action: 'ban', durationDays: null })).toEqual({
+      kind: 'decision_approved',
+      messageKey: 'vigie.decisions.timeline.decision_approved',
+      params: { action: 'ban' },
+    });
+    // An action this build does not know still says a decision was taken.
+    expect(decision('decision', { action: 'teleport' }).messageKey).toBe(
+      'vigie.cases.timeline.decision_made',
+    );
+  });
+
+  it("quotes a rejection's note and the reason for closing or reopening, when there is one", () => {
+    expect(
+      describeEvent(event({ type: 'decision_rejected', data: { decisionId: 'd2', note: ' Trop lourd. ' } })),
+    ).toEqual({
+      kind: 'decision_rejected',
+      messageKey: 'vigie.decisions.timeline.decision_rejected_note',
+      params: { note: 'Trop lourd.' },
+    });
+    expect(describeEvent(event({ type: 'decision_rejected', data: { note: null } })).messageKey).toBe(
+      'vigie.decisions.timeline.decision_rejected',
+    );
+    expect(
+      describeEvent(event({ type: 'reopened', data: { from: 'closed', reason: 'Nouvel élément' } })),
+    ).toEqual({
+      kind: 'reopened',
+      messageKey: 'vigie.decisions.timeline.reopened_reason',
+      params: { reason: 'Nouvel élément' },
+    });
+    expect(
+      describeEvent(event({ type: 'closed', data: { from: 'actioned', reason: null } })).messageKey,
+    ).toBe('vigie.cases.timeline.closed');
+  });
+
+  it("links an appealed decision to the appeal's case, and says how an appeal ended", () => {
+    expect(
+      describeEvent(
+        event({ type: 'appealed', data: { appealId: 'a1', appealCaseId: 'case-2', decisionId: 'd1' } }),
+      ),
+    ).toEqual({
+      kind: 'appealed',
+      messageKey: 'vigie.decisions.timeline.appealed',
+      params: {},
+      link: { to: '/cases/case-2/show', labelKey: 'vigie.decisions.timeline.see_appeal' },
+    });
+    expect(describeEvent(event({ type: 'appeal_opened', data: { appealId: 'a1' } })).messageKey).toBe(
+      'vigie.decisions.timeline.appeal_opened',
+    );
+    expect(describeEvent(event({ type: 'appeal_decided', data: { outcome: 'overturned' } })).messageKey).toBe(
+      'vigie.decisions.timeline.appeal_decided_overturned',
+    );
+    expect(describeEvent(event({ type: 'appeal_decided', data: {} })).messageKey).toBe(
+      'vigie.decisions.timeline.appeal_decided',
+    );
+  });
+
   it('tells the story oldest first, ties in the order the API gave', () => {
     const events = [
       event({ id: 'c', at: '2026-11-26T12:00:00.000Z' }),

@@ -1,5 +1,6 @@
 import {
   type CaseEvent,
+  DECISION_ACTIONS,
   GRANT_SCOPES,
   type GrantScope,
   REPORT_CATEGORIES,
@@ -22,6 +23,13 @@ export const KNOWN_EVENT_TYPES = [
   'closed',
   'reopened',
   'retention_closed',
+  'decision',
+  'decision_proposed',
+  'decision_approved',
+  'decision_rejected',
+  'appealed',
+  'appeal_opened',
+  'appeal_decided',
 ] as const;
 export type KnownEventType = (typeof KNOWN_EVENT_TYPES)[number];
 
@@ -35,6 +43,8 @@ export interface DescribedEvent {
    * absent). Counts stay numbers: polyglot picks a plural form from `smart_count` as a number.
    */
   params: Record<string, string | number>;
+  /** Where the event leads, when it names another page (an appeal's case). */
+  link?: { to: string; labelKey: string };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -51,6 +61,31 @@ const isCount = (value: unknown): value is number =>
 
 const isCategory = (value: unknown): value is ReportCategory =>
   typeof value === 'string' && (REPORT_CATEGORIES as readonly string[]).includes(value);
+
+const RECORD_ACTIONS: readonly string[] = [...DECISION_ACTIONS, 'appeal_upheld', 'appeal_overturned'];
+
+/** A decision's action as the event records it; the caller translates it (`vigie.decisions.actions`). */
+const actionOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && RECORD_ACTIONS.includes(value) ? value : undefined;
+
+const textOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+/** Decisions taken, proposed or approved: the measure, and a suspension's length. */
+const describeDecision = (
+  kind: 'decision' | 'decision_proposed' | 'decision_approved',
+  data: Record<string, unknown>,
+): DescribedEvent => {
+  const action = actionOf(data.action);
+  if (!action) return { kind, messageKey: 'vigie.cases.timeline.decision_made', params: {} };
+  const days = data.durationDays;
+  if (typeof days === 'number' && Number.isInteger(days) && days > 0)
+    return {
+      kind,
+      messageKey: `vigie.decisions.timeline.${kind}_days`,
+      params: { action, smart_count: days },
+    };
+  return { kind, messageKey: `vigie.decisions.timeline.${kind}`, params: { action } };
+};
 
 /**
  * The assignee an event names. The API records only `data.assigneeId`: its name comes from
@@ -105,6 +140,46 @@ export const describeEvent = (
     return run
       ? { kind, messageKey: 'vigie.retention.timeline.retention_closed_run', params: { run } }
       : { kind, messageKey: 'vigie.retention.timeline.retention_closed', params: {} };
+  }
+  if (kind === 'decision' || kind === 'decision_proposed' || kind === 'decision_approved')
+    return describeDecision(kind, data);
+  if (kind === 'decision_rejected') {
+    const note = textOf(data.note);
+    return note
+      ? { kind, messageKey: 'vigie.decisions.timeline.decision_rejected_note', params: { note } }
+      : { kind, messageKey: 'vigie.decisions.timeline.decision_rejected', params: {} };
+  }
+  if (kind === 'closed' || kind === 'reopened') {
+    const reason = textOf(data.reason);
+    if (reason) return { kind, messageKey: `vigie.decisions.timeline.${kind}_reason`, params: { reason } };
+  }
+  if (kind === 'appealed') {
+    const appealCase = textOf(data.appealCaseId);
+    return {
+      kind,
+      messageKey: 'vigie.decisions.timeline.appealed',
+      params: {},
+      ...(appealCase
+        ? {
+            link: {
+              to: `/cases/${encodeURIComponent(appealCase)}/show`,
+              labelKey: 'vigie.decisions.timeline.see_appeal',
+            },
+          }
+        : {}),
+    };
+  }
+  if (kind === 'appeal_opened')
+    return { kind, messageKey: 'vigie.decisions.timeline.appeal_opened', params: {} };
+  if (kind === 'appeal_decided') {
+    const outcome = data.outcome === 'upheld' || data.outcome === 'overturned' ? data.outcome : undefined;
+    return {
+      kind,
+      messageKey: outcome
+        ? `vigie.decisions.timeline.appeal_decided_${outcome}`
+        : 'vigie.decisions.timeline.appeal_decided',
+      params: {},
+    };
   }
   return { kind, messageKey: `vigie.cases.timeline.${kind}`, params: {} };
 };
