@@ -84,7 +84,7 @@ export interface UserHistory {
     categories: string[];
     decisions: { action: DecisionRecordAction; state: DecisionState; decidedAt: string }[];
   }[];
-  /** Effective sanctions (anything but no_violation) in the last 6 and 12 months. */
+  /** Effective sanctions (anything but no_violation) on their other cases, in the last 6 and 12 months. */
   actionedLast6Months: number;
   actionedLast12Months: number;
 }

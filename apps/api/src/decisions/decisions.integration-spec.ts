@@ -287,6 +287,11 @@ describe('working a case to the end', () => {
     await ownerQuery(`UPDATE report SET reported_id = (SELECT reported_id FROM report WHERE case_id = $1 LIMIT 1) WHERE case_id = $2`, [first.caseId, second.caseId]);
     const history = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${second.caseId}/history`, headers: moderator.headers() })).json();
     expect(history).toMatchObject({ actionedLast6Months: 1, actionedLast12Months: 1, cases: [{ caseId: first.caseId, decisions: [{ action: 'warning', state: 'effective' }] }] });
+    // The case's own decision is not part of the user's past.
+    await claim(t.app, moderator, second.caseId);
+    await decide(moderator, second.caseId, { version: (await getCase(second.caseId)).version });
+    const after = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${second.caseId}/history`, headers: moderator.headers() })).json();
+    expect(after).toMatchObject({ actionedLast6Months: 1, actionedLast12Months: 1 });
   });
 
   it('dismisses a spam wave in one request, one decision per case, and reports the cases it could not', async () => {

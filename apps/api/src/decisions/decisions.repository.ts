@@ -171,9 +171,9 @@ export class DecisionsRepository {
               count(*) FILTER (WHERE d.decided_at >= $2::timestamptz - interval '12 months')::int AS twelve
          FROM decision d JOIN moderation_case c ON c.id = d.case_id
         WHERE d.state = 'effective' AND d.action NOT IN ('no_violation', 'appeal_upheld', 'appeal_overturned')
-          AND c.data_purged_at IS NULL
+          AND c.data_purged_at IS NULL AND c.id <> $3
           AND EXISTS (SELECT 1 FROM report r WHERE r.case_id = c.id AND r.reported_id = $1)`,
-      [user.id, at],
+      [user.id, at, caseId],
     );
     return {
       user,
