@@ -16,11 +16,14 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** BENCH_DATABASE_URL, else the local server on 5432 if it answers, else an embedded PostgreSQL. */
+/**
+ * BENCH_DATABASE_URL, else the local server on 5432 if it answers, else an embedded PostgreSQL
+ * (also when BENCH_DATABASE_URL=embedded).
+ */
 export async function resolveServer(): Promise<Server> {
   const configured = process.env.BENCH_DATABASE_URL;
-  if (configured) return describe(configured, 'BENCH_DATABASE_URL', async () => undefined);
-  if (await answers(LOCAL_SERVER)) return describe(LOCAL_SERVER, 'local server', async () => undefined);
+  if (configured && configured !== 'embedded') return describe(configured, 'BENCH_DATABASE_URL', async () => undefined);
+  if (!configured && (await answers(LOCAL_SERVER))) return describe(LOCAL_SERVER, 'local server', async () => undefined);
   log('no PostgreSQL on 127.0.0.1:5432: starting the embedded one (apps/api/dist/database/embedded-postgres.js)');
   const { startEmbeddedPostgres } = await apiModule<EmbeddedPostgresModule>('database/embedded-postgres.js');
   const embedded = await startEmbeddedPostgres({

@@ -50,7 +50,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --no-markdown               do not rewrite BENCHMARKS.md
 
   BENCH_DATABASE_URL          a PostgreSQL server to use (default: postgres://postgres@127.0.0.1:5432 if it answers,
-                              else an embedded PostgreSQL under apps/bench/.data)`;
+                              else an embedded PostgreSQL under apps/bench/.data;
+                              'embedded' forces the embedded one)`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
