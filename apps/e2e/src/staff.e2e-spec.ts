@@ -56,7 +56,7 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
 
     // The identity is read again: the full backoffice opens on the dashboard.
     await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
-    expect(await menuEntries(page)).toEqual(['Tableau de bord', 'Conservation', 'Équipe']);
+    expect(await menuEntries(page)).toEqual(['Tableau de bord', 'Conservation', 'Envois à la plateforme', 'Équipe']);
 
     await page.getByRole('menuitem', { name: 'Équipe' }).click();
     await page.getByRole('row', { name: new RegExp(admin.email) }).waitFor();
