@@ -3,10 +3,7 @@ import LockOpenOutlined from '@mui/icons-material/LockOpenOutlined';
 import {
   Alert,
   Box,
-  Button,
-  CircularProgress,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   Stack,
@@ -26,6 +23,7 @@ import {
   refusalCodeOf,
   retentionApi,
 } from './retentionApi';
+import { FormDialogActions } from '../../components/FormDialogActions';
 
 export type LegalHoldChange = 'place' | 'lift';
 
@@ -172,28 +170,14 @@ export const LegalHoldDialog = ({
             )}
           </Stack>
         </DialogContent>
-        <DialogActions sx={{ px: 3, py: 2 }}>
-          <Button color="inherit" onClick={close} disabled={pending}>
-            {translate('vigie.retention.hold.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={pending}
-            startIcon={
-              pending ? (
-                <CircularProgress size={16} color="inherit" />
-              ) : placing ? (
-                <GavelOutlined />
-              ) : (
-                <LockOpenOutlined />
-              )
-            }
-            data-testid="legal-hold-submit"
-          >
-            {translate(placing ? 'vigie.retention.hold.submit_place' : 'vigie.retention.hold.submit_lift')}
-          </Button>
-        </DialogActions>
+        <FormDialogActions
+          cancelLabel={translate('vigie.retention.hold.cancel')}
+          submitLabel={translate(placing ? 'vigie.retention.hold.submit_place' : 'vigie.retention.hold.submit_lift')}
+          icon={placing ? <GavelOutlined /> : <LockOpenOutlined />}
+          pending={pending}
+          onCancel={close}
+          submitTestId="legal-hold-submit"
+        />
       </Box>
     </Dialog>
   );

@@ -1,10 +1,7 @@
 import BalanceOutlined from '@mui/icons-material/BalanceOutlined';
 import {
   Box,
-  Button,
-  CircularProgress,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   Divider,
@@ -23,6 +20,7 @@ import { checkStatement, type DraftErrors, type StatementDraft, type StatementFi
 import { type AppealOutcome, type DecisionsApi, decisionsApi, refusalCodeOf } from './decisionsApi';
 import { refusalText } from './refusals';
 import { StatementFields } from './StatementFields';
+import { FormDialogActions } from '../../../components/FormDialogActions';
 
 interface AppealDialogProps {
   record: CaseDetail & { appeal: NonNullable<CaseDetail['appeal']> };
@@ -194,20 +192,14 @@ export const AppealDialog = ({
           </Stack>
         </DialogContent>
         <DialogProblem problem={problem} onChange={setProblem} />
-        <DialogActions sx={{ px: 3, py: 2 }}>
-          <Button color="inherit" onClick={close} disabled={pending}>
-            {translate('vigie.decisions.form.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={pending}
-            startIcon={pending ? <CircularProgress size={16} color="inherit" /> : <BalanceOutlined />}
-            data-testid="appeal-submit"
-          >
-            {translate('vigie.decisions.appeal.submit')}
-          </Button>
-        </DialogActions>
+        <FormDialogActions
+          cancelLabel={translate('vigie.decisions.form.cancel')}
+          submitLabel={translate('vigie.decisions.appeal.submit')}
+          icon={<BalanceOutlined />}
+          pending={pending}
+          onCancel={close}
+          submitTestId="appeal-submit"
+        />
       </Box>
     </Dialog>
   );

@@ -3,7 +3,6 @@ import {
   Alert,
   Box,
   Button,
-  CircularProgress,
   Dialog,
   DialogActions,
   DialogContent,
@@ -30,6 +29,7 @@ import { PolicyClauseField } from './PolicyClauseField';
 import { refusalText } from './refusals';
 import { StatementFields } from './StatementFields';
 import { useQueueSelection } from './useQueueSelection';
+import { FormDialogActions } from '../../../components/FormDialogActions';
 
 export interface BulkDismissDialogProps {
   api: DecisionsApi;
@@ -186,20 +186,15 @@ export const BulkDismissDialog = ({ api, onClose }: BulkDismissDialogProps) => {
               )}
             </Stack>
           </DialogContent>
-          <DialogActions sx={{ px: 3, py: 2 }}>
-            <Button color="inherit" onClick={close} disabled={pending}>
-              {translate('vigie.decisions.form.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              variant="contained"
-              disabled={pending || tooMany}
-              startIcon={pending ? <CircularProgress size={16} color="inherit" /> : <TaskAltOutlined />}
-              data-testid="bulk-dismiss-submit"
-            >
-              {translate('vigie.decisions.bulk.dismiss_submit')}
-            </Button>
-          </DialogActions>
+          <FormDialogActions
+            cancelLabel={translate('vigie.decisions.form.cancel')}
+            submitLabel={translate('vigie.decisions.bulk.dismiss_submit')}
+            icon={<TaskAltOutlined />}
+            pending={pending}
+            disabled={tooMany}
+            onCancel={close}
+            submitTestId="bulk-dismiss-submit"
+          />
         </Box>
       )}
     </Dialog>

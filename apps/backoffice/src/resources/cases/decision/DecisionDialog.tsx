@@ -5,12 +5,9 @@ import {
   Alert,
   AlertTitle,
   Box,
-  Button,
   Checkbox,
   Chip,
-  CircularProgress,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   Divider,
@@ -53,6 +50,7 @@ import { type DecisionsApi, decisionsApi, fieldProblemsOf, refusalCodeOf } from 
 import { PolicyClauseField } from './PolicyClauseField';
 import { refusalText } from './refusals';
 import { StatementFields } from './StatementFields';
+import { FormDialogActions } from '../../../components/FormDialogActions';
 
 const DURATION_PRESETS = [1, 3, 7, 14, 30] as const;
 
@@ -404,28 +402,14 @@ export const DecisionDialog = ({
           </Stack>
         </DialogContent>
         <DialogProblem problem={problem} onChange={setProblem} />
-        <DialogActions sx={{ px: 3, py: 2 }}>
-          <Button color="inherit" onClick={close} disabled={pending}>
-            {translate('vigie.decisions.form.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={pending}
-            startIcon={
-              pending ? (
-                <CircularProgress size={16} color="inherit" />
-              ) : fourEyes ? (
-                <HowToVoteOutlined />
-              ) : (
-                <GavelOutlined />
-              )
-            }
-            data-testid="decision-submit"
-          >
-            {translate(fourEyes ? 'vigie.decisions.form.submit_propose' : 'vigie.decisions.form.submit')}
-          </Button>
-        </DialogActions>
+        <FormDialogActions
+          cancelLabel={translate('vigie.decisions.form.cancel')}
+          submitLabel={translate(fourEyes ? 'vigie.decisions.form.submit_propose' : 'vigie.decisions.form.submit')}
+          icon={fourEyes ? <HowToVoteOutlined /> : <GavelOutlined />}
+          pending={pending}
+          onCancel={close}
+          submitTestId="decision-submit"
+        />
       </Box>
     </Dialog>
   );

@@ -3,10 +3,7 @@ import ThumbUpAltOutlined from '@mui/icons-material/ThumbUpAltOutlined';
 import {
   Alert,
   Box,
-  Button,
-  CircularProgress,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   Stack,
@@ -19,6 +16,7 @@ import { useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { useActionLabel } from './DecisionChips';
 import { type DecisionsApi, decisionsApi, refusalCodeOf } from './decisionsApi';
 import { refusalText } from './refusals';
+import { FormDialogActions } from '../../../components/FormDialogActions';
 
 const MAX_NOTE_LENGTH = 2000;
 
@@ -127,31 +125,17 @@ export const ReviewDialog = ({
             )}
           </Stack>
         </DialogContent>
-        <DialogActions sx={{ px: 3, py: 2 }}>
-          <Button color="inherit" onClick={close} disabled={pending}>
-            {translate('vigie.decisions.review.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            variant="contained"
-            color={approve ? 'success' : 'error'}
-            disabled={pending}
-            startIcon={
-              pending ? (
-                <CircularProgress size={16} color="inherit" />
-              ) : approve ? (
-                <ThumbUpAltOutlined />
-              ) : (
-                <ThumbDownAltOutlined />
-              )
-            }
-            data-testid="review-submit"
-          >
-            {translate(
-              approve ? 'vigie.decisions.review.approve_submit' : 'vigie.decisions.review.reject_submit',
-            )}
-          </Button>
-        </DialogActions>
+        <FormDialogActions
+          cancelLabel={translate('vigie.decisions.review.cancel')}
+          submitLabel={translate(
+            approve ? 'vigie.decisions.review.approve_submit' : 'vigie.decisions.review.reject_submit',
+          )}
+          icon={approve ? <ThumbUpAltOutlined /> : <ThumbDownAltOutlined />}
+          color={approve ? 'success' : 'error'}
+          pending={pending}
+          onCancel={close}
+          submitTestId="review-submit"
+        />
       </Box>
     </Dialog>
   );

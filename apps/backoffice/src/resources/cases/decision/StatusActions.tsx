@@ -4,9 +4,7 @@ import {
   Alert,
   Box,
   Button,
-  CircularProgress,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   Stack,
@@ -18,6 +16,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useLogoutIfAccessDenied, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { type DecisionsApi, decisionsApi, refusalCodeOf } from './decisionsApi';
 import { refusalText } from './refusals';
+import { FormDialogActions } from '../../../components/FormDialogActions';
 
 /** What `transitionRequestSchema` and the API ask of a reason to reopen, after trimming. */
 export const MIN_REOPEN_REASON_LENGTH = 10;
@@ -128,30 +127,16 @@ const TransitionDialog = ({ record, transition, onClose, api }: TransitionDialog
             )}
           </Stack>
         </DialogContent>
-        <DialogActions sx={{ px: 3, py: 2 }}>
-          <Button color="inherit" onClick={close} disabled={pending}>
-            {translate('vigie.decisions.status.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={pending}
-            startIcon={
-              pending ? (
-                <CircularProgress size={16} color="inherit" />
-              ) : reopening ? (
-                <RestartAltOutlined />
-              ) : (
-                <TaskAltOutlined />
-              )
-            }
-            data-testid="transition-submit"
-          >
-            {translate(
-              reopening ? 'vigie.decisions.status.reopen_submit' : 'vigie.decisions.status.close_submit',
-            )}
-          </Button>
-        </DialogActions>
+        <FormDialogActions
+          cancelLabel={translate('vigie.decisions.status.cancel')}
+          submitLabel={translate(
+            reopening ? 'vigie.decisions.status.reopen_submit' : 'vigie.decisions.status.close_submit',
+          )}
+          icon={reopening ? <RestartAltOutlined /> : <TaskAltOutlined />}
+          pending={pending}
+          onCancel={close}
+          submitTestId="transition-submit"
+        />
       </Box>
     </Dialog>
   );

@@ -4,10 +4,7 @@ import {
   Alert,
   AlertTitle,
   Box,
-  Button,
-  CircularProgress,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   FormControl,
@@ -25,6 +22,7 @@ import { draftProblems, isDraftValid } from './gateRules';
 import { JustificationField } from './JustificationField';
 import { LegalBasisNotice } from './LegalBasisNotice';
 import { ReportChoice } from './ReportChoice';
+import { FormDialogActions } from '../../../components/FormDialogActions';
 
 export interface AccessRequestDialogProps {
   open: boolean;
@@ -192,20 +190,14 @@ export const AccessRequestDialog = ({
             </Alert>
           </Box>
         )}
-        <DialogActions sx={{ px: 3, py: 2 }}>
-          <Button color="inherit" onClick={close} disabled={pending}>
-            {translate('vigie.gate.dialog.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={pending}
-            startIcon={pending ? <CircularProgress size={16} color="inherit" /> : <LockOpenOutlined />}
-            data-testid="gate-submit"
-          >
-            {translate('vigie.gate.dialog.submit')}
-          </Button>
-        </DialogActions>
+        <FormDialogActions
+          cancelLabel={translate('vigie.gate.dialog.cancel')}
+          submitLabel={translate('vigie.gate.dialog.submit')}
+          icon={<LockOpenOutlined />}
+          pending={pending}
+          onCancel={close}
+          submitTestId="gate-submit"
+        />
       </Box>
     </Dialog>
   );
