@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_SORT_FIELDS } from './cases';
 import { CASE_STATUSES, REPORT_CATEGORIES } from './domain';
 import { listQuerySchema } from './list';
+import { instant } from './fields.schemas';
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -9,7 +10,6 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values)).min(1));
 
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' });
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** The queue's query: unknown filters and sort fields are a 400. */

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { type CaseTransition, CASE_TRANSITION_NAMES, APPEAL_OUTCOMES, POLICY_CLAUSES } from './decisions';
 import { DECISION_ACTIONS } from './domain';
-
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' });
-const platformId = z.string().trim().min(1, 'required').max(128).regex(/^[\w.:-]+$/, 'letters, digits and . _ : - only');
+import { instant, platformId } from './fields.schemas';
 
 /** The statement of reasons, with the fields of the EU Digital Services Act, Art. 17. */
 export const statementSchema = z.strictObject({

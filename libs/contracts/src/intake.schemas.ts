@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { PLATFORM_USER_KINDS, REPORT_CATEGORIES } from './domain';
+import { instant, platformId as externalId } from './fields.schemas';
 
 // The platform's payloads, validated by the API and by the platform's own client before sending.
-
-const externalId = z.string().trim().min(1, 'required').max(128).regex(/^[\w.:-]+$/, 'letters, digits and . _ : - only');
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' });
 
 export const MAX_MESSAGES_PER_REPORT = 2000;
 export const MAX_MESSAGE_LENGTH = 20_000;

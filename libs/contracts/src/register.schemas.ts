@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { listQuerySchema } from './list';
 import { ACCESS_LOG_SORT_FIELDS, ACCESS_OUTCOMES } from './register';
-
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' });
+import { instant } from './fields.schemas';
 
 export const accessLogQuerySchema = listQuerySchema(ACCESS_LOG_SORT_FIELDS, 'sequence', {
   staffId: z.uuid({ message: 'must be a staff id' }).optional(),

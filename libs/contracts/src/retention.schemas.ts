@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' });
+import { instant } from './fields.schemas';
 
 export const retentionPreviewQuerySchema = z.strictObject({
   /** Runs up to this date; 30 days from now by default. */

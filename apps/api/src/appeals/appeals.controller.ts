@@ -1,13 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { appealOutcomeSchema, type CaseDetail } from '@vigie/contracts';
-import { z } from 'zod';
 import { createZodDto } from '../common/zod-validation.pipe';
 import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
 import { AppealsService } from './appeals.service';
+import { CaseIdDto } from '../common/request-params.dto';
 
 class AppealOutcomeDto extends createZodDto(appealOutcomeSchema) {}
-class CaseIdDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'must be a case id (UUID)' }) })) {}
 
 /** Deciding an appeal case. (Appeals arrive through intake: `POST /intake/appeals`.) */
 @ApiTags('appeals')

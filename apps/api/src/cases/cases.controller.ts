@@ -1,15 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assignCaseSchema, caseListQuerySchema, claimCaseSchema, type CaseDetail, type CaseListItem, type ListResponse } from '@vigie/contracts';
-import { z } from 'zod';
 import { createZodDto } from '../common/zod-validation.pipe';
 import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
 import { CasesService } from './cases.service';
+import { CaseIdDto } from '../common/request-params.dto';
 
 class CaseListQueryDto extends createZodDto(caseListQuerySchema) {}
 class ClaimCaseDto extends createZodDto(claimCaseSchema) {}
 class AssignCaseDto extends createZodDto(assignCaseSchema) {}
-class CaseIdDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'must be a case id (UUID)' }) })) {}
 
 @ApiTags('cases')
 @Controller('cases')

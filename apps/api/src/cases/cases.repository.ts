@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CaseDetail, CaseEvent, CaseListItem, CaseListQuery, CaseParticipant, CaseReport } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DECISION_SELECT, type DecisionRow, NOTE_SELECT, type NoteRow, toDecision, toNote } from './decision-rows';
+import { addCaseEvent } from './case-timeline';
 
 const SORT_COLUMNS: Record<CaseListQuery['sort'], string> = {
   priority: 'c.priority',
@@ -222,14 +223,8 @@ export class CasesRepository {
     return other(row) ?? (version !== undefined && row.version !== version ? 'stale_version' : 'already_assigned');
   }
 
-  async addEvent(m: EntityManager, caseId: string, type: string, actorId: string, at: Date, data: Record<string, unknown> = {}): Promise<void> {
-    await m.query(`INSERT INTO case_event (case_id, at, type, actor_staff_id, data) VALUES ($1, $2, $3, $4, $5)`, [
-      caseId,
-      at,
-      type,
-      actorId,
-      JSON.stringify(data),
-    ]);
+  addEvent(m: EntityManager, caseId: string, type: string, actorId: string, at: Date, data: Record<string, unknown> = {}): Promise<void> {
+    return addCaseEvent(m, caseId, type, actorId, at, data);
   }
 
   /** On an appeal case, who took or approved the appealed decision: they may not review it. */

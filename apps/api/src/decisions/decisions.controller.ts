@@ -5,16 +5,15 @@ import { z } from 'zod';
 import { createZodDto } from '../common/zod-validation.pipe';
 import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
 import { DecisionsService } from './decisions.service';
+import { CaseIdDto, uuidParam } from '../common/request-params.dto';
 
 class DecisionDto extends createZodDto(decisionRequestSchema) {}
 class ReviewDto extends createZodDto(decisionReviewSchema) {}
 class TransitionDto extends createZodDto(transitionRequestSchema) {}
 class NoteDto extends createZodDto(noteSchema) {}
 class BulkDto extends createZodDto(bulkActionSchema) {}
-const uuid = (what: string) => z.uuid({ message: `must be a ${what} id (UUID)` });
-class CaseIdDto extends createZodDto(z.strictObject({ id: uuid('case') })) {}
-class CaseDecisionDto extends createZodDto(z.strictObject({ id: uuid('case'), decisionId: uuid('decision') })) {}
-class CaseNoteDto extends createZodDto(z.strictObject({ id: uuid('case'), noteId: uuid('note') })) {}
+class CaseDecisionDto extends createZodDto(z.strictObject({ id: uuidParam('case'), decisionId: uuidParam('decision') })) {}
+class CaseNoteDto extends createZodDto(z.strictObject({ id: uuidParam('case'), noteId: uuidParam('note') })) {}
 
 @ApiTags('decisions')
 @Controller()

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CaseStatus, Decision, DecisionRequest, UserHistory } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DECISION_SELECT, type DecisionRow, NOTE_SELECT, type NoteRow, toDecision, toNote } from '../cases/decision-rows';
+import { addCaseEvent } from '../cases/case-timeline';
 
 /** The case as the decision rules see it, locked for the transaction. */
 export interface CaseForDecision {
@@ -97,8 +98,8 @@ export class DecisionsRepository {
     await m.query(`UPDATE moderation_case SET version = version + 1, last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`, [caseId, at]);
   }
 
-  async addEvent(m: EntityManager, caseId: string, type: string, actorId: string | null, at: Date, data: Record<string, unknown>): Promise<void> {
-    await m.query(`INSERT INTO case_event (case_id, at, type, actor_staff_id, data) VALUES ($1, $2, $3, $4, $5)`, [caseId, at, type, actorId, JSON.stringify(data)]);
+  addEvent(m: EntityManager, caseId: string, type: string, actorId: string | null, at: Date, data: Record<string, unknown>): Promise<void> {
+    return addCaseEvent(m, caseId, type, actorId, at, data);
   }
 
   /** Another case open on the same conversation (reopening this one would make two). */

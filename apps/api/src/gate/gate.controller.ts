@@ -6,9 +6,9 @@ import { Client, type RequestClient } from '../common/request-client.decorator';
 import { createZodDto } from '../common/zod-validation.pipe';
 import { type AuthenticatedStaff, CurrentStaff } from '../staff/staff.decorators';
 import { GateService } from './gate.service';
+import { CaseIdDto } from '../common/request-params.dto';
 
 class AccessRequestDto extends createZodDto(accessRequestSchema) {}
-class CaseIdDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'must be a case id (UUID)' }) })) {}
 class GrantIdDto extends createZodDto(z.strictObject({ grantId: z.uuid({ message: 'must be a grant id (UUID)' }) })) {}
 
 /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseParticipant, GrantScope } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { addCaseEvent } from '../cases/case-timeline';
 
 /**
  * What the gate's rules look at, read under a row lock: the case cannot close meanwhile, and
@@ -110,25 +111,23 @@ export class GateRepository {
 
   /** A staff action on the case: it goes on the timeline and keeps the case alive for retention. */
   async recordAccessOnCase(m: EntityManager, caseId: string, staffId: string, at: Date, data: Record<string, unknown>): Promise<void> {
-    await m.query(`INSERT INTO case_event (case_id, at, type, actor_staff_id, data) VALUES ($1, $2, 'conversation_accessed', $3, $4)`, [
-      caseId,
-      at,
-      staffId,
-      JSON.stringify(data),
-    ]);
+    await addCaseEvent(m, caseId, 'conversation_accessed', staffId, at, data);
     await m.query(`UPDATE moderation_case SET last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`, [caseId, at]);
   }
 
   /** The granted messages' metadata with their position in the conversation (1 = first). */
-  messages(m: EntityManager, conversationId: string, messageIds: string[]): Promise<MessageRow[]> {
-    return m.query(
-      `SELECT id, "externalId", "authorId", "sentAt", position::int FROM (
+  /** The granted messages with their position, and how many messages the conversation holds. */
+  async messages(m: EntityManager, conversationId: string, messageIds: string[]): Promise<{ rows: MessageRow[]; total: number }> {
+    const rows: (MessageRow & { total: number })[] = await m.query(
+      `SELECT id, "externalId", "authorId", "sentAt", position::int, total::int FROM (
          SELECT id, external_id AS "externalId", author_id AS "authorId", sent_at AS "sentAt",
-                row_number() OVER (ORDER BY sent_at, id) AS position
+                row_number() OVER (ORDER BY sent_at, id) AS position, count(*) OVER () AS total
            FROM message WHERE conversation_id = $1) o
         WHERE id = ANY ($2::uuid[]) ORDER BY position`,
       [conversationId, messageIds],
     );
+    // A grant covers messages of its conversation: none found means an empty conversation.
+    return { rows, total: rows[0]?.total ?? 0 };
   }
 
   /** Message bodies: only for a live grant of `staffId` whose read this transaction recorded. */

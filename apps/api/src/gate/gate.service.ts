@@ -100,10 +100,9 @@ export class GateService {
 
       // Everything but the bodies is read first: the register's append lock is then held for the
       // append and the bodies only, until commit.
-      const messages = await this.gate.messages(m, state.conversationId, grant.messageIds);
+      const { rows: messages, total } = await this.gate.messages(m, state.conversationId, grant.messageIds);
       const reported = await this.gate.reportsByMessage(m, grant.caseId);
       const participants = await this.gate.participants(m, state.conversationId);
-      const total = await this.gate.conversationSize(m, state.conversationId);
       const scope = { kind: grant.scope, messageCount: grant.messageIds.length, messageIds: grant.messageIds };
       await this.register.record(m, { ...base, outcome: 'read', scope }, at);
       const bodies = await this.gate.bodies(m, grant.id, caller.id, at);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CATEGORY_SEVERITY, type ReportAccepted, type ValidReport } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { addCaseEvent } from '../cases/case-timeline';
 
 export interface StoredAnswer {
   bodySha256: string;
@@ -155,7 +156,7 @@ export class IntakeRepository {
   }
 
   async addCaseEvent(m: EntityManager, caseId: string, type: string, at: Date, data: Record<string, unknown>): Promise<void> {
-    await m.query(`INSERT INTO case_event (case_id, at, type, data) VALUES ($1, $2, $3, $4)`, [caseId, at, type, JSON.stringify(data)]);
+    await addCaseEvent(m, caseId, type, null, at, data);
   }
 
   /** Platform activity signals: users' last activity, and the open cases they take part in. */

@@ -2,20 +2,14 @@ import { Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { accessLogExportQuerySchema, accessLogQuerySchema, type RegisterVerification, type SignedCheckpoint } from '@vigie/contracts';
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { DomainException } from '../common/domain.exception';
 import { createZodDto } from '../common/zod-validation.pipe';
 import { Roles } from '../staff/staff.decorators';
 import { RegisterService } from './register.service';
+import { PageQueryDto } from '../common/request-params.dto';
 
 class AccessLogQueryDto extends createZodDto(accessLogQuerySchema) {}
 class AccessLogExportDto extends createZodDto(accessLogExportQuerySchema) {}
-class PageQueryDto extends createZodDto(
-  z.strictObject({
-    page: z.coerce.number().int().min(1).default(1),
-    perPage: z.coerce.number().int().min(1).max(200).default(25),
-  }),
-) {}
 
 /** The DPO's view of the access register. Never a message body. */
 @ApiTags('audit')

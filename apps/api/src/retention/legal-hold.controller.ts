@@ -1,14 +1,13 @@
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CaseDetail, legalHoldSchema } from '@vigie/contracts';
-import { z } from 'zod';
 import { Client, type RequestClient } from '../common/request-client.decorator';
 import { createZodDto } from '../common/zod-validation.pipe';
 import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
 import { RetentionService } from './retention.service';
+import { CaseIdDto } from '../common/request-params.dto';
 
 class LegalHoldDto extends createZodDto(legalHoldSchema) {}
-class CaseIdDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'must be a case id (UUID)' }) })) {}
 
 /** Legal holds: a held case is never erased by retention. Leads and the DPO, with a reason. */
 @ApiTags('retention')

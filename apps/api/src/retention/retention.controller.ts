@@ -6,16 +6,11 @@ import { Client, type RequestClient } from '../common/request-client.decorator';
 import { createZodDto } from '../common/zod-validation.pipe';
 import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
 import { RetentionService } from './retention.service';
+import { PageQueryDto } from '../common/request-params.dto';
 
 class PreviewQueryDto extends createZodDto(retentionPreviewQuerySchema) {}
 class StartRunDto extends createZodDto(startRetentionRunSchema) {}
 class RunIdDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'must be a run id (UUID)' }) })) {}
-class PageQueryDto extends createZodDto(
-  z.strictObject({
-    page: z.coerce.number().int().min(1).default(1),
-    perPage: z.coerce.number().int().min(1).max(200).default(25),
-  }),
-) {}
 
 /** Retention for the DPO and admins: the policy, what will go, the runs. */
 @ApiTags('retention')

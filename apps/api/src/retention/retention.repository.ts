@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LegalHold, RetentionCounts, RetentionPreview, RetentionRun } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { addCaseEvent } from '../cases/case-timeline';
 
 /** The sweeper's predicate: not yet purged, not held, inactive since before the cutoff. */
 const DUE = `c.data_purged_at IS NULL AND NOT c.legal_hold AND c.last_activity_at < $1`;
@@ -98,29 +99,31 @@ export class RetentionRepository {
     await m.query(`UPDATE appeal SET statement = NULL WHERE case_id = ANY ($1::uuid[])`, [ids]);
     await m.query(`UPDATE outbox SET payload = jsonb_build_object('erased', true) WHERE case_id = ANY ($1::uuid[])`, [ids]);
 
-    // Conversations no case still needs: their messages lose their bodies and platform ids.
-    const freed = `
-      SELECT DISTINCT c.conversation_id FROM moderation_case c
-       WHERE c.id = ANY ($1::uuid[])
-         AND NOT EXISTS (SELECT 1 FROM moderation_case o WHERE o.conversation_id = c.conversation_id AND o.data_purged_at IS NULL)`;
+    // Conversations no case still needs, found once: their messages lose their bodies and platform ids.
+    const [{ freed }]: { freed: string[] }[] = await m.query(
+      `SELECT coalesce(array_agg(DISTINCT c.conversation_id::text), '{}') AS freed FROM moderation_case c
+        WHERE c.id = ANY ($1::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM moderation_case o WHERE o.conversation_id = c.conversation_id AND o.data_purged_at IS NULL)`,
+      [ids],
+    );
     const messagesErased = await count(
       `WITH erased AS (
          DELETE FROM message_body b USING message msg
-          WHERE msg.id = b.message_id AND msg.conversation_id IN (${freed}) RETURNING 1)
+          WHERE msg.id = b.message_id AND msg.conversation_id = ANY ($1::uuid[]) RETURNING 1)
        SELECT count(*) AS n FROM erased`,
-      [ids],
+      [freed],
     );
     await m.query(
       `UPDATE message SET external_id = 'erased:' || id
-        WHERE conversation_id IN (${freed}) AND external_id NOT LIKE 'erased:%'`,
-      [ids],
+        WHERE conversation_id = ANY ($1::uuid[]) AND external_id NOT LIKE 'erased:%'`,
+      [freed],
     );
     const conversationsPseudonymised = await count(
       `WITH renamed AS (
          UPDATE conversation SET external_id = 'erased:' || id
-          WHERE id IN (${freed}) AND external_id NOT LIKE 'erased:%' RETURNING 1)
+          WHERE id = ANY ($1::uuid[]) AND external_id NOT LIKE 'erased:%' RETURNING 1)
        SELECT count(*) AS n FROM renamed`,
-      [ids],
+      [freed],
     );
 
     // People no case still needs: no name, and a stable pseudonym for the platform's id.
@@ -250,14 +253,8 @@ export class RetentionRepository {
     return 'done';
   }
 
-  async addCaseEvent(m: EntityManager, caseId: string, type: string, actorId: string, at: Date, data: Record<string, unknown>): Promise<void> {
-    await m.query(`INSERT INTO case_event (case_id, at, type, actor_staff_id, data) VALUES ($1, $2, $3, $4, $5)`, [
-      caseId,
-      at,
-      type,
-      actorId,
-      JSON.stringify(data),
-    ]);
+  addCaseEvent(m: EntityManager, caseId: string, type: string, actorId: string, at: Date, data: Record<string, unknown>): Promise<void> {
+    return addCaseEvent(m, caseId, type, actorId, at, data);
   }
 
   async legalHolds(): Promise<{ data: LegalHold[]; total: number }> {

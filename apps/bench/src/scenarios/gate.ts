@@ -162,11 +162,11 @@ async function baseline(pool: Pool, chain: ChainFunctions, staffId: string, targ
       target.caseId, at, staffId, JSON.stringify({ grantId: id, scope: 'context', reportIds: [target.reportId], messageCount: messageIds.length }),
     ]);
     await m.query(`UPDATE moderation_case SET last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`, [target.caseId, at]);
+    await m.query(`SELECT count(*)::int AS n FROM message WHERE conversation_id = $1`, [facts.conversationId]);
     await append(m, chain, {
       staffId, caseId: target.caseId, conversationId: facts.conversationId, reportIds: [target.reportId], subjectIds: facts.subjectIds,
       outcome: 'granted', scope: { kind: 'context', messageCount: messageIds.length }, grantId: id, justification: JUSTIFICATION,
     }, at);
-    await m.query(`SELECT count(*)::int AS n FROM message WHERE conversation_id = $1`, [facts.conversationId]);
     return id;
   });
   const access = msSince(t0);
@@ -190,20 +190,15 @@ async function baseline(pool: Pool, chain: ChainFunctions, staffId: string, targ
         [grant.caseId],
       )
     ).rows[0];
-    await append(m, chain, {
-      staffId, caseId: grant.caseId, conversationId: state.conversationId, reportIds: grant.reportIds, subjectIds: state.subjectIds,
-      outcome: 'read', scope: { kind: 'context', messageCount: grant.messageIds.length, messageIds: grant.messageIds }, grantId, justification: null,
-    }, at);
+    // As the API does: every read first, then the append (its lock lasts until commit), then the bodies.
     await m.query(
-      `SELECT id, "externalId", "authorId", "sentAt", position::int FROM (
+      `SELECT id, "externalId", "authorId", "sentAt", position::int, total::int FROM (
          SELECT id, external_id AS "externalId", author_id AS "authorId", sent_at AS "sentAt",
-                row_number() OVER (ORDER BY sent_at, id) AS position
+                row_number() OVER (ORDER BY sent_at, id) AS position, count(*) OVER () AS total
            FROM message WHERE conversation_id = $1) o
         WHERE id = ANY ($2::uuid[]) ORDER BY position`,
       [state.conversationId, grant.messageIds],
     );
-    const bodies = await m.query(`SELECT message_id, body FROM gate_message_bodies($1, $2, $3)`, [grantId, staffId, at]);
-    if (bodies.rowCount === 0 && grant.messageIds.length > 0) throw new Error('baseline gate read no bodies: the SQL replay is wrong');
     await m.query(
       `SELECT mid AS external_id, array_agg(r.id::text ORDER BY r.reported_at) AS report_ids
          FROM report r CROSS JOIN LATERAL unnest(r.reported_message_ids) mid
@@ -218,7 +213,12 @@ async function baseline(pool: Pool, chain: ChainFunctions, staffId: string, targ
         WHERE p.conversation_id = $1 ORDER BY u.external_id`,
       [state.conversationId],
     );
-    await m.query(`SELECT count(*)::int AS n FROM message WHERE conversation_id = $1`, [state.conversationId]);
+    await append(m, chain, {
+      staffId, caseId: grant.caseId, conversationId: state.conversationId, reportIds: grant.reportIds, subjectIds: state.subjectIds,
+      outcome: 'read', scope: { kind: 'context', messageCount: grant.messageIds.length, messageIds: grant.messageIds }, grantId, justification: null,
+    }, at);
+    const bodies = await m.query(`SELECT message_id, body FROM gate_message_bodies($1, $2, $3)`, [grantId, staffId, at]);
+    if (bodies.rowCount === 0 && grant.messageIds.length > 0) throw new Error('baseline gate read no bodies: the SQL replay is wrong');
   });
   return { access, read: msSince(t1) };
 }

@@ -222,24 +222,28 @@ async function purgeBatch(m: Client, cutoff: Date, at: Date, runId: string): Pro
   await m.query(`UPDATE decision SET facts = '', review_note = NULL WHERE case_id = ANY ($1::uuid[])`, [ids]);
   await m.query(`UPDATE appeal SET statement = NULL WHERE case_id = ANY ($1::uuid[])`, [ids]);
   await m.query(`UPDATE outbox SET payload = jsonb_build_object('erased', true) WHERE case_id = ANY ($1::uuid[])`, [ids]);
-  const freed = `
-    SELECT DISTINCT c.conversation_id FROM moderation_case c
-     WHERE c.id = ANY ($1::uuid[])
-       AND NOT EXISTS (SELECT 1 FROM moderation_case o WHERE o.conversation_id = c.conversation_id AND o.data_purged_at IS NULL)`;
+  const [{ freed }] = (
+    await m.query(
+      `SELECT coalesce(array_agg(DISTINCT c.conversation_id::text), '{}') AS freed FROM moderation_case c
+        WHERE c.id = ANY ($1::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM moderation_case o WHERE o.conversation_id = c.conversation_id AND o.data_purged_at IS NULL)`,
+      [ids],
+    )
+  ).rows as { freed: string[] }[];
   await m.query(
     `WITH erased AS (
        DELETE FROM message_body b USING message msg
-        WHERE msg.id = b.message_id AND msg.conversation_id IN (${freed}) RETURNING 1)
+        WHERE msg.id = b.message_id AND msg.conversation_id = ANY ($1::uuid[]) RETURNING 1)
      SELECT count(*) AS n FROM erased`,
-    [ids],
+    [freed],
   );
-  await m.query(`UPDATE message SET external_id = 'erased:' || id WHERE conversation_id IN (${freed}) AND external_id NOT LIKE 'erased:%'`, [ids]);
+  await m.query(`UPDATE message SET external_id = 'erased:' || id WHERE conversation_id = ANY ($1::uuid[]) AND external_id NOT LIKE 'erased:%'`, [freed]);
   await m.query(
     `WITH renamed AS (
        UPDATE conversation SET external_id = 'erased:' || id
-        WHERE id IN (${freed}) AND external_id NOT LIKE 'erased:%' RETURNING 1)
+        WHERE id = ANY ($1::uuid[]) AND external_id NOT LIKE 'erased:%' RETURNING 1)
      SELECT count(*) AS n FROM renamed`,
-    [ids],
+    [freed],
   );
   await m.query(
     `WITH candidates AS (
