@@ -26,6 +26,12 @@ describe('the register chain', () => {
     expect(entry.at).toBe('2026-11-26T10:00:00.123000Z');
   });
 
+  it('keeps the format of entries already written (digests computed once, by the first version)', () => {
+    expect(chainHash(GENESIS_HASH, entry)).toBe('c4bdfc91a0d2564ee76d61606705c3caec4024956d6c59fe73d5cd6d5fee1d1a');
+    expect(chainHash(GENESIS_HASH, { ...entry, reason: 'élève « test »' })).toBe('77fd5307145798fe0256d458fb63c6c02859fed35c822af0e28e1592637f8e6a');
+    expect(personalDigest('5a17', 'Vérifier le signalement — élève')).toBe('fbfb39a4df169f2f67fa195bd14a018a1b486baa1f4e4abc21ac9c44e3767593');
+  });
+
   it('changes with every chained field and with the previous hash', () => {
     const base = chainHash(GENESIS_HASH, entry);
     expect(base).toMatch(/^[0-9a-f]{64}$/);

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { AccessOutcome } from '@vigie/contracts';
 
 /** The `prevHash` of the first entry. */
@@ -57,9 +57,13 @@ export function canonical(entry: ChainedEntry): string {
   ]);
 }
 
-/** `hash = SHA-256(prevHash ‖ canonical(entry))`, hex. */
+/**
+ * `hash = SHA-256(prevHash ‖ canonical(entry))`, hex. One-shot `crypto.hash` rather than a
+ * `createHash` object: the same digest, two to four times faster on inputs this small, which is
+ * most of what verifying ten million entries costs.
+ */
 export function chainHash(prevHash: string, entry: ChainedEntry): string {
-  return createHash('sha256').update(prevHash).update(canonical(entry)).digest('hex');
+  return hash('sha256', prevHash + canonical(entry), 'hex');
 }
 
 /**
@@ -67,7 +71,7 @@ export function chainHash(prevHash: string, entry: ChainedEntry): string {
  * digest can neither be reversed nor tested against guesses (an IP address has few values).
  */
 export function personalDigest(salt: string, value: string | null): string {
-  return createHash('sha256').update(salt).update('\u0000').update(value ?? '').digest('hex');
+  return hash('sha256', `${salt}\u0000${value ?? ''}`, 'hex');
 }
 
 export function newSalt(): string {

@@ -141,20 +141,23 @@ export class RegisterService {
     let checked = 0;
     let erased = 0;
     let previous: { sequence: bigint; hash: string } = { sequence: 0n, hash: GENESIS_HASH };
-    scan: for (;;) {
-      const batch = await this.register.batchAfter(previous.sequence.toString(), VERIFY_BATCH);
+    // The next batch is asked for before this one is hashed: PostgreSQL reads while Node hashes.
+    let next: Promise<StoredEntry[]> | undefined = this.register.batchAfter('0', VERIFY_BATCH);
+    scan: while (next) {
+      const batch: StoredEntry[] = await next;
+      next = batch.length === VERIFY_BATCH ? this.register.batchAfter(batch[batch.length - 1].sequence, VERIFY_BATCH) : undefined;
       for (const entry of batch) {
         const sequence = BigInt(entry.sequence);
         const problem = problemOf(entry, previous, checkpoints.get(Number(sequence)));
         if (problem) {
           breakAt(problem === 'sequence_gap' ? Number(previous.sequence + 1n) : Number(sequence), problem);
+          await next?.catch(() => undefined);
           break scan;
         }
         if (entry.erased) erased += 1;
         checked += 1;
         previous = { sequence, hash: entry.hash };
       }
-      if (batch.length < VERIFY_BATCH) break;
     }
     const lastChecked = Number(previous.sequence);
     if (!broken) {

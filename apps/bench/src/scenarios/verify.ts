@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Client } from 'pg';
 import { sessionHeaders } from '../http';
 import { log } from '../log';
@@ -144,8 +144,7 @@ async function rawHashing(url: string): Promise<{ seconds: number; entries: numb
           'vigie-register-v1', e.sequence, e.at, e.staffId, e.staffRoles, e.caseId, e.conversationId, e.reportIds, e.subjectIds, e.legalBasis,
           e.purpose, e.outcome, e.reason, sorted(e.scope ?? null), e.grantId, e.requestId, e.justificationDigest, e.ipDigest, e.userAgentDigest,
         ]);
-        const hash = createHash('sha256').update(e.prevHash).update(text).digest('hex');
-        if (hash !== e.hash || e.prevHash !== prev) mismatches += 1;
+        if (hash('sha256', e.prevHash + text, 'hex') !== e.hash || e.prevHash !== prev) mismatches += 1;
         prev = e.hash;
         entries += 1;
       }
@@ -159,7 +158,7 @@ async function rawHashing(url: string): Promise<{ seconds: number; entries: numb
 }
 
 function digest(salt: string, value: string | null): string {
-  return createHash('sha256').update(salt).update('\u0000').update(value ?? '').digest('hex');
+  return hash('sha256', `${salt}\u0000${value ?? ''}`, 'hex');
 }
 
 function sorted(value: unknown): unknown {
