@@ -7,7 +7,7 @@ import { loadRegister } from './register-load';
 import { categorySql, COMMENTS, FIRST_NAMES, MESSAGES, SEVERITY_SQL, sqlTextArray } from './shapes';
 
 /** Bump when the generated data changes shape: datasets of another version are generated again. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** The tables generation fills; their keys and indexes are dropped while they load and rebuilt after. */
 const LOADED_TABLES = [
@@ -336,7 +336,7 @@ function reportsSql(p: Plan): string {
 }
 
 /**
- * Cases c_1 … c_C, priority as intake computes it from their reports. Status: ~82 % closed
+ * Cases c_1 … c_C, priority and categories as intake computes them from their reports. Status: ~82 % closed
  * (with a decision), 9 % open, 6 % in review, the rest actioned or dismissed; open ones are
  * recent, closed ones spread over 4 years so that ~10 % are past the 3-year line; a few of those
  * are under a legal hold.
@@ -347,7 +347,7 @@ function casesSql(p: Plan): string {
   const hold = `(${expired} AND pg_temp.r(c.i, 14) < 0.002)`;
   return `
     INSERT INTO moderation_case (id, conversation_id, status, priority, assignee_id, created_at, last_activity_at, closed_at, close_reason,
-                                 legal_hold, legal_hold_reason, legal_hold_by, legal_hold_at, version)
+                                 legal_hold, legal_hold_reason, legal_hold_by, legal_hold_at, version, categories)
     SELECT pg_temp.cid(c.i), pg_temp.vid(pg_temp.conv(c.i)), c.status, coalesce(p.priority, 0),
            CASE WHEN c.status = 'open' THEN NULL ELSE pg_temp.sid(1 + floor(pg_temp.r(c.i, 13) * ${moderators})::bigint) END,
            to_timestamp(c.opened), to_timestamp(c.last), CASE WHEN c.status = 'closed' THEN to_timestamp(c.last) END,
@@ -355,10 +355,11 @@ function casesSql(p: Plan): string {
            ${hold}, CASE WHEN ${hold} THEN 'Réquisition judiciaire en cours (bench)' END,
            CASE WHEN ${hold} THEN pg_temp.sid(${moderators + 1} + floor(pg_temp.r(c.i, 16) * ${leads})::bigint) END,
            CASE WHEN ${hold} THEN to_timestamp(c.last) + interval '30 days' END,
-           1 + floor(pg_temp.r(c.i, 15) * 4)::int
+           1 + floor(pg_temp.r(c.i, 15) * 4)::int, coalesce(p.categories, '{}')
       FROM (SELECT i, pg_temp.cstatus(i) AS status, pg_temp.ccreated(i) AS opened, pg_temp.clast(i) AS last
               FROM generate_series(1, ${p.cases}) i OFFSET 0) c
-      LEFT JOIN (SELECT case_id, max(${SEVERITY_SQL}) + 25 * (count(DISTINCT reporter_id) - 1) AS priority
+      LEFT JOIN (SELECT case_id, max(${SEVERITY_SQL}) + 25 * (count(DISTINCT reporter_id) - 1) AS priority,
+                        array_agg(DISTINCT category ORDER BY category) AS categories
                    FROM report GROUP BY case_id) p ON p.case_id = pg_temp.cid(c.i)`;
 }
 

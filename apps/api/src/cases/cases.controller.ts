@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assignCaseSchema, caseListQuerySchema, claimCaseSchema, type CaseDetail, type CaseListItem, type ListResponse } from '@vigie/contracts';
+import { assignCaseSchema, caseListQuerySchema, claimCaseSchema, type CaseDetail, type CaseListResponse } from '@vigie/contracts';
 import { createZodDto } from '../common/zod-validation.pipe';
 import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
 import { CasesService } from './cases.service';
@@ -17,8 +17,8 @@ export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The queue: open and in-review cases by default, most urgent first.' })
-  list(@Query() query: CaseListQueryDto, @CurrentStaff() me: AuthenticatedStaff): Promise<ListResponse<CaseListItem>> {
+  @ApiOperation({ summary: 'The queue: open and in-review cases by default, most urgent first; counted up to 10 000 (`totalCapped`).' })
+  list(@Query() query: CaseListQueryDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseListResponse> {
     return this.cases.list(query, me.id);
   }
 

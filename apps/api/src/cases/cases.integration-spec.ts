@@ -1,8 +1,10 @@
-import type { ReportCategory } from '@vigie/contracts';
+import { CASE_COUNT_LIMIT, type ReportCategory } from '@vigie/contracts';
 import { randomUUID } from 'node:crypto';
 import { aReport, sendReport } from '../../test/intake-factory';
 import { createStaff, signIn, type Session } from '../../test/staff-factory';
+import { ownerQuery } from '../../test/owner-query';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { createOwnDatabase } from '../../test/test-database';
 
 describe('the queue and the case page', () => {
   let t: TestApp;
@@ -89,7 +91,7 @@ describe('the queue and the case page', () => {
     expect((await get(moderator, '/api/v1/cases?category=harassment%27%20OR%201%3D1--')).statusCode).toBe(400);
     const injected = await get(moderator, `/api/v1/cases?reportedUser=${encodeURIComponent("x' OR '1'='1")}`);
     expect(injected.statusCode).toBe(200);
-    expect(injected.json()).toEqual({ data: [], total: 0 });
+    expect(injected.json()).toEqual({ data: [], total: 0, totalCapped: false });
   });
 
   it('shows a case with its reports, participants and timeline, never a message body', async () => {
@@ -160,5 +162,48 @@ describe('the queue and the case page', () => {
       const session = await signIn(t.app, (await createStaff(t.app, [...roles])).email);
       expect((await get(session, '/api/v1/cases')).statusCode).toBe(403);
     }
+  });
+});
+
+describe('the queue at scale', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let t: TestApp;
+  let moderator: Session;
+  beforeAll(async () => {
+    db = await createOwnDatabase('vigie_queue_cap');
+    t = await createTestApp({ databaseUrl: db.url, env: { MFA_REQUIRED_ROLES: '' } });
+    moderator = await signIn(t.app, (await createStaff(t.app, ['moderator'])).email);
+    // One past the count limit, straight in SQL: intake would take minutes. Every other case a harassment one.
+    await ownerQuery(
+      `WITH v AS (INSERT INTO conversation (external_id) SELECT 'c_cap_' || i FROM generate_series(1, ${CASE_COUNT_LIMIT + 1}) i RETURNING id)
+       INSERT INTO moderation_case (conversation_id, status, priority, created_at, last_activity_at, categories)
+       SELECT id, 'open', 100, now(), now(), CASE WHEN row_number() OVER () % 2 = 0 THEN '{harassment}'::text[] ELSE '{spam_scam}' END FROM v`,
+      [],
+      db.url,
+    );
+  });
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  const list = async (query: string) => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/cases?${query}`, headers: moderator.headers() });
+    expect(res.statusCode).toBe(200);
+    return res.json() as { data: unknown[]; total: number; totalCapped: boolean };
+  };
+
+  it('counts up to the limit and says when there are more', async () => {
+    expect(await list('perPage=5')).toMatchObject({ total: CASE_COUNT_LIMIT, totalCapped: true });
+    const harassment = await list('category=harassment&perPage=5');
+    expect(harassment).toMatchObject({ total: Math.floor((CASE_COUNT_LIMIT + 1) / 2), totalCapped: false });
+    expect(harassment.data).toHaveLength(5);
+  });
+
+  it('serves a deep page the same as a shallow one', async () => {
+    const deep = await list('page=400&perPage=25');
+    expect(deep.data).toHaveLength(25);
+    const beyond = await list('page=401&perPage=25');
+    expect(beyond.data).toHaveLength(1);
   });
 });

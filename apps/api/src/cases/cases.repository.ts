@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseDetail, CaseEvent, CaseListItem, CaseListQuery, CaseParticipant, CaseReport } from '@vigie/contracts';
+import { CASE_COUNT_LIMIT, type CaseDetail, type CaseEvent, type CaseListItem, type CaseListQuery, type CaseListResponse, type CaseParticipant, type CaseReport } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DECISION_SELECT, type DecisionRow, NOTE_SELECT, type NoteRow, toDecision, toNote } from './decision-rows';
 import { addCaseEvent } from './case-timeline';
@@ -62,14 +62,14 @@ export class CasesRepository {
     return this.dataSource.transaction(work);
   }
 
-  async list(query: CaseListQuery, staffId: string): Promise<{ data: CaseListItem[]; total: number }> {
+  async list(query: CaseListQuery, staffId: string): Promise<CaseListResponse> {
     const params: unknown[] = [];
     const where: string[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
 
     where.push(`c.status = ANY(${param(query.status ?? ['open', 'in_review'])}::text[])`);
     if (query.category) {
-      where.push(`EXISTS (SELECT 1 FROM report r WHERE r.case_id = c.id AND r.category = ANY(${param(query.category)}::text[]))`);
+      where.push(`c.categories && ${param(query.category)}::text[]`);
     }
     if (query.priorityMin !== undefined) where.push(`c.priority >= ${param(query.priorityMin)}`);
     if (query.assignee) where.push(`c.assignee_id = ${param(query.assignee)}`);
@@ -91,11 +91,17 @@ export class CasesRepository {
     const countParams = [...params];
     const page = `LIMIT ${param(query.perPage)} OFFSET ${param((query.page - 1) * query.perPage)}`;
 
+    // The page's ids first (an index-only walk over the skipped rows when the visibility map
+    // allows), then the rows of those 25 only; the count stops one past the limit.
+    const pageIds = `(SELECT c.id FROM moderation_case c ${filter} ${order} ${page})`;
     const [rows, count] = await Promise.all([
-      this.dataSource.query(`${listSelect(`(SELECT c.* FROM moderation_case c ${filter} ${order} ${page})`)} ${order}`, params) as Promise<ListRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM moderation_case c ${filter}`, countParams) as Promise<{ total: number }[]>,
+      this.dataSource.query(`${listSelect(`(SELECT c.* FROM moderation_case c WHERE c.id IN ${pageIds})`)} ${order}`, params) as Promise<ListRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM moderation_case c ${filter} LIMIT ${CASE_COUNT_LIMIT + 1}) counted`, countParams) as Promise<
+        { total: number }[]
+      >,
     ]);
-    return { data: rows.map(toListItem), total: count[0].total };
+    const total = count[0].total;
+    return { data: rows.map(toListItem), total: Math.min(total, CASE_COUNT_LIMIT), totalCapped: total > CASE_COUNT_LIMIT };
   }
 
   async findDetail(id: string, m: EntityManager = this.dataSource.manager): Promise<CaseDetail | undefined> {

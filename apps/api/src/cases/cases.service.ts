@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { CaseDetail, CaseListItem, CaseListQuery, ListResponse } from '@vigie/contracts';
+import type { CaseDetail, CaseListQuery, CaseListResponse } from '@vigie/contracts';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
@@ -13,7 +13,7 @@ export class CasesService {
     private readonly clock: Clock,
   ) {}
 
-  list(query: CaseListQuery, staffId: string): Promise<ListResponse<CaseListItem>> {
+  list(query: CaseListQuery, staffId: string): Promise<CaseListResponse> {
     return this.cases.list(query, staffId);
   }
 

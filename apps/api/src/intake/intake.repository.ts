@@ -144,11 +144,16 @@ export class IntakeRepository {
     return rows[0].id;
   }
 
-  /** Priority: the worst category among the case's reports, plus 25 per further distinct reporter. */
+  /**
+   * What the case's reports add up to. Priority: the worst category among them, plus 25 per
+   * further distinct reporter. Categories: the distinct ones, kept on the case for the queue's
+   * category filter (an index on the case instead of a semi-join over every report).
+   */
   async refreshPriority(m: EntityManager, caseId: string): Promise<void> {
     await m.query(
-      `UPDATE moderation_case c SET priority = p.priority
-         FROM (SELECT max(${SEVERITY_SQL}) + 25 * (count(DISTINCT reporter_id) - 1) AS priority
+      `UPDATE moderation_case c SET priority = p.priority, categories = p.categories
+         FROM (SELECT max(${SEVERITY_SQL}) + 25 * (count(DISTINCT reporter_id) - 1) AS priority,
+                      array_agg(DISTINCT category ORDER BY category) AS categories
                  FROM report WHERE case_id = $1) p
         WHERE c.id = $1`,
       [caseId],

@@ -20,18 +20,26 @@ export interface StoredEntry extends ChainedEntry {
   hash: string;
 }
 
-/** The chained fields in the text form the chain hashes, as PostgreSQL gives them back. */
+/**
+ * The chained fields in the text form the chain hashes, as PostgreSQL gives them back. The arrays
+ * (UUIDs, role names: never a comma) come as comma-joined text and are split here: decoding three
+ * array literals per entry was half of what verifying ten million entries cost.
+ */
 const STORED_COLUMNS = `
   sequence::text AS "sequence",
   to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "at",
-  staff_id::text AS "staffId", staff_roles AS "staffRoles",
+  staff_id::text AS "staffId", array_to_string(staff_roles, ',') AS "staffRoles",
   case_id::text AS "caseId", conversation_id::text AS "conversationId",
-  report_ids::text[] AS "reportIds", subject_ids::text[] AS "subjectIds",
+  array_to_string(report_ids, ',') AS "reportIds", array_to_string(subject_ids, ',') AS "subjectIds",
   legal_basis AS "legalBasis", purpose, outcome, reason, scope, grant_id::text AS "grantId",
   request_id AS "requestId",
   justification, justification_digest AS "justificationDigest",
   ip, ip_digest AS "ipDigest", user_agent AS "userAgent", user_agent_digest AS "userAgentDigest",
   salt, erased_at IS NOT NULL AS erased, prev_hash AS "prevHash", hash`;
+
+type StoredRow = Omit<StoredEntry, 'staffRoles' | 'reportIds' | 'subjectIds'> & { staffRoles: string; reportIds: string; subjectIds: string };
+
+const list = (joined: string): string[] => (joined === '' ? [] : joined.split(','));
 
 interface ListRow {
   sequence: string;
@@ -127,11 +135,18 @@ export class RegisterRepository {
   }
 
   /** The entries after `sequence`, in order: verification reads the register a batch at a time. */
-  batchAfter(sequence: string, limit: number): Promise<StoredEntry[]> {
-    return this.dataSource.query(
+  async batchAfter(sequence: string, limit: number): Promise<StoredEntry[]> {
+    const rows: StoredRow[] = await this.dataSource.query(
       `SELECT ${STORED_COLUMNS} FROM access_log WHERE access_log.sequence > $1::bigint ORDER BY access_log.sequence LIMIT $2`,
       [sequence, limit],
     );
+    for (const row of rows) {
+      const entry = row as unknown as StoredEntry;
+      entry.staffRoles = list(row.staffRoles);
+      entry.reportIds = list(row.reportIds);
+      entry.subjectIds = list(row.subjectIds);
+    }
+    return rows as unknown as StoredEntry[];
   }
 
   async head(): Promise<{ sequence: number; hash: string } | undefined> {

@@ -188,6 +188,8 @@ const vigie: VigieMessages = {
     title: 'Queue',
     intro: "Cases opened by the platform's reports, most urgent first. Open a case to take it on.",
     total: '%{smart_count} case |||| %{smart_count} cases',
+    total_capped: '%{count} cases',
+    page_range_capped: '%{from}-%{to} of more than %{total}',
     order_hint:
       'Default order: highest priority first, then oldest first. Priority comes from the gravest category, plus 25 for each further reporter.',
     case: 'Case',

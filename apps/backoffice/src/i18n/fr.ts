@@ -191,6 +191,8 @@ const vigie = {
     intro:
       'Les dossiers ouverts par les signalements de la plateforme, les plus urgents en premier. Ouvrez un dossier pour le prendre en charge.',
     total: '%{smart_count} dossier |||| %{smart_count} dossiers',
+    total_capped: '%{count} dossiers',
+    page_range_capped: '%{from}-%{to} sur plus de %{total}',
     order_hint:
       "Ordre par défaut\u00a0: priorité décroissante, puis le plus ancien d'abord. La priorité vient de la catégorie la plus grave, plus 25 par signalant supplémentaire.",
     case: 'Dossier',

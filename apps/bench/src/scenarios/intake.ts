@@ -283,8 +283,9 @@ async function receiveReport(pool: Pool, key: string, rawBody: string, report: R
       )
     ).rows[0].id;
     await m.query(
-      `UPDATE moderation_case c SET priority = p.priority
-         FROM (SELECT max(${SEVERITY_SQL}) + 25 * (count(DISTINCT reporter_id) - 1) AS priority
+      `UPDATE moderation_case c SET priority = p.priority, categories = p.categories
+         FROM (SELECT max(${SEVERITY_SQL}) + 25 * (count(DISTINCT reporter_id) - 1) AS priority,
+                      array_agg(DISTINCT category ORDER BY category) AS categories
                  FROM report WHERE case_id = $1) p
         WHERE c.id = $1`,
       [kase.id],

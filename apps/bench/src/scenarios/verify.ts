@@ -7,11 +7,16 @@ import { median, msSince } from '../stats';
 import { type Context, type Measure, ratio, type ScenarioResult, statusOf } from '../types';
 
 /**
- * Verification of the whole register: GET /api/v1/audit/verify as the DPO, against reading the
- * same rows with one query (a cursor) and hashing the same bytes with node:crypto alone — the
- * three salted digests of the personal fields and SHA-256(prev_hash ‖ canonical entry) — with no
- * code of ours.
+ * Verification of the whole register: GET /api/v1/audit/verify as the DPO, against node:crypto
+ * alone hashing the same bytes — the three salted digests of the personal fields and
+ * SHA-256(prev_hash ‖ canonical entry), with no code of ours and no database: the entries of a
+ * sample are read beforehand (untimed) and held in memory. The ratio says how close the product's
+ * verification, which also reads and decodes every entry from PostgreSQL, comes to the hashing
+ * itself.
  */
+
+/** Entries held in memory for the baseline: enough for a stable rate, few enough for the bench's heap. */
+const SAMPLE = 250_000;
 
 /** The chained fields as the register's repository reads them (register.repository.ts STORED_COLUMNS). */
 const STORED_COLUMNS = `
@@ -63,7 +68,8 @@ interface Verification {
 export async function verifyScenario(ctx: Context): Promise<ScenarioResult> {
   const started = Date.now();
   const ours: { seconds: number; entries: number; rate: number; rssBeforeMb: number; peakRssMb: number; intact: boolean; headHash: string | null }[] = [];
-  const baseline: { seconds: number; entries: number; rate: number; headHash: string; mismatches: number }[] = [];
+  const baseline: { seconds: number; entries: number; rate: number; mismatches: number }[] = [];
+  const sample = await readSample(ctx.runUrl, SAMPLE);
   for (let rep = 0; rep < ctx.options.repetitions; rep++) {
     const before = readMemory(ctx.api.pid);
     const trace = new MemoryTrace(ctx.api.pid, 50);
@@ -80,9 +86,9 @@ export async function verifyScenario(ctx: Context): Promise<ScenarioResult> {
       intact: res.data.intact,
       headHash: res.data.headHash,
     });
-    const b = await rawHashing(ctx.runUrl);
+    const b = hashAlone(sample);
     baseline.push(b);
-    log(`  verify: repetition ${rep + 1}/${ctx.options.repetitions}: ours ${ours[rep].rate.toFixed(0)} entries/s, raw hashing ${b.rate.toFixed(0)} entries/s`);
+    log(`  verify: repetition ${rep + 1}/${ctx.options.repetitions}: ours ${ours[rep].rate.toFixed(0)} entries/s, node:crypto alone ${b.rate.toFixed(0)} entries/s`);
   }
   const o = median(ours.map((x) => x.rate));
   const b = median(baseline.map((x) => x.rate));
@@ -102,14 +108,17 @@ export async function verifyScenario(ctx: Context): Promise<ScenarioResult> {
       pass: null,
     },
   ];
-  const notes = [`${ours[0].entries} entries in the register.`];
+  const perEntry = (rate: number) => (1e6 / rate).toFixed(1);
+  const notes = [
+    `${ours[0].entries} entries in the register; the baseline hashes the first ${sample.length} of them, held in memory.`,
+    `Per entry: ${perEntry(o)} µs in ours (reading and decoding the row from PostgreSQL, checking the links, hashing), ${perEntry(b)} µs for the serialisation and the four SHA-256 alone.`,
+  ];
   if (ours.some((x) => !x.intact)) notes.push('The API found the register NOT intact: the generated chain is wrong.');
-  if (ours.some((x, i) => x.headHash !== baseline[i].headHash)) notes.push('The raw hashing reached another head hash than the API: they did not hash the same bytes.');
-  if (baseline.some((x) => x.mismatches > 0)) notes.push('The raw hashing found entries whose hash does not match.');
+  if (baseline.some((x) => x.mismatches > 0)) notes.push('The baseline found entries whose hash does not match.');
   return {
     key: 'verify',
     title: 'Register verification',
-    method: 'GET /api/v1/audit/verify (the whole register, as the DPO) vs. one query streaming the same rows and node:crypto hashing the same bytes.',
+    method: 'GET /api/v1/audit/verify (the whole register, as the DPO) vs. node:crypto alone hashing the same bytes for entries held in memory (no database).',
     measures,
     notes,
     status: ours.some((x) => !x.intact) ? 'FAILED' : statusOf(measures),
@@ -118,43 +127,38 @@ export async function verifyScenario(ctx: Context): Promise<ScenarioResult> {
   };
 }
 
-/** One query, read through a cursor; per entry the three personal digests and the chain hash. */
-async function rawHashing(url: string): Promise<{ seconds: number; entries: number; rate: number; headHash: string; mismatches: number }> {
+/** The first `size` entries, read once through a cursor (untimed). */
+async function readSample(url: string, size: number): Promise<Row[]> {
   const client = new Client({ connectionString: url, application_name: 'vigie-bench-baseline' });
   await client.connect();
   try {
-    const t0 = process.hrtime.bigint();
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    await client.query(`DECLARE register NO SCROLL CURSOR FOR SELECT ${STORED_COLUMNS} FROM access_log ORDER BY access_log.sequence`);
-    let prev = '0'.repeat(64);
-    let entries = 0;
-    let mismatches = 0;
-    let next = client.query<Row>('FETCH 5000 FROM register');
-    for (;;) {
-      const { rows } = await next;
-      if (rows.length === 0) break;
-      next = client.query<Row>('FETCH 5000 FROM register');
-      for (const e of rows) {
-        if (!e.erased && e.salt !== null) {
-          digest(e.salt, e.justification);
-          digest(e.salt, e.ip);
-          digest(e.salt, e.userAgent);
-        }
-        const text = JSON.stringify([
-          'vigie-register-v1', e.sequence, e.at, e.staffId, e.staffRoles, e.caseId, e.conversationId, e.reportIds, e.subjectIds, e.legalBasis,
-          e.purpose, e.outcome, e.reason, sorted(e.scope ?? null), e.grantId, e.requestId, e.justificationDigest, e.ipDigest, e.userAgentDigest,
-        ]);
-        if (hash('sha256', e.prevHash + text, 'hex') !== e.hash || e.prevHash !== prev) mismatches += 1;
-        prev = e.hash;
-        entries += 1;
-      }
-    }
-    await client.query('COMMIT');
-    const seconds = msSince(t0) / 1000;
-    return { seconds, entries, rate: entries / seconds, headHash: prev, mismatches };
+    const { rows } = await client.query<Row>(`SELECT ${STORED_COLUMNS} FROM access_log ORDER BY access_log.sequence LIMIT $1`, [size]);
+    return rows;
   } finally {
     await client.end();
   }
+}
+
+/** Per entry the three personal digests, the canonical text and the chain hash; the links checked. */
+function hashAlone(sample: Row[]): { seconds: number; entries: number; rate: number; mismatches: number } {
+  const t0 = process.hrtime.bigint();
+  let prev = '0'.repeat(64);
+  let mismatches = 0;
+  for (const e of sample) {
+    if (!e.erased && e.salt !== null) {
+      digest(e.salt, e.justification);
+      digest(e.salt, e.ip);
+      digest(e.salt, e.userAgent);
+    }
+    const text = JSON.stringify([
+      'vigie-register-v1', e.sequence, e.at, e.staffId, e.staffRoles, e.caseId, e.conversationId, e.reportIds, e.subjectIds, e.legalBasis,
+      e.purpose, e.outcome, e.reason, sorted(e.scope ?? null), e.grantId, e.requestId, e.justificationDigest, e.ipDigest, e.userAgentDigest,
+    ]);
+    if (hash('sha256', e.prevHash + text, 'hex') !== e.hash || e.prevHash !== prev) mismatches += 1;
+    prev = e.hash;
+  }
+  const seconds = msSince(t0) / 1000;
+  return { seconds, entries: sample.length, rate: sample.length / seconds, mismatches };
 }
 
 function digest(salt: string, value: string | null): string {

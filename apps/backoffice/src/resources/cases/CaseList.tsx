@@ -15,12 +15,14 @@ import {
   Title,
   useGetIdentity,
   useListContext,
+  useLocaleState,
   useTranslate,
 } from 'react-admin';
 import { RelativeDate } from '../../components/RelativeDate';
 import { CaseStatusChip, CategoryChips } from './CaseChips';
 import { priorityColours } from './caseColours';
 import { caseFilters } from './caseFilters';
+import { formatCaseTotal, isCappedTotal } from './caseTotal';
 import { priorityLevel } from './casePriority';
 import { AppealChip } from './decision/AppealChip';
 import { MAX_BULK_CASES, QueueBulkActions } from './decision/BulkActions';
@@ -73,8 +75,26 @@ const AssigneeCell = ({ record }: { record: CaseListItem }) => {
   return <AssigneeLabel assignee={record.assignee} selfId={identity?.id} />;
 };
 
+// Beyond the API's count limit the last page is not known: "1–25 of more than 10,000".
+const QueuePagination = () => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { total } = useListContext();
+  const capped = total !== undefined && isCappedTotal(total);
+  return (
+    <Pagination
+      rowsPerPageOptions={[25, 50, 100]}
+      {...(capped && {
+        labelDisplayedRows: ({ from, to }: { from: number; to: number }) =>
+          translate('vigie.cases.page_range_capped', { from, to, total: total.toLocaleString(locale) }),
+      })}
+    />
+  );
+};
+
 const QueueHeader = () => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { total } = useListContext();
   return (
     <Stack
@@ -96,7 +116,9 @@ const QueueHeader = () => {
           sx={{ whiteSpace: 'nowrap' }}
           data-testid="queue-total"
         >
-          {translate('vigie.cases.total', { smart_count: total })}
+          {isCappedTotal(total)
+            ? translate('vigie.cases.total_capped', { count: formatCaseTotal(total, locale) })
+            : translate('vigie.cases.total', { smart_count: total })}
         </Typography>
       )}
     </Stack>
@@ -228,7 +250,7 @@ export const CaseList = () => {
               render={(record) => <CaseStatusChip status={record.status} />}
             />
           </DataTable>
-          <Pagination rowsPerPageOptions={[25, 50, 100]} />
+          <QueuePagination />
         </Card>
         <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1.5 }}>
           {translate('vigie.cases.order_hint')}

@@ -1,7 +1,8 @@
 import { Box, Tab, Tabs } from '@mui/material';
 import { alpha } from '@mui/material/styles';
-import { useGetList, useListContext, useTranslate } from 'react-admin';
+import { useGetList, useListContext, useLocaleState, useTranslate } from 'react-admin';
 import { priorityColours } from './caseColours';
+import { formatCaseTotal } from './caseTotal';
 import { activeQuickView, QUICK_VIEWS, type QuickView } from './quickViews';
 
 // Only the total is wanted: one row is the smallest page the API serves.
@@ -12,6 +13,7 @@ const COUNT_QUERY = {
 
 const ViewCount = ({ view, selected }: { view: QuickView; selected: boolean }) => {
   const { total } = useGetList('cases', { ...COUNT_QUERY, filter: view.filter });
+  const [locale] = useLocaleState();
   if (total === undefined) return null;
   const alarming = view.id === 'minor_safety' && total > 0;
   return (
@@ -33,7 +35,7 @@ const ViewCount = ({ view, selected }: { view: QuickView; selected: boolean }) =
           : alpha(selected ? theme.palette.primary.main : theme.palette.text.secondary, 0.1),
       })}
     >
-      {total}
+      {formatCaseTotal(total, locale)}
     </Box>
   );
 };
