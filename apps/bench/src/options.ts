@@ -20,7 +20,7 @@ export interface Scale {
 }
 
 export const SCALES: Record<string, Scale> = {
-  full: { name: 'full', cases: 1_000_000, reports: 3_000_000, registerEntries: 10_000_000, intakeSeconds: 10, queueRequests: 60, gatePairs: 40, exportEntries: 1_000_000 },
+  full: { name: 'full', cases: 1_000_000, reports: 3_000_000, registerEntries: 10_000_000, intakeSeconds: 6, queueRequests: 60, gatePairs: 40, exportEntries: 1_000_000 },
   medium: { name: 'medium', cases: 200_000, reports: 600_000, registerEntries: 2_000_000, intakeSeconds: 5, queueRequests: 40, gatePairs: 30, exportEntries: 1_000_000 },
   small: { name: 'small', cases: 20_000, reports: 60_000, registerEntries: 200_000, intakeSeconds: 2, queueRequests: 50, gatePairs: 20, exportEntries: 1_000_000 },
 };
