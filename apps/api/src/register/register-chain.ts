@@ -84,13 +84,14 @@ export function chainTime(date: Date): string {
 }
 
 function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortedKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, sortedKeys((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
+  if (value === null || typeof value !== 'object') return value;
+  // Arrays of strings and numbers (the ids in a scope) serialise as they are: no copy to make.
+  if (Array.isArray(value)) return value.some(isObject) ? value.map(sortedKeys) : value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortedKeys((value as Record<string, unknown>)[key])]),
+  );
 }
+
+const isObject = (value: unknown) => value !== null && typeof value === 'object';

@@ -20,24 +20,67 @@ export interface StoredEntry extends ChainedEntry {
   hash: string;
 }
 
-/**
- * The chained fields in the text form the chain hashes, as PostgreSQL gives them back. The arrays
- * (UUIDs, role names: never a comma) come as comma-joined text and are split here: decoding three
- * array literals per entry was half of what verifying ten million entries cost.
- */
-const STORED_COLUMNS = `
-  sequence::text AS "sequence",
-  to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "at",
-  staff_id::text AS "staffId", array_to_string(staff_roles, ',') AS "staffRoles",
-  case_id::text AS "caseId", conversation_id::text AS "conversationId",
-  array_to_string(report_ids, ',') AS "reportIds", array_to_string(subject_ids, ',') AS "subjectIds",
-  legal_basis AS "legalBasis", purpose, outcome, reason, scope, grant_id::text AS "grantId",
-  request_id AS "requestId",
-  justification, justification_digest AS "justificationDigest",
-  ip, ip_digest AS "ipDigest", user_agent AS "userAgent", user_agent_digest AS "userAgentDigest",
-  salt, erased_at IS NOT NULL AS erased, prev_hash AS "prevHash", hash`;
+/** An entry as verification reads it: the chained fields, the links, and what became of its personal fields. */
+export interface ChainLink extends ChainedEntry {
+  erased: boolean;
+  /**
+   * Present personal fields match their salted digests (recomputed by PostgreSQL's own SHA-256,
+   * byte for byte `personalDigest`); erased ones are gone with their salt.
+   */
+  personalHold: boolean;
+  prevHash: string;
+  hash: string;
+}
 
-type StoredRow = Omit<StoredEntry, 'staffRoles' | 'reportIds' | 'subjectIds'> & { staffRoles: string; reportIds: string; subjectIds: string };
+const personalDigestMatches = (column: string, digest: string) =>
+  `encode(sha256(convert_to(salt, 'UTF8') || '\\x00'::bytea || convert_to(coalesce(${column}, ''), 'UTF8')), 'hex') = ${digest}`;
+
+/**
+ * The chained fields in the text form the chain hashes, as PostgreSQL gives them back, in the
+ * order of `toLink`. The arrays (UUIDs, role names: never a comma) come as comma-joined text and
+ * are split here: decoding three array literals per entry was half of what verifying ten million
+ * entries cost. The three personal digests are recomputed by the database, on the other core,
+ * while Node hashes the chain: the personal fields themselves never travel.
+ */
+const CHAIN_SELECT = `
+  SELECT sequence::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), staff_id::text, array_to_string(staff_roles, ','),
+         case_id::text, conversation_id::text, array_to_string(report_ids, ','), array_to_string(subject_ids, ','),
+         legal_basis, purpose, outcome, reason, scope, grant_id::text, request_id,
+         justification_digest, ip_digest, user_agent_digest, erased_at IS NOT NULL,
+         CASE WHEN erased_at IS NOT NULL THEN salt IS NULL AND justification IS NULL AND ip IS NULL AND user_agent IS NULL
+              ELSE salt IS NOT NULL AND ${personalDigestMatches('justification', 'justification_digest')}
+                   AND ${personalDigestMatches('ip', 'ip_digest')} AND ${personalDigestMatches('user_agent', 'user_agent_digest')}
+         END,
+         prev_hash, hash
+    FROM access_log WHERE access_log.sequence > $1::bigint ORDER BY access_log.sequence LIMIT $2`;
+
+/** A row of CHAIN_SELECT (read as an array: no per-row objects keyed by column name to build and collect). */
+function toLink(r: unknown[]): ChainLink {
+  return {
+    sequence: r[0] as string,
+    at: r[1] as string,
+    staffId: r[2] as string,
+    staffRoles: list(r[3] as string),
+    caseId: r[4] as string | null,
+    conversationId: r[5] as string | null,
+    reportIds: list(r[6] as string),
+    subjectIds: list(r[7] as string),
+    legalBasis: r[8] as string,
+    purpose: r[9] as string,
+    outcome: r[10] as ChainLink['outcome'],
+    reason: r[11] as string | null,
+    scope: r[12],
+    grantId: r[13] as string | null,
+    requestId: r[14] as string | null,
+    justificationDigest: r[15] as string,
+    ipDigest: r[16] as string,
+    userAgentDigest: r[17] as string,
+    erased: r[18] as boolean,
+    personalHold: r[19] === true,
+    prevHash: r[20] as string,
+    hash: r[21] as string,
+  };
+}
 
 const list = (joined: string): string[] => (joined === '' ? [] : joined.split(','));
 
@@ -134,19 +177,27 @@ export class RegisterRepository {
     return entry;
   }
 
-  /** The entries after `sequence`, in order: verification reads the register a batch at a time. */
-  async batchAfter(sequence: string, limit: number): Promise<StoredEntry[]> {
-    const rows: StoredRow[] = await this.dataSource.query(
-      `SELECT ${STORED_COLUMNS} FROM access_log WHERE access_log.sequence > $1::bigint ORDER BY access_log.sequence LIMIT $2`,
-      [sequence, limit],
-    );
-    for (const row of rows) {
-      const entry = row as unknown as StoredEntry;
-      entry.staffRoles = list(row.staffRoles);
-      entry.reportIds = list(row.reportIds);
-      entry.subjectIds = list(row.subjectIds);
+  /**
+   * The whole chain, oldest first, a batch at a time on a connection of its own: the next batch is
+   * asked for before this one is handed over, so PostgreSQL reads while the caller hashes.
+   * Stopping early (break, throw) releases the connection.
+   */
+  async *chain(batchSize: number): AsyncGenerator<ChainLink[]> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    const read = (after: string) =>
+      client.query<unknown[]>({ text: CHAIN_SELECT, values: [after, batchSize], rowMode: 'array' }).then((result) => result.rows.map(toLink));
+    let next: Promise<ChainLink[]> | undefined = read('0');
+    try {
+      while (next) {
+        const batch: ChainLink[] = await next;
+        next = batch.length === batchSize ? read(batch[batch.length - 1].sequence) : undefined;
+        if (batch.length > 0) yield batch;
+      }
+    } finally {
+      await next?.catch(() => undefined);
+      await runner.release();
     }
-    return rows as unknown as StoredEntry[];
   }
 
   async head(): Promise<{ sequence: number; hash: string } | undefined> {

@@ -13,7 +13,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { chainHash, chainTime, GENESIS_HASH, newSalt, personalDigest } from './register-chain';
 import { exportStream } from './register-export';
-import { type AccessLogFilters, RegisterRepository, type StoredEntry } from './register.repository';
+import { type AccessLogFilters, type ChainLink, RegisterRepository, type StoredEntry } from './register.repository';
 import { checkpointSignatureValid, REGISTER_SIGNING_KEY, type RegisterSigningKey, signCheckpoint } from './register-signing-key';
 
 /** Who asked, from where: the request's side of an entry. */
@@ -38,7 +38,7 @@ export interface AccessRecord {
   client: AccessClient;
 }
 
-const VERIFY_BATCH = 5000;
+const VERIFY_BATCH = 1000;
 
 /** The access register: appending to the chain, reading it, proving it intact. */
 @Injectable()
@@ -141,17 +141,12 @@ export class RegisterService {
     let checked = 0;
     let erased = 0;
     let previous: { sequence: bigint; hash: string } = { sequence: 0n, hash: GENESIS_HASH };
-    // The next batch is asked for before this one is hashed: PostgreSQL reads while Node hashes.
-    let next: Promise<StoredEntry[]> | undefined = this.register.batchAfter('0', VERIFY_BATCH);
-    scan: while (next) {
-      const batch: StoredEntry[] = await next;
-      next = batch.length === VERIFY_BATCH ? this.register.batchAfter(batch[batch.length - 1].sequence, VERIFY_BATCH) : undefined;
+    scan: for await (const batch of this.register.chain(VERIFY_BATCH)) {
       for (const entry of batch) {
         const sequence = BigInt(entry.sequence);
         const problem = problemOf(entry, previous, checkpoints.get(Number(sequence)));
         if (problem) {
           breakAt(problem === 'sequence_gap' ? Number(previous.sequence + 1n) : Number(sequence), problem);
-          await next?.catch(() => undefined);
           break scan;
         }
         if (entry.erased) erased += 1;
@@ -179,25 +174,14 @@ export class RegisterService {
 
 /** What is wrong with `entry` coming after `previous`, if anything. */
 function problemOf(
-  entry: StoredEntry,
+  entry: ChainLink,
   previous: { sequence: bigint; hash: string },
   checkpoints: SignedCheckpoint[] | undefined,
 ): RegisterProblem | undefined {
   if (BigInt(entry.sequence) !== previous.sequence + 1n) return 'sequence_gap';
   if (entry.prevHash !== previous.hash) return 'prev_hash_mismatch';
-  if (!personalFieldsHold(entry)) return 'personal_field_mismatch';
+  if (!entry.personalHold) return 'personal_field_mismatch';
   if (chainHash(entry.prevHash, entry) !== entry.hash) return 'hash_mismatch';
   if (checkpoints?.some((c) => c.headHash !== entry.hash)) return 'checkpoint_mismatch';
   return undefined;
-}
-
-/** Present personal fields match their digests; erased ones are gone with their salt, by retention only. */
-function personalFieldsHold(entry: StoredEntry): boolean {
-  if (entry.erased) return entry.salt === null && entry.justification === null && entry.ip === null && entry.userAgent === null;
-  if (entry.salt === null) return false;
-  return (
-    personalDigest(entry.salt, entry.justification) === entry.justificationDigest &&
-    personalDigest(entry.salt, entry.ip) === entry.ipDigest &&
-    personalDigest(entry.salt, entry.userAgent) === entry.userAgentDigest
-  );
 }
