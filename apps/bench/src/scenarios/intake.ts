@@ -2,7 +2,7 @@ import type { ReportPayload } from '@vigie/contracts';
 import { signatureHeader } from '@vigie/intake-client';
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { appPool } from '../database';
+import { appPool, withClient } from '../database';
 import { closedLoop, HttpClient, type LoadResult } from '../http';
 import { log } from '../log';
 import { COMMENTS, FIRST_NAMES, MESSAGES, pickCategory, SEVERITY_SQL } from '../shapes';
@@ -30,20 +30,26 @@ export async function intakeScenario(ctx: Context): Promise<ScenarioResult> {
   const seconds = ctx.options.scale.intakeSeconds;
   const known = await knownData(ctx.runUrl);
   const runTag = Date.now().toString(36);
-  const results: Record<number, { ours: LoadResult[]; baseline: LoadResult[] }> = {};
+  const results: Record<number, { ours: Measured[]; baseline: Measured[] }> = {};
   for (const level of LEVELS) {
     results[level] = { ours: [], baseline: [] };
     const http = new HttpClient(ctx.api.baseUrl, level);
     const pool = appPool(ctx.runUrl, level);
+    const ours = (tag: string, s: number) => measured(ctx.runUrl, () => oursLoad(http, ctx.product.intakeSecret, known, `${runTag}${tag}`, level, s));
+    const baseline = (tag: string, s: number) => measured(ctx.runUrl, () => baselineLoad(pool, known, `${runTag}${tag}`, level, s));
     try {
-      // Connections up and code paths warm on both sides before measuring.
-      await oursLoad(http, ctx.product.intakeSecret, known, `${runTag}w${level}`, level, 0.5);
-      await baselineLoad(pool, known, `${runTag}v${level}`, level, 0.5);
+      // Connections up, code paths and PostgreSQL's caches warm on both sides before measuring:
+      // the first level's warm-up is as long as a measurement (the run's copy starts cold).
+      const warmUp = level === LEVELS[0] ? seconds : 0.5;
+      await ours(`w${level}`, warmUp);
+      await baseline(`v${level}`, warmUp);
       for (let rep = 0; rep < ctx.options.repetitions; rep++) {
-        results[level].ours.push(await oursLoad(http, ctx.product.intakeSecret, known, `${runTag}o${level}r${rep}`, level, seconds));
-        await sleep(200);
-        results[level].baseline.push(await baselineLoad(pool, known, `${runTag}b${level}r${rep}`, level, seconds));
-        await sleep(200);
+        // Who goes first alternates: neither side always inherits the other's WAL and dirty pages.
+        const sides = rep % 2 === 0 ? (['ours', 'baseline'] as const) : (['baseline', 'ours'] as const);
+        for (const side of sides) {
+          results[level][side].push(side === 'ours' ? await ours(`o${level}r${rep}`, seconds) : await baseline(`b${level}r${rep}`, seconds));
+          await sleep(200);
+        }
       }
     } finally {
       http.close();
@@ -55,13 +61,16 @@ export async function intakeScenario(ctx: Context): Promise<ScenarioResult> {
   }
 
   const measures: Measure[] = [];
+  const all = LEVELS.flatMap((level) => [...results[level].ours, ...results[level].baseline]);
+  const checkpoints = (side: 'ours' | 'baseline') => LEVELS.reduce((n, level) => n + results[level][side].reduce((m, x) => m + x.checkpoints, 0), 0);
   const notes: string[] = [
-    `${seconds} s per measurement and side, after 0.5 s unmeasured; the API's pool is DATABASE_POOL_SIZE (10, its default) whatever the number of connections.`,
+    `${seconds} s per measurement and side, the sides taking turns to go first, after ${seconds} s unmeasured per side at ${LEVELS[0]} connections and 0.5 s at the others; the API's pool is DATABASE_POOL_SIZE (10, its default) whatever the number of connections.`,
+    `PostgreSQL checkpoints during the measurements: ${checkpoints('ours')} in ours, ${checkpoints('baseline')} in the baseline, over ${(all.reduce((t, x) => t + x.seconds, 0) / 60).toFixed(1)} min (max_wal_size ${await setting(ctx.runUrl, 'max_wal_size')}, wal_compression ${await setting(ctx.runUrl, 'wal_compression')}).`,
   ];
   for (const level of LEVELS) {
     const r = results[level];
-    const tput = (side: LoadResult[]) => median(side.map((x) => x.throughput));
-    const lat = (side: LoadResult[], q: number) => median(side.map((x) => quantile(x.latenciesMs, q)));
+    const tput = (side: Measured[]) => median(side.map((x) => x.throughput));
+    const lat = (side: Measured[], q: number) => median(side.map((x) => quantile(x.latenciesMs, q)));
     const o = tput(r.ours);
     const b = tput(r.baseline);
     const q = ratio(o, b);
@@ -103,13 +112,39 @@ export async function intakeScenario(ctx: Context): Promise<ScenarioResult> {
         Object.fromEntries(
           (['ours', 'baseline'] as const).map((side) => [
             side,
-            results[level][side].map((x) => ({ ok: x.ok, errors: x.errors, seconds: x.seconds, throughput: x.throughput, p50: quantile(x.latenciesMs, 0.5), p99: quantile(x.latenciesMs, 0.99), firstError: x.firstError })),
+            results[level][side].map((x) => ({ ok: x.ok, errors: x.errors, seconds: x.seconds, throughput: x.throughput, p50: quantile(x.latenciesMs, 0.5), p99: quantile(x.latenciesMs, 0.99), checkpoints: x.checkpoints, firstError: x.firstError })),
           ]),
         ),
       ]),
     ),
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+/** A load's result and the PostgreSQL checkpoints that happened while it ran. */
+type Measured = LoadResult & { checkpoints: number };
+
+async function measured(url: string, load: () => Promise<LoadResult>): Promise<Measured> {
+  const before = await checkpointCount(url);
+  const result = await load();
+  return { ...result, checkpoints: (await checkpointCount(url)) - before };
+}
+
+/** Checkpoints since the statistics were reset: pg_stat_checkpointer from PostgreSQL 17, pg_stat_bgwriter before. */
+async function checkpointCount(url: string): Promise<number> {
+  return withClient(url, async (client) => {
+    const { rows: found } = await client.query<{ v17: boolean }>(`SELECT to_regclass('pg_catalog.pg_stat_checkpointer') IS NOT NULL AS v17`);
+    const { rows } = await client.query<{ n: string }>(
+      found[0].v17
+        ? `SELECT num_timed + num_requested AS n FROM pg_stat_checkpointer`
+        : `SELECT checkpoints_timed + checkpoints_req AS n FROM pg_stat_bgwriter`,
+    );
+    return Number(rows[0].n);
+  });
+}
+
+async function setting(url: string, name: string): Promise<string> {
+  return withClient(url, async (client) => (await client.query<{ v: string }>(`SELECT current_setting($1) AS v`, [name])).rows[0].v);
 }
 
 async function knownData(url: string): Promise<Known> {
