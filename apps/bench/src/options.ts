@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 /** The scenarios, in the order they run. */
-export const SCENARIOS = ['retention', 'queue', 'ui', 'gate', 'verify', 'export', 'intake'] as const;
+export const SCENARIOS = ['retention', 'queue', 'ui', 'gate', 'intake', 'verify', 'export'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface Scale {
