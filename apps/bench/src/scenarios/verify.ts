@@ -1,16 +1,15 @@
-import { hash } from 'node:crypto';
 import { Client } from 'pg';
 import { sessionHeaders } from '../http';
 import { log } from '../log';
-import { MemoryTrace, readMemory } from '../product';
+import { type ChainedEntry, type ChainFunctions, MemoryTrace, readMemory } from '../product';
 import { median, msSince } from '../stats';
 import { type Context, type Measure, ratio, type ScenarioResult, statusOf } from '../types';
 
 /**
  * Verification of the whole register: GET /api/v1/audit/verify as the DPO, against node:crypto
  * alone hashing the same bytes — the three salted digests of the personal fields and
- * SHA-256(prev_hash ‖ canonical entry), with no code of ours and no database: the entries of a
- * sample are read beforehand (untimed) and held in memory. The ratio says how close the product's
+ * SHA-256(prev_hash ‖ canonical entry), with the API's chain functions and no database: the
+ * entries of a sample are read beforehand (untimed) and held in memory. The ratio says how close the product's
  * verification, which also reads and decodes every entry from PostgreSQL, comes to the hashing
  * itself. The product splits the work across the two processes: PostgreSQL recomputes the three
  * personal digests as it reads each entry (on the other core), Node builds the canonical text and
@@ -33,28 +32,11 @@ const STORED_COLUMNS = `
   ip, ip_digest AS "ipDigest", user_agent AS "userAgent", user_agent_digest AS "userAgentDigest",
   salt, erased_at IS NOT NULL AS erased, prev_hash AS "prevHash", hash`;
 
-interface Row {
-  sequence: string;
-  at: string;
-  staffId: string;
-  staffRoles: string[];
-  caseId: string | null;
-  conversationId: string | null;
-  reportIds: string[];
-  subjectIds: string[];
-  legalBasis: string;
-  purpose: string;
-  outcome: string;
-  reason: string | null;
-  scope: unknown;
-  grantId: string | null;
-  requestId: string | null;
+/** An entry as read for the baseline: the chained fields, the personal ones, the links. */
+interface Row extends ChainedEntry {
   justification: string | null;
-  justificationDigest: string;
   ip: string | null;
-  ipDigest: string;
   userAgent: string | null;
-  userAgentDigest: string;
   salt: string | null;
   erased: boolean;
   prevHash: string;
@@ -88,7 +70,7 @@ export async function verifyScenario(ctx: Context): Promise<ScenarioResult> {
       intact: res.data.intact,
       headHash: res.data.headHash,
     });
-    const b = hashAlone(sample);
+    const b = hashAlone(sample, ctx.chain);
     baseline.push(b);
     log(`  verify: repetition ${rep + 1}/${ctx.options.repetitions}: ours ${ours[rep].rate.toFixed(0)} entries/s, node:crypto alone ${b.rate.toFixed(0)} entries/s`);
   }
@@ -141,35 +123,24 @@ async function readSample(url: string, size: number): Promise<Row[]> {
   }
 }
 
-/** Per entry the three personal digests, the canonical text and the chain hash; the links checked. */
-function hashAlone(sample: Row[]): { seconds: number; entries: number; rate: number; mismatches: number } {
+/**
+ * Per entry the three personal digests, the canonical text and the chain hash — the API's own
+ * chain functions (apps/api/dist/register/register-chain.js), so the bytes are the product's —;
+ * the links checked.
+ */
+function hashAlone(sample: Row[], chain: ChainFunctions): { seconds: number; entries: number; rate: number; mismatches: number } {
   const t0 = process.hrtime.bigint();
-  let prev = '0'.repeat(64);
+  let prev = chain.GENESIS_HASH;
   let mismatches = 0;
   for (const e of sample) {
     if (!e.erased && e.salt !== null) {
-      digest(e.salt, e.justification);
-      digest(e.salt, e.ip);
-      digest(e.salt, e.userAgent);
+      chain.personalDigest(e.salt, e.justification);
+      chain.personalDigest(e.salt, e.ip);
+      chain.personalDigest(e.salt, e.userAgent);
     }
-    const text = JSON.stringify([
-      'vigie-register-v1', e.sequence, e.at, e.staffId, e.staffRoles, e.caseId, e.conversationId, e.reportIds, e.subjectIds, e.legalBasis,
-      e.purpose, e.outcome, e.reason, sorted(e.scope ?? null), e.grantId, e.requestId, e.justificationDigest, e.ipDigest, e.userAgentDigest,
-    ]);
-    if (hash('sha256', e.prevHash + text, 'hex') !== e.hash || e.prevHash !== prev) mismatches += 1;
+    if (chain.chainHash(e.prevHash, e) !== e.hash || e.prevHash !== prev) mismatches += 1;
     prev = e.hash;
   }
   const seconds = msSince(t0) / 1000;
   return { seconds, entries: sample.length, rate: sample.length / seconds, mismatches };
-}
-
-function digest(salt: string, value: string | null): string {
-  return hash('sha256', `${salt}\u0000${value ?? ''}`, 'hex');
-}
-
-/** register-chain.ts's sortedKeys. */
-function sorted(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.some((v) => v !== null && typeof v === 'object') ? value.map(sorted) : value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
 }
