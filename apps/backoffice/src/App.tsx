@@ -5,7 +5,7 @@ import { RequireAccess } from './components/RequireAccess';
 import { i18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
 import { PROFILE_PATH } from './layout/AppUserMenu';
-import { UPCOMING_SCREENS } from './navigation/screens';
+import { UPCOMING_SCREENS } from './layout/screens';
 import { LoginPage } from './pages/LoginPage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -14,9 +14,9 @@ import { staffResource } from './resources/staff';
 import { theme } from './theme';
 
 // Screens load on demand: the login page ships only what it needs.
-const Dashboard = lazy(() => import('./pages/Dashboard').then((module) => ({ default: module.Dashboard })));
+const Dashboard = lazy(() => import('./layout/Dashboard').then((module) => ({ default: module.Dashboard })));
 const UpcomingScreen = lazy(() =>
-  import('./pages/UpcomingScreen').then((module) => ({ default: module.UpcomingScreen })),
+  import('./layout/UpcomingScreen').then((module) => ({ default: module.UpcomingScreen })),
 );
 const ProfilePage = lazy(() =>
   import('./account/ProfilePage').then((module) => ({ default: module.ProfilePage })),

@@ -2,8 +2,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { AccessLogEntry } from '@vigie/contracts';
 import { createFetchMock, jsonReply } from '../../testing/fakeFetch';
 import { AccessLogList } from './AccessLogList';
-import { anEntry } from './registerFixtures';
-import { renderWithAdmin } from './renderWithAdmin';
+import { anEntry } from '../../testing/registerFixtures';
+import { renderWithAdmin } from '../../testing/renderWithAdmin';
 
 const fetchMock = createFetchMock();
 

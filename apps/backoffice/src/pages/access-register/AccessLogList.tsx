@@ -12,12 +12,12 @@ import {
 import { ACCESS_LOG_RESOURCE, type AccessLogRecord } from './accessRegisterApi';
 import { accessLogFilters } from './accessLogFilters';
 import { AccessLogEmpty } from './AccessLogEmpty';
-import { AtCell } from './AtCell';
+import { AtCell } from '../../components/AtCell';
 import { CaseCell } from './CaseCell';
 import { EntryDetail } from './EntryDetail';
 import { JustificationCell } from './JustificationCell';
 import { OutcomeChip } from './OutcomeChip';
-import { formatCount, MONOSPACE } from './registerFormat';
+import { formatCount, MONOSPACE } from '../../common/format';
 import { ScopeLabel } from './ScopeLabel';
 import { StaffCell } from './StaffCell';
 

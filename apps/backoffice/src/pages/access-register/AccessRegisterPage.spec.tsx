@@ -4,7 +4,7 @@ import { MemoryRouter } from 'react-router';
 import { App } from '../../App';
 import { authProvider } from '../../providers/authProvider';
 import { createFetchMock, jsonReply } from '../../testing/fakeFetch';
-import { anEntry } from './registerFixtures';
+import { anEntry } from '../../testing/registerFixtures';
 
 const fetchMock = createFetchMock();
 

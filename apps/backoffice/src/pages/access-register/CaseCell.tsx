@@ -4,7 +4,7 @@ import type { StaffRole } from '@vigie/contracts';
 import type { MouseEvent } from 'react';
 import { Link, useListContext, usePermissions, useTranslate } from 'react-admin';
 import { canAccess } from '../../permissions';
-import { MONOSPACE, shortId } from './registerFormat';
+import { MONOSPACE, shortId } from '../../common/format';
 
 /**
  * The case an entry concerns. It links to the case page only for someone who may open it

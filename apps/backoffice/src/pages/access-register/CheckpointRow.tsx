@@ -3,7 +3,7 @@ import { IconButton, ListItem, ListItemText, Stack, Tooltip, Typography } from '
 import type { SignedCheckpoint } from '@vigie/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../i18n/relativeTime';
-import { checkpointFileName, downloadJson, formatCount, MONOSPACE, shortHash } from './registerFormat';
+import { checkpointFileName, downloadJson, formatCount, MONOSPACE, shortHash } from '../../common/format';
 
 /** One signed checkpoint: which entry it seals, when, and its file again. */
 export const CheckpointRow = ({ checkpoint }: { checkpoint: SignedCheckpoint }) => {

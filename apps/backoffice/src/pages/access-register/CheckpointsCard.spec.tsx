@@ -3,8 +3,8 @@ import type { SignedCheckpoint } from '@vigie/contracts';
 import { setCsrfToken } from '../../providers/httpClient';
 import { createFetchMock, jsonReply } from '../../testing/fakeFetch';
 import { CheckpointsCard } from './CheckpointsCard';
-import { aCheckpoint } from './registerFixtures';
-import { renderWithAdmin } from './renderWithAdmin';
+import { aCheckpoint } from '../../testing/registerFixtures';
+import { renderWithAdmin } from '../../testing/renderWithAdmin';
 
 const fetchMock = createFetchMock();
 const createObjectURL = jest.fn<string, [Blob]>();

@@ -5,8 +5,8 @@ import { useLocaleState, useLogoutIfAccessDenied, useNotify, useTranslate } from
 import { IconBadge } from '../../components/IconBadge';
 import { type AccessRegisterApi, accessRegisterApi } from './accessRegisterApi';
 import { CheckpointRow } from './CheckpointRow';
-import { errorMessageKey, isRegisterEmpty } from './errorMessageKey';
-import { checkpointFileName, downloadJson, formatCount } from './registerFormat';
+import { errorMessageKey, isRegisterEmpty } from '../../common/errorMessageKey';
+import { checkpointFileName, downloadJson, formatCount } from '../../common/format';
 import { useCheckpoints } from './useCheckpoints';
 
 const RECENT = 5;

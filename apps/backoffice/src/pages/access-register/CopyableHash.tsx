@@ -1,7 +1,7 @@
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import { IconButton, Stack, Tooltip, Typography } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
-import { MONOSPACE, shortHash } from './registerFormat';
+import { MONOSPACE, shortHash } from '../../common/format';
 
 interface CopyableHashProps {
   hash: string;

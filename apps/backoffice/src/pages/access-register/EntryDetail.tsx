@@ -6,7 +6,7 @@ import { formatDateTime } from '../../i18n/relativeTime';
 import type { AccessLogRecord } from './accessRegisterApi';
 import { CopyableHash } from './CopyableHash';
 import { legalBasisKey, purposeKey } from './registerCodes';
-import { formatCount, MONOSPACE } from './registerFormat';
+import { formatCount, MONOSPACE } from '../../common/format';
 
 const Fact = ({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) => (
   <Box sx={{ minWidth: 0, gridColumn: wide ? '1 / -1' : undefined }}>

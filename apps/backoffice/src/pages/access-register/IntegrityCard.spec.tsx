@@ -2,8 +2,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { RegisterVerification } from '@vigie/contracts';
 import { createFetchMock, jsonReply } from '../../testing/fakeFetch';
 import { IntegrityCard } from './IntegrityCard';
-import { aVerification } from './registerFixtures';
-import { renderWithAdmin } from './renderWithAdmin';
+import { aVerification } from '../../testing/registerFixtures';
+import { renderWithAdmin } from '../../testing/renderWithAdmin';
 
 const fetchMock = createFetchMock();
 

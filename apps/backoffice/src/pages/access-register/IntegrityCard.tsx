@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useLogoutIfAccessDenied, useTranslate } from 'react-admin';
 import { IconBadge } from '../../components/IconBadge';
 import { type AccessRegisterApi, accessRegisterApi } from './accessRegisterApi';
-import { errorMessageKey } from './errorMessageKey';
+import { errorMessageKey } from '../../common/errorMessageKey';
 import { VerificationResult } from './VerificationResult';
 
 type VerificationState =

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { JustificationCell } from './JustificationCell';
-import { renderWithAdmin } from './renderWithAdmin';
+import { renderWithAdmin } from '../../testing/renderWithAdmin';
 
 describe('the justification of an entry', () => {
   it('points a read to its grant rather than calling it unjustified', async () => {

@@ -5,7 +5,7 @@ import { Chip } from '@mui/material';
 import { alpha, useTheme } from '@mui/material/styles';
 import type { AccessLogEntry } from '@vigie/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { formatCount } from './registerFormat';
+import { formatCount } from '../../common/format';
 
 type OutcomeChipProps = Pick<AccessLogEntry, 'outcome' | 'reason' | 'scope'>;
 

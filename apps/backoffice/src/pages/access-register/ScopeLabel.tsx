@@ -1,7 +1,7 @@
 import { Stack, Tooltip, Typography } from '@mui/material';
 import type { AccessLogEntry } from '@vigie/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { formatCount } from './registerFormat';
+import { formatCount } from '../../common/format';
 
 /** How much of the conversation a grant opens; the whole conversation stands out. */
 export const ScopeLabel = ({ scope }: { scope: AccessLogEntry['scope'] }) => {

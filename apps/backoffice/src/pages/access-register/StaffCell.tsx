@@ -2,7 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { STAFF_ROLES, type AccessLogEntry, type StaffRole } from '@vigie/contracts';
 import { useTranslate } from 'react-admin';
 import { RoleChips } from '../../components/RoleChip';
-import { shortId } from './registerFormat';
+import { shortId } from '../../common/format';
 
 const isStaffRole = (value: string): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value);
 

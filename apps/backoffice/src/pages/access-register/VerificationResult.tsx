@@ -5,7 +5,7 @@ import type { RegisterVerification } from '@vigie/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../i18n/relativeTime';
 import { CopyableHash } from './CopyableHash';
-import { formatCount } from './registerFormat';
+import { formatCount } from '../../common/format';
 
 /** A verification's answer in words: intact, or where the chain first breaks and what that means. */
 export const VerificationResult = ({ result }: { result: RegisterVerification }) => {

@@ -1,7 +1,7 @@
 import { createDataProvider } from '../../providers/dataProvider';
 import { createFetchMock, jsonReply } from '../../testing/fakeFetch';
 import { ACCESS_LOG_RESOURCE } from './accessRegisterApi';
-import { anEntry } from './registerFixtures';
+import { anEntry } from '../../testing/registerFixtures';
 
 const fetchMock = createFetchMock();
 

@@ -1,6 +1,6 @@
 import { ACCESS_OUTCOMES } from '@vigie/contracts';
 import { DateInput, SelectInput, TextInput, regex } from 'react-admin';
-import { dayBoundary } from '../../resources/cases/dayBoundaries';
+import { dayBoundary } from '../../common/dayBoundaries';
 import { StaffFilterInput } from './StaffFilterInput';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

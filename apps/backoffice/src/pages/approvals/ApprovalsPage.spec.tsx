@@ -9,7 +9,7 @@ import { setCsrfToken } from '../../providers/httpClient';
 import { aDecision, aProposedBan, JULIE } from '../../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../../testing/fakeFetch';
 import { theme } from '../../theme';
-import { requestsOf } from '../retention/fakeRetentionApi';
+import { requestsOf } from '../../testing/fakeRetentionApi';
 import { ApprovalsPage } from './ApprovalsPage';
 
 const fetchMock = createFetchMock();

@@ -12,9 +12,9 @@ import { DecisionActionChip } from '../../resources/cases/decision/DecisionChips
 import { type DecisionsApi, decisionsApi } from '../../resources/cases/decision/decisionsApi';
 import { ReviewButtons } from '../../resources/cases/decision/ReviewButtons';
 import { StatementView } from '../../resources/cases/decision/StatementView';
-import { errorMessageKey } from '../access-register/errorMessageKey';
-import { MONOSPACE, shortId } from '../access-register/registerFormat';
-import { useApiData } from '../retention/useApiData';
+import { errorMessageKey } from '../../common/errorMessageKey';
+import { MONOSPACE, shortId } from '../../common/format';
+import { useApiData } from '../../common/useApiData';
 
 const DAY = 24 * 60 * 60_000;
 

@@ -7,7 +7,7 @@ import { setCsrfToken } from '../../providers/httpClient';
 import { aDelivery } from '../../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../../testing/fakeFetch';
 import { theme } from '../../theme';
-import { requestsOf } from '../retention/fakeRetentionApi';
+import { requestsOf } from '../../testing/fakeRetentionApi';
 import { DeliveriesPage } from './DeliveriesPage';
 
 const fetchMock = createFetchMock();

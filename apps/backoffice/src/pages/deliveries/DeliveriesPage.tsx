@@ -29,14 +29,14 @@ import {
 import type { Delivery } from '@vigie/contracts';
 import { Fragment, useCallback, useState } from 'react';
 import { Title, useLocaleState, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
-import { refusalText } from '../../resources/cases/decision/refusals';
-import { AtCell } from '../access-register/AtCell';
-import { errorMessageKey } from '../access-register/errorMessageKey';
-import { formatCount, MONOSPACE } from '../access-register/registerFormat';
-import { CaseIdCell } from '../retention/CaseIdCell';
-import { CardHeading } from '../retention/CardHeading';
-import { compactTableSx, numberCellSx } from '../retention/tableStyle';
-import { useApiData } from '../retention/useApiData';
+import { refusalText } from '../../common/refusals';
+import { AtCell } from '../../components/AtCell';
+import { errorMessageKey } from '../../common/errorMessageKey';
+import { formatCount, MONOSPACE } from '../../common/format';
+import { CaseIdCell } from '../../components/CaseIdCell';
+import { CardHeading } from '../../components/CardHeading';
+import { compactTableSx, numberCellSx } from '../../components/tableStyle';
+import { useApiData } from '../../common/useApiData';
 import { DELIVERY_FILTERS, type DeliveriesApi, deliveriesApi, type DeliveryFilter } from './deliveriesApi';
 import { formatUntil } from './deliveriesFormat';
 

@@ -15,9 +15,9 @@ import { alpha } from '@mui/material/styles';
 import { useId } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../i18n/relativeTime';
-import { formatCount } from '../access-register/registerFormat';
+import { formatCount } from '../../common/format';
 import { retentionApi } from './retentionApi';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../common/useApiData';
 
 const ITEMS = ['item_messages', 'item_comments', 'item_notes', 'item_users', 'item_register'] as const;
 

@@ -14,8 +14,8 @@ import type { CaseDetail } from '@vigie/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { HttpError, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { IconBadge } from '../../components/IconBadge';
-import { errorMessageKey } from '../access-register/errorMessageKey';
-import { MONOSPACE, shortId } from '../access-register/registerFormat';
+import { errorMessageKey } from '../../common/errorMessageKey';
+import { MONOSPACE, shortId } from '../../common/format';
 import {
   MAX_HOLD_REASON_LENGTH,
   MIN_HOLD_REASON_LENGTH,

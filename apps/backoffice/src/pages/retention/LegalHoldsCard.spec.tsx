@@ -1,10 +1,10 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setCsrfToken } from '../../providers/httpClient';
 import { createFetchMock, jsonReply } from '../../testing/fakeFetch';
-import { renderWithAdmin } from '../access-register/renderWithAdmin';
-import { conflict, requestsOf, routeRetention } from './fakeRetentionApi';
+import { renderWithAdmin } from '../../testing/renderWithAdmin';
+import { conflict, requestsOf, routeRetention } from '../../testing/fakeRetentionApi';
 import { LegalHoldsCard } from './LegalHoldsCard';
-import { aLegalHold } from './retentionFixtures';
+import { aLegalHold } from '../../testing/retentionFixtures';
 
 const fetchMock = createFetchMock();
 const HELD = aLegalHold().caseId;

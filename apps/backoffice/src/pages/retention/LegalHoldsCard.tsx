@@ -16,17 +16,17 @@ import type { StaffRole } from '@vigie/contracts';
 import { useState } from 'react';
 import { useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { canAccess } from '../../permissions';
-import { CategoryChips } from '../../resources/cases/CaseChips';
-import { AtCell } from '../access-register/AtCell';
-import { formatCount } from '../access-register/registerFormat';
-import { CardHeading } from './CardHeading';
-import { CaseIdCell } from './CaseIdCell';
+import { CategoryChips } from '../../components/CaseChips';
+import { AtCell } from '../../components/AtCell';
+import { formatCount } from '../../common/format';
+import { CardHeading } from '../../components/CardHeading';
+import { CaseIdCell } from '../../components/CaseIdCell';
 import { DateCell } from './DateCell';
 import { LegalHoldDialog } from './LegalHoldDialog';
-import { LoadFailedAlert } from './LoadFailedAlert';
+import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { retentionApi } from './retentionApi';
-import { compactTableSx } from './tableStyle';
-import { useApiData } from './useApiData';
+import { compactTableSx } from '../../components/tableStyle';
+import { useApiData } from '../../common/useApiData';
 
 const loadHolds = () => retentionApi.legalHolds();
 

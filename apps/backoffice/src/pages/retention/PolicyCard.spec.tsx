@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
-import { renderWithAdmin } from '../access-register/renderWithAdmin';
+import { renderWithAdmin } from '../../testing/renderWithAdmin';
 import { PolicyCard } from './PolicyCard';
-import { aPolicy } from './retentionFixtures';
+import { aPolicy } from '../../testing/retentionFixtures';
 
 // French numbers and dates use no-break spaces: read every space as a plain one.
 const words = (element: HTMLElement): string => (element.textContent ?? '').replace(/\s+/g, ' ');

@@ -3,10 +3,10 @@ import { Box, Card, Divider, LinearProgress, Typography } from '@mui/material';
 import type { RetentionPolicy } from '@vigie/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../i18n/relativeTime';
-import { formatCount } from '../access-register/registerFormat';
-import { CardHeading } from './CardHeading';
-import { Fact } from './Fact';
-import { LoadFailedAlert } from './LoadFailedAlert';
+import { formatCount } from '../../common/format';
+import { CardHeading } from '../../components/CardHeading';
+import { Fact } from '../../components/Fact';
+import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { formatPeriod } from './retentionFormat';
 
 interface PolicyCardProps {

@@ -1,10 +1,10 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setCsrfToken } from '../../providers/httpClient';
 import { createFetchMock, jsonReply } from '../../testing/fakeFetch';
-import { renderWithAdmin } from '../access-register/renderWithAdmin';
-import { requestsOf, routeRetention } from './fakeRetentionApi';
+import { renderWithAdmin } from '../../testing/renderWithAdmin';
+import { requestsOf, routeRetention } from '../../testing/fakeRetentionApi';
 import { PreviewCard } from './PreviewCard';
-import { aPreview, aPreviewCase } from './retentionFixtures';
+import { aPreview, aPreviewCase } from '../../testing/retentionFixtures';
 
 const fetchMock = createFetchMock();
 const DAY = 24 * 60 * 60_000;

@@ -5,15 +5,15 @@ import { useCallback, useState } from 'react';
 import { useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { formatDate } from '../../i18n/relativeTime';
 import { canAccess } from '../../permissions';
-import { formatCount } from '../access-register/registerFormat';
-import { CardHeading } from './CardHeading';
+import { formatCount } from '../../common/format';
+import { CardHeading } from '../../components/CardHeading';
 import { CountTile } from './CountTile';
 import { LegalHoldDialog } from './LegalHoldDialog';
-import { LoadFailedAlert } from './LoadFailedAlert';
+import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { PreviewTable } from './PreviewTable';
 import { retentionApi } from './retentionApi';
 import { daysFromNow } from './retentionFormat';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../common/useApiData';
 
 /** The horizons the DPO can look ahead to, in days. */
 export const PREVIEW_PERIODS = [7, 30, 90] as const;

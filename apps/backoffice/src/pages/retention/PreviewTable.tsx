@@ -2,12 +2,12 @@ import GavelOutlined from '@mui/icons-material/GavelOutlined';
 import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { RetentionPreviewCase } from '@vigie/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { CaseStatusChip, CategoryChips } from '../../resources/cases/CaseChips';
-import { formatCount } from '../access-register/registerFormat';
-import { CaseIdCell } from './CaseIdCell';
+import { CaseStatusChip, CategoryChips } from '../../components/CaseChips';
+import { formatCount } from '../../common/format';
+import { CaseIdCell } from '../../components/CaseIdCell';
 import { DateCell } from './DateCell';
 import { formatDueIn } from './retentionFormat';
-import { compactTableSx } from './tableStyle';
+import { compactTableSx } from '../../components/tableStyle';
 
 interface PreviewTableProps {
   cases: readonly RetentionPreviewCase[];

@@ -4,8 +4,8 @@ import { MemoryRouter } from 'react-router';
 import { App } from '../../App';
 import { authProvider } from '../../providers/authProvider';
 import { createFetchMock, jsonReply } from '../../testing/fakeFetch';
-import { requestsOf, routeRetention } from './fakeRetentionApi';
-import { aLegalHold, aRun } from './retentionFixtures';
+import { requestsOf, routeRetention } from '../../testing/fakeRetentionApi';
+import { aLegalHold, aRun } from '../../testing/retentionFixtures';
 
 const fetchMock = createFetchMock();
 

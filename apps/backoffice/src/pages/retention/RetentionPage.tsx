@@ -8,7 +8,7 @@ import { PreviewCard } from './PreviewCard';
 import { retentionApi } from './retentionApi';
 import { RunControlCard } from './RunControlCard';
 import { RunsCard } from './RunsCard';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../common/useApiData';
 
 const loadPolicy = () => retentionApi.policy();
 

@@ -2,9 +2,9 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { RetentionRun } from '@vigie/contracts';
 import { setCsrfToken } from '../../providers/httpClient';
 import { createFetchMock, jsonReply } from '../../testing/fakeFetch';
-import { renderWithAdmin } from '../access-register/renderWithAdmin';
-import { conflict, requestsOf, routeRetention } from './fakeRetentionApi';
-import { aPolicy, aPreview, aRun, someCounts } from './retentionFixtures';
+import { renderWithAdmin } from '../../testing/renderWithAdmin';
+import { conflict, requestsOf, routeRetention } from '../../testing/fakeRetentionApi';
+import { aPolicy, aPreview, aRun, someCounts } from '../../testing/retentionFixtures';
 import { RunControlCard } from './RunControlCard';
 
 const fetchMock = createFetchMock();

@@ -1,7 +1,7 @@
 import { Stack } from '@mui/material';
 import type { RetentionRun } from '@vigie/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { formatCount } from '../access-register/registerFormat';
+import { formatCount } from '../../common/format';
 import { CountTile } from './CountTile';
 
 /** What a run erased (or, dry, would erase), one tile per kind of data. */

@@ -1,7 +1,7 @@
 import { Box, LinearProgress, Stack, Typography } from '@mui/material';
 import type { RetentionRun } from '@vigie/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { formatCount } from '../access-register/registerFormat';
+import { formatCount } from '../../common/format';
 import { runProgress } from './retentionFormat';
 import { RunCounts } from './RunCounts';
 

@@ -1,7 +1,7 @@
 import { Alert, AlertTitle, Typography } from '@mui/material';
 import type { RetentionRun } from '@vigie/contracts';
 import { useTranslate } from 'react-admin';
-import { MONOSPACE } from '../access-register/registerFormat';
+import { MONOSPACE } from '../../common/format';
 import { RunCounts } from './RunCounts';
 
 /** How a followed run ended, in words, with what it did. */

@@ -1,12 +1,12 @@
 import { Chip, TableCell, TableRow, Tooltip, Typography } from '@mui/material';
 import type { RetentionRun } from '@vigie/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { AtCell } from '../access-register/AtCell';
-import { formatCount, MONOSPACE } from '../access-register/registerFormat';
+import { AtCell } from '../../components/AtCell';
+import { formatCount, MONOSPACE } from '../../common/format';
 import { DateCell } from './DateCell';
 import { formatDuration } from './retentionFormat';
 import { RunStatusChip } from './RunStatusChip';
-import { numberCellSx } from './tableStyle';
+import { numberCellSx } from '../../components/tableStyle';
 
 /** One run of the history: when, how long, what kind, how it ended and what it erased. */
 export const RunRow = ({ run }: { run: RetentionRun }) => {

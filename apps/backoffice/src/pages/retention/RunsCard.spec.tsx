@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createFetchMock, jsonReply } from '../../testing/fakeFetch';
-import { renderWithAdmin } from '../access-register/renderWithAdmin';
-import { requestsOf, routeRetention } from './fakeRetentionApi';
-import { aRun, someCounts } from './retentionFixtures';
+import { renderWithAdmin } from '../../testing/renderWithAdmin';
+import { requestsOf, routeRetention } from '../../testing/fakeRetentionApi';
+import { aRun, someCounts } from '../../testing/retentionFixtures';
 import { RunsCard } from './RunsCard';
 
 const fetchMock = createFetchMock();

@@ -13,13 +13,13 @@ import {
 } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { formatCount } from '../access-register/registerFormat';
-import { CardHeading } from './CardHeading';
-import { LoadFailedAlert } from './LoadFailedAlert';
+import { formatCount } from '../../common/format';
+import { CardHeading } from '../../components/CardHeading';
+import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { retentionApi } from './retentionApi';
 import { RunRow } from './RunRow';
-import { compactTableSx, numberHeadSx } from './tableStyle';
-import { useApiData } from './useApiData';
+import { compactTableSx, numberHeadSx } from '../../components/tableStyle';
+import { useApiData } from '../../common/useApiData';
 
 export const RUNS_PER_PAGE = 10;
 

@@ -19,14 +19,14 @@ import {
   useTranslate,
 } from 'react-admin';
 import { RelativeDate } from '../../components/RelativeDate';
-import { CaseStatusChip, CategoryChips } from './CaseChips';
-import { priorityColours } from './caseColours';
+import { CaseStatusChip, CategoryChips } from '../../components/CaseChips';
+import { priorityColours } from '../../common/caseColours';
 import { caseFilters } from './caseFilters';
 import { formatCaseTotal, isCappedTotal } from './caseTotal';
-import { priorityLevel } from './casePriority';
-import { AppealChip } from './decision/AppealChip';
+import { priorityLevel } from '../../common/casePriority';
+import { AppealChip } from '../../components/AppealChip';
 import { MAX_BULK_CASES, QueueBulkActions } from './decision/BulkActions';
-import { AssigneeLabel, ParticipantLabel } from './PeopleLabels';
+import { AssigneeLabel, ParticipantLabel } from '../../components/PeopleLabels';
 import { PriorityBadge } from './PriorityBadge';
 import { QuickViewTabs } from './QuickViewTabs';
 

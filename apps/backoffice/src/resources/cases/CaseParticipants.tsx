@@ -3,9 +3,9 @@ import { Chip, Stack } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import type { CaseParticipant, CaseReport } from '@vigie/contracts';
 import { useTranslate } from 'react-admin';
-import { priorityColours } from './caseColours';
-import { ParticipantLabel } from './PeopleLabels';
-import { SectionCard } from './SectionCard';
+import { priorityColours } from '../../common/caseColours';
+import { ParticipantLabel } from '../../components/PeopleLabels';
+import { SectionCard } from '../../components/SectionCard';
 
 interface CaseParticipantsProps {
   participants: readonly CaseParticipant[];

@@ -7,9 +7,9 @@ import type { CaseReport } from '@vigie/contracts';
 import { Fragment } from 'react';
 import { useTranslate } from 'react-admin';
 import { RelativeDate } from '../../components/RelativeDate';
-import { CategoryChip } from './CaseChips';
-import { ParticipantLabel } from './PeopleLabels';
-import { SectionCard } from './SectionCard';
+import { CategoryChip } from '../../components/CaseChips';
+import { ParticipantLabel } from '../../components/PeopleLabels';
+import { SectionCard } from '../../components/SectionCard';
 
 const mono = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
 

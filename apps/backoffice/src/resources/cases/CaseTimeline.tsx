@@ -26,7 +26,7 @@ import type { CaseEvent } from '@vigie/contracts';
 import { Link, useTranslate } from 'react-admin';
 import { RelativeDate } from '../../components/RelativeDate';
 import { type DescribedEvent, describeEvent, inOrder } from './timelineEvents';
-import { SectionCard } from './SectionCard';
+import { SectionCard } from '../../components/SectionCard';
 
 const ICONS: Readonly<Record<DescribedEvent['kind'], typeof SvgIcon>> = {
   case_opened: CreateNewFolderOutlined,

@@ -3,8 +3,8 @@ import { Box, Tooltip, Typography } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import type { ReportCategory } from '@vigie/contracts';
 import { useTranslate } from 'react-admin';
-import { priorityColours } from './caseColours';
-import { type PriorityLevel, priorityLevel } from './casePriority';
+import { priorityColours } from '../../common/caseColours';
+import { type PriorityLevel, priorityLevel } from '../../common/casePriority';
 
 // Four bars like a signal meter: the level reads without colour too.
 const BARS: Readonly<Record<PriorityLevel, number>> = { critical: 4, high: 3, medium: 2, low: 1 };

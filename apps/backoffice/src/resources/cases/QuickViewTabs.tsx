@@ -1,7 +1,7 @@
 import { Box, Tab, Tabs } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { useGetList, useListContext, useLocaleState, useTranslate } from 'react-admin';
-import { priorityColours } from './caseColours';
+import { priorityColours } from '../../common/caseColours';
 import { formatCaseTotal } from './caseTotal';
 import { activeQuickView, QUICK_VIEWS, type QuickView } from './quickViews';
 

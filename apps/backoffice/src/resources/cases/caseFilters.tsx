@@ -1,7 +1,7 @@
 import { CASE_STATUSES, REPORT_CATEGORIES } from '@vigie/contracts';
 import { DateInput, SelectArrayInput, SelectInput, TextInput } from 'react-admin';
-import { PRIORITY_THRESHOLDS } from './casePriority';
-import { dayBoundary } from './dayBoundaries';
+import { PRIORITY_THRESHOLDS } from '../../common/casePriority';
+import { dayBoundary } from '../../common/dayBoundaries';
 import { useAssignees } from './useAssignees';
 
 const statusChoices = CASE_STATUSES.map((status) => ({ id: status, name: `vigie.cases.statuses.${status}` }));

@@ -3,7 +3,7 @@ import { HttpError } from 'react-admin';
 import { setCsrfToken } from '../../../providers/httpClient';
 import { anAppealCase, CAMILLE, JULIEN } from '../../../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../../../testing/fakeFetch';
-import { refusal, renderCasePage, serveCasePage, writesOf } from './casePageKit';
+import { refusal, renderCasePage, serveCasePage, writesOf } from '../../../testing/casePageKit';
 
 const fetchMock = createFetchMock();
 const logError = console.error;

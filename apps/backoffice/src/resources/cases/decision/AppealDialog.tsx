@@ -18,7 +18,7 @@ import { useClauseWords } from './clauseLabel';
 import { ACTION_COLOURS, ACTION_ICONS, DecisionActionChip } from './DecisionChips';
 import { checkStatement, type DraftErrors, type StatementDraft, type StatementField } from './decisionRules';
 import { type AppealOutcome, type DecisionsApi, decisionsApi, refusalCodeOf } from './decisionsApi';
-import { refusalText } from './refusals';
+import { refusalText } from '../../../common/refusals';
 import { StatementFields } from './StatementFields';
 import { FormDialogActions } from '../../../components/FormDialogActions';
 

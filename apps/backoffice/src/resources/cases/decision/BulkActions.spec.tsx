@@ -3,7 +3,7 @@ import type { BulkResult, CaseListItem, StaffRole } from '@vigie/contracts';
 import { AdminContext, type AuthProvider, HttpError, memoryStore, Notification } from 'react-admin';
 import { MemoryRouter } from 'react-router';
 import { createI18nProvider } from '../../../i18n/i18nProvider';
-import { requestsOf } from '../../../pages/retention/fakeRetentionApi';
+import { requestsOf } from '../../../testing/fakeRetentionApi';
 import { createDataProvider } from '../../../providers/dataProvider';
 import { setCsrfToken } from '../../../providers/httpClient';
 import { aCase, CAMILLE, JULIEN } from '../../../testing/caseFixtures';

@@ -22,7 +22,7 @@ import { useAssignees } from '../useAssignees';
 import { MAX_BULK_CASES } from './bulkLimits';
 import { BulkResultView } from './BulkResultView';
 import { type DecisionsApi, decisionsApi } from './decisionsApi';
-import { refusalText } from './refusals';
+import { refusalText } from '../../../common/refusals';
 import { useQueueSelection } from './useQueueSelection';
 
 export { MAX_BULK_CASES } from './bulkLimits';

@@ -26,7 +26,7 @@ import {
 } from './decisionRules';
 import type { DecisionsApi } from './decisionsApi';
 import { PolicyClauseField } from './PolicyClauseField';
-import { refusalText } from './refusals';
+import { refusalText } from '../../../common/refusals';
 import { StatementFields } from './StatementFields';
 import { useQueueSelection } from './useQueueSelection';
 import { FormDialogActions } from '../../../components/FormDialogActions';

@@ -3,8 +3,8 @@ import HighlightOffOutlined from '@mui/icons-material/HighlightOffOutlined';
 import { Box, Stack, Typography } from '@mui/material';
 import type { BulkResult } from '@vigie/contracts';
 import { useTranslate } from 'react-admin';
-import { MONOSPACE, shortId } from '../../../pages/access-register/registerFormat';
-import { refusalKeyOfCode } from './refusals';
+import { MONOSPACE, shortId } from '../../../common/format';
+import { refusalKeyOfCode } from '../../../common/refusals';
 
 interface BulkResultViewProps {
   result: BulkResult;

@@ -4,7 +4,7 @@ import { HttpError } from 'react-admin';
 import { setCsrfToken } from '../../../providers/httpClient';
 import { aCaseInReview, aDecision, aProposedBan, aReport, JULIEN } from '../../../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../../../testing/fakeFetch';
-import { caseReadsOf, refusal, renderCasePage, serveCasePage, writesOf } from './casePageKit';
+import { caseReadsOf, refusal, renderCasePage, serveCasePage, writesOf } from '../../../testing/casePageKit';
 
 const fetchMock = createFetchMock();
 const FACTS = "Demande répétée de l'âge et de photos à une exploratrice mineure.";

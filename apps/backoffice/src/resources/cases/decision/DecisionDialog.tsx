@@ -29,7 +29,7 @@ import {
 } from '@vigie/contracts';
 import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
 import { HttpError, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
-import { MONOSPACE } from '../../../pages/access-register/registerFormat';
+import { MONOSPACE } from '../../../common/format';
 import { ChoiceCards, type Choice } from './ChoiceCards';
 import { DialogProblem, type Problem } from './DialogProblem';
 import { useClauseWords } from './clauseLabel';
@@ -48,7 +48,7 @@ import {
 } from './decisionRules';
 import { type DecisionsApi, decisionsApi, fieldProblemsOf, refusalCodeOf } from './decisionsApi';
 import { PolicyClauseField } from './PolicyClauseField';
-import { refusalText } from './refusals';
+import { refusalText } from '../../../common/refusals';
 import { StatementFields } from './StatementFields';
 import { FormDialogActions } from '../../../components/FormDialogActions';
 

@@ -4,7 +4,7 @@ import { HttpError } from 'react-admin';
 import { setCsrfToken } from '../../../providers/httpClient';
 import { aCaseInReview, aDecision, aProposedBan, JULIE } from '../../../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../../../testing/fakeFetch';
-import { refusal, renderCasePage, serveCasePage, writesOf } from './casePageKit';
+import { refusal, renderCasePage, serveCasePage, writesOf } from '../../../testing/casePageKit';
 
 const fetchMock = createFetchMock();
 const logError = console.error;

@@ -8,7 +8,7 @@ import { usePermissions, useRefresh, useTranslate } from 'react-admin';
 import { PersonAvatar } from '../../../components/PersonAvatar';
 import { RelativeDate } from '../../../components/RelativeDate';
 import { canAccess } from '../../../permissions';
-import { SectionCard } from '../SectionCard';
+import { SectionCard } from '../../../components/SectionCard';
 import { DecisionActionChip, DecisionStateChip } from './DecisionChips';
 import type { DecisionsApi } from './decisionsApi';
 import { ReviewButtons } from './ReviewButtons';

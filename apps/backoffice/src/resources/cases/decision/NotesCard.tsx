@@ -28,9 +28,9 @@ import {
 import { PersonAvatar } from '../../../components/PersonAvatar';
 import { RelativeDate } from '../../../components/RelativeDate';
 import { formatDateTime } from '../../../i18n/relativeTime';
-import { SectionCard } from '../SectionCard';
+import { SectionCard } from '../../../components/SectionCard';
 import { type DecisionsApi, decisionsApi, refusalCodeOf } from './decisionsApi';
-import { refusalText } from './refusals';
+import { refusalText } from '../../../common/refusals';
 import { useNow } from './useNow';
 
 const MAX_NOTE_LENGTH = 10_000;

@@ -15,7 +15,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { useActionLabel } from './DecisionChips';
 import { type DecisionsApi, decisionsApi, refusalCodeOf } from './decisionsApi';
-import { refusalText } from './refusals';
+import { refusalText } from '../../../common/refusals';
 import { FormDialogActions } from '../../../components/FormDialogActions';
 
 const MAX_NOTE_LENGTH = 2000;

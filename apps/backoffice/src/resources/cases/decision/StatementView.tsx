@@ -2,7 +2,7 @@ import { Box, Typography } from '@mui/material';
 import type { Decision } from '@vigie/contracts';
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
-import { MONOSPACE } from '../../../pages/access-register/registerFormat';
+import { MONOSPACE } from '../../../common/format';
 import { useClauseWords } from './clauseLabel';
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (

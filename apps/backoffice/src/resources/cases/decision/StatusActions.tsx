@@ -15,7 +15,7 @@ import type { CaseDetail, CaseListItem, CaseTransition } from '@vigie/contracts'
 import { type FormEvent, useId, useState } from 'react';
 import { useLogoutIfAccessDenied, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { type DecisionsApi, decisionsApi, refusalCodeOf } from './decisionsApi';
-import { refusalText } from './refusals';
+import { refusalText } from '../../../common/refusals';
 import { FormDialogActions } from '../../../components/FormDialogActions';
 
 /** What `transitionRequestSchema` and the API ask of a reason to reopen, after trimming. */

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { HttpError } from 'react-admin';
 import { aCaseInReview, aUserHistory } from '../../../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../../../testing/fakeFetch';
-import { renderCasePage, serveCasePage } from './casePageKit';
+import { renderCasePage, serveCasePage } from '../../../testing/casePageKit';
 
 const fetchMock = createFetchMock();
 const logError = console.error;

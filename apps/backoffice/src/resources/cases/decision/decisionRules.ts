@@ -14,7 +14,7 @@ import {
   type StaffRole,
   type StatementOfReasons,
 } from '@vigie/contracts';
-import { byGravity } from '../casePriority';
+import { byGravity } from '../../../common/casePriority';
 
 /** The clause a report's category usually rests on, offered first in the picker. */
 const CLAUSE_OF_CATEGORY: Readonly<Record<ReportCategory, PolicyClause | undefined>> = {

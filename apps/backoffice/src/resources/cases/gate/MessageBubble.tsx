@@ -5,9 +5,9 @@ import { alpha } from '@mui/material/styles';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { PersonAvatar } from '../../../components/PersonAvatar';
 import { formatDateTime } from '../../../i18n/relativeTime';
-import { priorityColours } from '../caseColours';
-import { byGravity, categoryLevel } from '../casePriority';
-import { KindChip } from '../PeopleLabels';
+import { priorityColours } from '../../../common/caseColours';
+import { byGravity, categoryLevel } from '../../../common/casePriority';
+import { KindChip } from '../../../components/PeopleLabels';
 import { isReported, type ThreadItem } from './gateRules';
 
 const AVATAR = 32;

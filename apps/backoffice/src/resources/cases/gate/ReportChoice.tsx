@@ -3,7 +3,7 @@ import { alpha } from '@mui/material/styles';
 import type { CaseReport } from '@vigie/contracts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../../i18n/relativeTime';
-import { CategoryChip } from '../CaseChips';
+import { CategoryChip } from '../../../components/CaseChips';
 import { excerpt } from './gateRules';
 
 interface ReportChoiceProps {

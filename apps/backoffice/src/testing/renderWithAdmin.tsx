@@ -3,9 +3,9 @@ import type { StaffRole } from '@vigie/contracts';
 import type { ReactNode } from 'react';
 import { AdminContext, type AuthProvider, Notification, memoryStore } from 'react-admin';
 import { MemoryRouter } from 'react-router';
-import { createI18nProvider } from '../../i18n/i18nProvider';
-import { createDataProvider } from '../../providers/dataProvider';
-import { theme } from '../../theme';
+import { createI18nProvider } from '../i18n/i18nProvider';
+import { createDataProvider } from '../providers/dataProvider';
+import { theme } from '../theme';
 
 const authProviderFor = (roles: StaffRole[]): AuthProvider => ({
   login: async () => undefined,

@@ -1,6 +1,6 @@
 import type { TranslateFunction } from 'react-admin';
-import { errorMessageKey } from '../../../pages/access-register/errorMessageKey';
-import { refusalCodeOf } from './decisionsApi';
+import { errorMessageKey } from './errorMessageKey';
+import { refusalCodeOf } from '../resources/cases/decision/decisionsApi';
 
 /** The API's refusal codes that have a sentence of their own under `vigie.decisions.refusals`. */
 const REFUSAL_CODES = new Set([

@@ -1,13 +1,13 @@
 import { render } from '@testing-library/react';
 import type { CaseDetail, StaffRole } from '@vigie/contracts';
 import { AdminContext, type AuthProvider, memoryStore, Notification } from 'react-admin';
-import { createI18nProvider } from '../../../i18n/i18nProvider';
-import { type SeenRequest, requestsOf } from '../../../pages/retention/fakeRetentionApi';
-import { createDataProvider } from '../../../providers/dataProvider';
-import { aUserHistory, CAMILLE, JULIE } from '../../../testing/caseFixtures';
-import { type createFetchMock, jsonReply } from '../../../testing/fakeFetch';
-import { theme } from '../../../theme';
-import { CaseShow } from '../CaseShow';
+import { createI18nProvider } from '../i18n/i18nProvider';
+import { type SeenRequest, requestsOf } from './fakeRetentionApi';
+import { createDataProvider } from '../providers/dataProvider';
+import { aUserHistory, CAMILLE, JULIE } from './caseFixtures';
+import { type createFetchMock, jsonReply } from './fakeFetch';
+import { theme } from '../theme';
+import { CaseShow } from '../resources/cases/CaseShow';
 
 type FetchMock = ReturnType<typeof createFetchMock>;
 type Answer = Response | Promise<Response>;

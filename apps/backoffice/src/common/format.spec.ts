@@ -1,5 +1,5 @@
-import { aCheckpoint } from './registerFixtures';
-import { checkpointFileName, formatAge, formatCount, shortHash, shortId } from './registerFormat';
+import { aCheckpoint } from '../testing/registerFixtures';
+import { checkpointFileName, formatAge, formatCount, shortHash, shortId } from './format';
 
 const now = new Date('2026-11-26T12:00:00.000Z');
 const ago = (milliseconds: number) => new Date(now.getTime() - milliseconds);

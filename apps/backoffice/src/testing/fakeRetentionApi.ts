@@ -1,6 +1,6 @@
 import type { CaseDetail } from '@vigie/contracts';
-import { aCase } from '../../testing/caseFixtures';
-import { type createFetchMock, jsonReply } from '../../testing/fakeFetch';
+import { aCase } from './caseFixtures';
+import { type createFetchMock, jsonReply } from './fakeFetch';
 import { aLegalHold, aPolicy, aPreview, aRun } from './retentionFixtures';
 
 type FetchMock = ReturnType<typeof createFetchMock>;

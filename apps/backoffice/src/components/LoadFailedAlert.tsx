@@ -1,6 +1,6 @@
 import { Alert } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { errorMessageKey } from '../access-register/errorMessageKey';
+import { errorMessageKey } from '../common/errorMessageKey';
 
 /** Says why a card has nothing to show, rather than showing an empty card that would mislead. */
 export const LoadFailedAlert = ({ error }: { error: unknown }) => {

@@ -1,6 +1,6 @@
 import { Stack, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { formatAge, formatInstant } from './registerFormat';
+import { formatAge, formatInstant } from '../common/format';
 
 /** When: the exact date and time to the second, how long ago under it, UTC on hover. */
 export const AtCell = ({ at }: { at: string }) => {

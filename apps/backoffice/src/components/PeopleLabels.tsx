@@ -2,7 +2,7 @@ import PersonOffOutlined from '@mui/icons-material/PersonOffOutlined';
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import type { CaseParticipant } from '@vigie/contracts';
 import { useTranslate } from 'react-admin';
-import { PersonAvatar } from '../../components/PersonAvatar';
+import { PersonAvatar } from './PersonAvatar';
 
 /** "Explorateur·rice" or "Expert·e": which side of the mentoring a platform user is on. */
 export const KindChip = ({ kind }: { kind: CaseParticipant['kind'] }) => {

@@ -1,8 +1,8 @@
 import { Link as MuiLink, Tooltip, Typography } from '@mui/material';
 import type { StaffRole } from '@vigie/contracts';
 import { Link, usePermissions, useTranslate } from 'react-admin';
-import { canAccess } from '../../permissions';
-import { MONOSPACE, shortId } from '../access-register/registerFormat';
+import { canAccess } from '../permissions';
+import { MONOSPACE, shortId } from '../common/format';
 
 /**
  * A case by its id's first block, the whole id on hover. It links to the case page only for

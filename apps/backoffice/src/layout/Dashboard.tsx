@@ -18,7 +18,7 @@ import {
 import { STAFF_ROLES, type StaffRole } from '@vigie/contracts';
 import { Link, Loading, Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import { RoleChips } from '../components/RoleChip';
-import { SCREENS, screenLabel } from '../navigation/screens';
+import { SCREENS, screenLabel } from './screens';
 import { canAccess } from '../permissions';
 import { IconBadge } from '../components/IconBadge';
 

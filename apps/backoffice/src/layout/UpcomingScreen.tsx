@@ -11,7 +11,7 @@ import {
   Typography,
 } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
-import type { UpcomingScreenDefinition } from '../navigation/screens';
+import type { UpcomingScreenDefinition } from './screens';
 import { IconBadge } from '../components/IconBadge';
 
 const ITEMS = ['item_1', 'item_2', 'item_3'] as const;

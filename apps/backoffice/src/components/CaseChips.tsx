@@ -2,8 +2,8 @@ import { Chip, Stack, Tooltip } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import type { CaseStatus, ReportCategory } from '@vigie/contracts';
 import { useTranslate } from 'react-admin';
-import { priorityColours, statusColours } from './caseColours';
-import { byGravity, categoryLevel } from './casePriority';
+import { priorityColours, statusColours } from '../common/caseColours';
+import { byGravity, categoryLevel } from '../common/casePriority';
 
 const tinted = (colour: string) => ({
   color: colour,

@@ -1,7 +1,7 @@
 import type SvgIcon from '@mui/material/SvgIcon';
 import { Box, Card, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { IconBadge } from '../../components/IconBadge';
+import { IconBadge } from './IconBadge';
 
 interface SectionCardProps {
   title: string;
