@@ -57,7 +57,7 @@ const vigie: VigieMessages = {
   },
   menu: {
     queue: 'Queue',
-    access_register: 'Access register',
+    register: 'Access register',
     retention: 'Retention',
     staff: 'Staff',
   },

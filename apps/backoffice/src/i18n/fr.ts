@@ -56,7 +56,7 @@ const vigie = {
   },
   menu: {
     queue: "File d'attente",
-    access_register: 'Registre des accès',
+    register: 'Registre des accès',
     retention: 'Conservation',
     staff: 'Équipe',
   },

@@ -22,7 +22,7 @@ export interface ScreenDefinition {
 
 /** The screens besides the dashboard, in menu order. */
 export const SCREENS = [
-  // The cases resource (resources/cases) serves this path.
+  // The cases resource (cases/) serves this path.
   { id: 'queue', path: '/cases', action: 'queue.view', icon: InboxOutlined, upcoming: false },
   {
     id: 'approvals',
@@ -30,15 +30,15 @@ export const SCREENS = [
     path: '/approvals',
     action: 'decision.approve',
     icon: HowToVoteOutlined,
-    // Served by pages/approvals, routed in App.tsx.
+    // Served by decisions/, routed in App.tsx.
     upcoming: false,
   },
   {
-    id: 'access_register',
-    path: '/access-register',
+    id: 'register',
+    path: '/register',
     action: 'audit.view',
     icon: FactCheckOutlined,
-    // Served by pages/access-register, routed in App.tsx.
+    // Served by register/, routed in App.tsx.
     upcoming: false,
   },
   {
@@ -46,7 +46,7 @@ export const SCREENS = [
     path: '/retention',
     action: 'retention.view',
     icon: HourglassBottomOutlined,
-    // Served by pages/retention, routed in App.tsx.
+    // Served by retention/, routed in App.tsx.
     upcoming: false,
   },
   {
@@ -55,10 +55,10 @@ export const SCREENS = [
     path: '/deliveries',
     action: 'deliveries.view',
     icon: OutboxOutlined,
-    // Served by pages/deliveries, routed in App.tsx.
+    // Served by deliveries/, routed in App.tsx.
     upcoming: false,
   },
-  // The staff resource (resources/staff) serves this path.
+  // The staff resource (staff/) serves this path.
   { id: 'staff', path: '/staff', action: 'staff.manage', icon: GroupOutlined, upcoming: false },
 ] as const satisfies readonly ScreenDefinition[];
 

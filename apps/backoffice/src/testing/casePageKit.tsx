@@ -7,7 +7,7 @@ import { createDataProvider } from '../providers/dataProvider';
 import { aUserHistory, CAMILLE, JULIE } from './caseFixtures';
 import { type createFetchMock, jsonReply } from './fakeFetch';
 import { theme } from '../theme';
-import { CaseShow } from '../resources/cases/CaseShow';
+import { CaseShowPage as CaseShow } from '../app/casePages';
 
 type FetchMock = ReturnType<typeof createFetchMock>;
 type Answer = Response | Promise<Response>;

@@ -1,0 +1,207 @@
+import BalanceOutlined from '@mui/icons-material/BalanceOutlined';
+import {
+  Box,
+  Dialog,
+  DialogContent,
+  DialogTitle,
+  Divider,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { alpha } from '@mui/material/styles';
+import type { CaseDetail } from '@vigie/contracts';
+import { type FormEvent, useId, useState } from 'react';
+import { useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
+import { ChoiceCards, type Choice } from './ChoiceCards';
+import { DialogProblem, type Problem } from './DialogProblem';
+import { useClauseWords } from './clauseLabel';
+import { ACTION_COLOURS, ACTION_ICONS, DecisionActionChip } from './DecisionChips';
+import { checkStatement, type DraftErrors, type StatementDraft, type StatementField } from './decisionRules';
+import { type AppealOutcome, type DecisionsApi, decisionsApi } from './decisionsApi';
+import { refusalCodeOf } from '../common/api';
+import { refusalText } from '../common/refusals';
+import { StatementFields } from './StatementFields';
+import { FormDialogActions } from '../components/FormDialogActions';
+
+interface AppealDialogProps {
+  record: CaseDetail & { appeal: NonNullable<CaseDetail['appeal']> };
+  initialOutcome: AppealOutcome | null;
+  onClose: () => void;
+  onDone: () => void;
+  api?: DecisionsApi;
+}
+
+/** Deciding an appeal: uphold or overturn the appealed decision, with a statement of reasons. */
+export const AppealDialog = ({
+  record,
+  initialOutcome,
+  onClose,
+  onDone,
+  api = decisionsApi,
+}: AppealDialogProps) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const titleId = useId();
+  const appealed = record.appeal.decision;
+  const clauseWords = useClauseWords();
+  const [outcome, setOutcome] = useState<AppealOutcome | null>(initialOutcome);
+  const [statement, setStatement] = useState<StatementDraft>(() => ({
+    facts: '',
+    ground: clauseWords.ground(appealed.policyClause),
+    automated: false,
+    redress: translate('vigie.decisions.appeal.redress_default'),
+  }));
+  const [errors, setErrors] = useState<DraftErrors<StatementField | 'outcome'>>({});
+  const [attempted, setAttempted] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  const check = (nextOutcome: AppealOutcome | null, next: StatementDraft) => {
+    const checked = checkStatement(next);
+    const found: DraftErrors<StatementField | 'outcome'> = { ...(checked.errors ?? {}) };
+    if (nextOutcome === null) found.outcome = 'outcome_required';
+    return { checked, found };
+  };
+
+  const change = (patch: Partial<StatementDraft>) => {
+    const next = { ...statement, ...patch };
+    setStatement(next);
+    if (attempted) setErrors(check(outcome, next).found);
+  };
+
+  const choose = (value: AppealOutcome) => {
+    setOutcome(value);
+    if (attempted) setErrors(check(value, statement).found);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    setAttempted(true);
+    const { checked, found } = check(outcome, statement);
+    if (outcome === null || checked.errors) {
+      setErrors(found);
+      setProblem({ kind: 'message', text: translate('vigie.decisions.form.errors.fix') });
+      return;
+    }
+    setErrors({});
+    setProblem(null);
+    setPending(true);
+    try {
+      await api.appealOutcome(record.id, outcome, checked.statement, record.version);
+      notify(`vigie.decisions.appeal.done_${outcome}`, { type: 'success' });
+      onDone();
+    } catch (error) {
+      if (await logoutIfAccessDenied(error)) return;
+      if (refusalCodeOf(error) === 'stale_version') setProblem({ kind: 'stale' });
+      else setProblem({ kind: 'message', text: refusalText(error, translate) });
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const close = () => {
+    if (!pending) onClose();
+  };
+
+  const choices: Choice<AppealOutcome>[] = [
+    {
+      value: 'upheld',
+      title: translate('vigie.decisions.appeal.uphold'),
+      hint: translate('vigie.decisions.appeal.uphold_hint'),
+      icon: ACTION_ICONS.appeal_upheld,
+      colour: ACTION_COLOURS.appeal_upheld,
+    },
+    {
+      value: 'overturned',
+      title: translate('vigie.decisions.appeal.overturn'),
+      hint: translate('vigie.decisions.appeal.overturn_hint'),
+      icon: ACTION_ICONS.appeal_overturned,
+      colour: ACTION_COLOURS.appeal_overturned,
+    },
+  ];
+
+  return (
+    <Dialog
+      open
+      onClose={close}
+      maxWidth="md"
+      fullWidth
+      scroll="paper"
+      aria-labelledby={titleId}
+      data-testid="appeal-dialog"
+    >
+      <DialogTitle id={titleId} component="div" sx={{ pb: 1.5 }}>
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+          <Box
+            aria-hidden
+            sx={(theme) => ({
+              width: 36,
+              height: 36,
+              borderRadius: '10px',
+              display: 'grid',
+              placeItems: 'center',
+              color: 'primary.main',
+              bgcolor: alpha(theme.palette.primary.main, 0.1),
+            })}
+          >
+            <BalanceOutlined sx={{ fontSize: 20 }} />
+          </Box>
+          <Box>
+            <Typography component="h2" variant="h6">
+              {translate('vigie.decisions.appeal.dialog_title')}
+            </Typography>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 0.25 }}>
+              <Typography variant="body2" color="text.secondary">
+                {translate('vigie.decisions.appeal.appealed_decision')}
+              </Typography>
+              <DecisionActionChip action={appealed.action} durationDays={appealed.durationDays} />
+            </Stack>
+          </Box>
+        </Stack>
+      </DialogTitle>
+      <Box component="form" onSubmit={submit} noValidate sx={{ display: 'contents' }}>
+        <DialogContent dividers>
+          <Stack spacing={3}>
+            <Box>
+              <Typography variant="subtitle2" sx={{ fontWeight: 700, mb: 1 }}>
+                {translate('vigie.decisions.appeal.outcome_label')}
+              </Typography>
+              <ChoiceCards
+                label={translate('vigie.decisions.appeal.outcome_label')}
+                name="outcome"
+                choices={choices}
+                value={outcome}
+                onChange={choose}
+                error={errors.outcome ? translate(`vigie.decisions.appeal.${errors.outcome}`) : undefined}
+                disabled={pending}
+                columns={2}
+                testId="appeal-outcomes"
+              />
+            </Box>
+            <Divider />
+            <Box>
+              <Typography variant="subtitle2" sx={{ fontWeight: 700 }}>
+                {translate('vigie.decisions.form.statement_title')}
+              </Typography>
+              <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+                {translate('vigie.decisions.form.statement_intro')}
+              </Typography>
+              <StatementFields value={statement} onChange={change} errors={errors} disabled={pending} />
+            </Box>
+          </Stack>
+        </DialogContent>
+        <DialogProblem problem={problem} onChange={setProblem} />
+        <FormDialogActions
+          cancelLabel={translate('vigie.decisions.form.cancel')}
+          submitLabel={translate('vigie.decisions.appeal.submit')}
+          icon={<BalanceOutlined />}
+          pending={pending}
+          onCancel={close}
+          submitTestId="appeal-submit"
+        />
+      </Box>
+    </Dialog>
+  );
+};

@@ -1,0 +1,143 @@
+import ThumbDownAltOutlined from '@mui/icons-material/ThumbDownAltOutlined';
+import ThumbUpAltOutlined from '@mui/icons-material/ThumbUpAltOutlined';
+import {
+  Alert,
+  Box,
+  Dialog,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import type { Decision } from '@vigie/contracts';
+import { type FormEvent, useId, useState } from 'react';
+import { useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
+import { useActionLabel } from './DecisionChips';
+import { type DecisionsApi, decisionsApi } from './decisionsApi';
+import { refusalCodeOf } from '../common/api';
+import { refusalText } from '../common/refusals';
+import { FormDialogActions } from '../components/FormDialogActions';
+
+const MAX_NOTE_LENGTH = 2000;
+
+interface ReviewDialogProps {
+  decision: Decision;
+  approve: boolean;
+  onClose: () => void;
+  /** Reviewed, or already reviewed by someone else: the caller shows things as they are now. */
+  onDone: () => void;
+  api?: DecisionsApi;
+}
+
+/** A lead approves a proposed sanction (it takes effect) or rejects it, with an optional note. */
+export const ReviewDialog = ({
+  decision,
+  approve,
+  onClose,
+  onDone,
+  api = decisionsApi,
+}: ReviewDialogProps) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const actionLabel = useActionLabel();
+  const titleId = useId();
+  const [note, setNote] = useState('');
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    setPending(true);
+    setFailure(null);
+    try {
+      await api.review(decision.caseId, decision.id, approve, note.trim() || undefined);
+      notify(approve ? 'vigie.decisions.review.approved' : 'vigie.decisions.review.rejected', {
+        type: 'success',
+      });
+      onDone();
+    } catch (error) {
+      if (await logoutIfAccessDenied(error)) return;
+      if (refusalCodeOf(error) === 'no_pending_decision') {
+        // A colleague reviewed it first: say so and show the decision as it is now.
+        notify('vigie.decisions.refusals.no_pending_decision', { type: 'info', autoHideDuration: 8000 });
+        onDone();
+        return;
+      }
+      setFailure(refusalText(error, translate));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const close = () => {
+    if (!pending) onClose();
+  };
+
+  return (
+    <Dialog
+      open
+      onClose={close}
+      maxWidth="sm"
+      fullWidth
+      aria-labelledby={titleId}
+      data-testid="review-dialog"
+      data-approve={approve}
+    >
+      <DialogTitle id={titleId}>
+        {translate(approve ? 'vigie.decisions.review.approve_title' : 'vigie.decisions.review.reject_title')}
+      </DialogTitle>
+      <Box component="form" onSubmit={submit} noValidate sx={{ display: 'contents' }}>
+        <DialogContent dividers>
+          <Stack spacing={2}>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {translate('vigie.decisions.review.summary', {
+                action: actionLabel(decision.action, decision.durationDays),
+                name: decision.decidedBy.name,
+              })}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {translate(
+                approve ? 'vigie.decisions.review.approve_intro' : 'vigie.decisions.review.reject_intro',
+              )}
+            </Typography>
+            <TextField
+              name="note"
+              label={translate(
+                approve ? 'vigie.decisions.review.note_label' : 'vigie.decisions.review.note_label_reject',
+              )}
+              helperText={translate('vigie.decisions.review.note_help')}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              multiline
+              minRows={2}
+              maxRows={6}
+              fullWidth
+              autoFocus={!approve}
+              disabled={pending}
+              slotProps={{ htmlInput: { maxLength: MAX_NOTE_LENGTH, 'data-testid': 'review-note' } }}
+            />
+            {failure && (
+              <Alert severity="error" role="alert">
+                {failure}
+              </Alert>
+            )}
+          </Stack>
+        </DialogContent>
+        <FormDialogActions
+          cancelLabel={translate('vigie.decisions.review.cancel')}
+          submitLabel={translate(
+            approve ? 'vigie.decisions.review.approve_submit' : 'vigie.decisions.review.reject_submit',
+          )}
+          icon={approve ? <ThumbUpAltOutlined /> : <ThumbDownAltOutlined />}
+          color={approve ? 'success' : 'error'}
+          pending={pending}
+          onCancel={close}
+          submitTestId="review-submit"
+        />
+      </Box>
+    </Dialog>
+  );
+};

@@ -1,0 +1,184 @@
+import GavelOutlined from '@mui/icons-material/GavelOutlined';
+import LockOpenOutlined from '@mui/icons-material/LockOpenOutlined';
+import {
+  Alert,
+  Box,
+  Dialog,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import type { CaseDetail } from '@vigie/contracts';
+import { type FormEvent, useId, useState } from 'react';
+import { HttpError, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
+import { IconBadge } from '../components/IconBadge';
+import { errorMessageKey } from '../common/errorMessageKey';
+import { MONOSPACE, shortId } from '../common/format';
+import {
+  MAX_HOLD_REASON_LENGTH,
+  MIN_HOLD_REASON_LENGTH,
+  type RetentionApi,
+  retentionApi,
+} from './retentionApi';
+import { refusalCodeOf } from '../common/api';
+import { FormDialogActions } from '../components/FormDialogActions';
+
+export type LegalHoldChange = 'place' | 'lift';
+
+interface LegalHoldDialogProps {
+  change: LegalHoldChange;
+  caseId: string;
+  onClose: () => void;
+  /** The change is done, or someone else already made it: the caller shows the case as it is now. */
+  onDone: (updated: CaseDetail | null) => void;
+  api?: RetentionApi;
+}
+
+/** Placing or lifting a legal hold, always with a reason: it goes to the case's history. */
+export const LegalHoldDialog = ({
+  change,
+  caseId,
+  onClose,
+  onDone,
+  api = retentionApi,
+}: LegalHoldDialogProps) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const titleId = useId();
+  const [reason, setReason] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const [refusedAsShort, setRefusedAsShort] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  // The API counts the trimmed reason: so does the dialog, before sending.
+  const tooShort = reason.trim().length < MIN_HOLD_REASON_LENGTH;
+  const showError = (attempted && tooShort) || refusedAsShort;
+  const placing = change === 'place';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    setRefusedAsShort(false);
+    if (tooShort || pending) return;
+    setPending(true);
+    setFailure(null);
+    try {
+      const trimmed = reason.trim();
+      const updated = placing ? await api.placeHold(caseId, trimmed) : await api.liftHold(caseId, trimmed);
+      notify(placing ? 'vigie.retention.hold.placed' : 'vigie.retention.hold.lifted', { type: 'success' });
+      onDone(updated);
+    } catch (error) {
+      if (await logoutIfAccessDenied(error)) return;
+      const code = refusalCodeOf(error);
+      if (code === 'legal_hold_exists' || code === 'no_legal_hold') {
+        // Someone else got there first: the case already is as asked.
+        notify(
+          code === 'legal_hold_exists' ? 'vigie.retention.hold.exists' : 'vigie.retention.hold.no_hold',
+          {
+            type: 'info',
+            autoHideDuration: 8000,
+          },
+        );
+        onDone(null);
+        return;
+      }
+      if (error instanceof HttpError && error.status === 400) {
+        setRefusedAsShort(true);
+        return;
+      }
+      const key = errorMessageKey(error);
+      setFailure(translate('vigie.retention.hold.failed', { message: translate(key, { _: key }) }));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const close = () => {
+    if (!pending) onClose();
+  };
+
+  return (
+    <Dialog
+      open
+      onClose={close}
+      maxWidth="sm"
+      fullWidth
+      aria-labelledby={titleId}
+      data-testid="legal-hold-dialog"
+      data-change={change}
+    >
+      <DialogTitle id={titleId} component="div" sx={{ pb: 1 }}>
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+          <IconBadge size={36}>
+            {placing ? <GavelOutlined sx={{ fontSize: 20 }} /> : <LockOpenOutlined sx={{ fontSize: 20 }} />}
+          </IconBadge>
+          <Box>
+            <Typography component="h2" variant="h6">
+              {translate(placing ? 'vigie.retention.hold.place_title' : 'vigie.retention.hold.lift_title')}
+            </Typography>
+            <Typography
+              variant="body2"
+              color="text.secondary"
+              title={caseId}
+              data-testid="legal-hold-case"
+              sx={{ fontFamily: MONOSPACE, fontSize: '0.8125rem' }}
+            >
+              {translate('vigie.retention.hold.case', { case: shortId(caseId) })}
+            </Typography>
+          </Box>
+        </Stack>
+      </DialogTitle>
+      <Box component="form" onSubmit={submit} noValidate sx={{ display: 'contents' }}>
+        <DialogContent dividers>
+          <Stack spacing={2.5}>
+            <Typography variant="body2" color="text.secondary">
+              {translate(placing ? 'vigie.retention.hold.place_intro' : 'vigie.retention.hold.lift_intro')}
+            </Typography>
+            <TextField
+              name="reason"
+              label={translate('vigie.retention.hold.reason_label')}
+              placeholder={translate(
+                placing
+                  ? 'vigie.retention.hold.reason_placeholder_place'
+                  : 'vigie.retention.hold.reason_placeholder_lift',
+              )}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              multiline
+              minRows={3}
+              maxRows={8}
+              required
+              autoFocus
+              disabled={pending}
+              error={showError}
+              helperText={translate(
+                showError ? 'vigie.retention.hold.too_short' : 'vigie.retention.hold.reason_help',
+                { min: MIN_HOLD_REASON_LENGTH },
+              )}
+              slotProps={{
+                htmlInput: { maxLength: MAX_HOLD_REASON_LENGTH, 'data-testid': 'legal-hold-reason' },
+              }}
+            />
+            {failure && (
+              <Alert severity="error" role="alert">
+                {failure}
+              </Alert>
+            )}
+          </Stack>
+        </DialogContent>
+        <FormDialogActions
+          cancelLabel={translate('vigie.retention.hold.cancel')}
+          submitLabel={translate(placing ? 'vigie.retention.hold.submit_place' : 'vigie.retention.hold.submit_lift')}
+          icon={placing ? <GavelOutlined /> : <LockOpenOutlined />}
+          pending={pending}
+          onCancel={close}
+          submitTestId="legal-hold-submit"
+        />
+      </Box>
+    </Dialog>
+  );
+};
