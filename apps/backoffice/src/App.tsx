@@ -23,10 +23,19 @@ const UpcomingScreen = lazy(() =>
   import('./layout/UpcomingScreen').then((module) => ({ default: module.UpcomingScreen })),
 );
 // The queue and the case page with the other domains' actions and cards (see app/casePages.tsx).
-const CaseListPage = lazy(() => import('./app/casePages').then((module) => ({ default: module.CaseListPage })));
-const CaseShowPage = lazy(() => import('./app/casePages').then((module) => ({ default: module.CaseShowPage })));
+const CaseListPage = lazy(() =>
+  import('./app/casePages').then((module) => ({ default: module.CaseListPage })),
+);
+const CaseShowPage = lazy(() =>
+  import('./app/casePages').then((module) => ({ default: module.CaseShowPage })),
+);
 
-const SCREEN_ROUTES: readonly ScreenRoute[] = [registerRoute, retentionRoute, approvalsRoute, deliveriesRoute];
+const SCREEN_ROUTES: readonly ScreenRoute[] = [
+  registerRoute,
+  retentionRoute,
+  approvalsRoute,
+  deliveriesRoute,
+];
 
 const store = localStorageStore(undefined, 'Vigie');
 

@@ -9,7 +9,8 @@ import { toHttpError } from '../providers/serverErrors';
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+export const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
 
 /** The whole answer of `path` (under `/api/v1`), for the calls that read its headers. */
 export const apiResponse = (path: string, init?: RequestInit): Promise<JsonResponse> =>

@@ -18,7 +18,14 @@ interface DialogHeadingProps {
 }
 
 /** A dialog's heading: its icon in the product's tinted square, the title, an optional subtitle. */
-export const DialogHeading = ({ id, icon, tone = 'primary', title, children, spaceBelow = 1 }: DialogHeadingProps) => (
+export const DialogHeading = ({
+  id,
+  icon,
+  tone = 'primary',
+  title,
+  children,
+  spaceBelow = 1,
+}: DialogHeadingProps) => (
   <DialogTitle id={id} component="div" sx={{ pb: spaceBelow }}>
     <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
       <Box

@@ -1,16 +1,7 @@
 import BalanceOutlined from '@mui/icons-material/BalanceOutlined';
-import {
-  Box,
-  Dialog,
-  DialogContent,
-  DialogTitle,
-  Divider,
-  Stack,
-  Typography,
-} from '@mui/material';
-import { alpha } from '@mui/material/styles';
+import { Box, Divider, Stack, Typography } from '@mui/material';
 import type { CaseDetail } from '@vigie/contracts';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { ChoiceCards, type Choice } from './ChoiceCards';
 import { DialogProblem, type Problem } from './DialogProblem';
@@ -21,6 +12,7 @@ import { type AppealOutcome, type DecisionsApi, decisionsApi } from './decisions
 import { refusalCodeOf } from '../common/api';
 import { refusalText } from '../common/refusals';
 import { StatementFields } from './StatementFields';
+import { ActionDialog } from '../components/ActionDialog';
 import { FormDialogActions } from '../components/FormDialogActions';
 
 interface AppealDialogProps {
@@ -42,7 +34,6 @@ export const AppealDialog = ({
   const translate = useTranslate();
   const notify = useNotify();
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
-  const titleId = useId();
   const appealed = record.appeal.decision;
   const clauseWords = useClauseWords();
   const [outcome, setOutcome] = useState<AppealOutcome | null>(initialOutcome);
@@ -123,76 +114,26 @@ export const AppealDialog = ({
   ];
 
   return (
-    <Dialog
-      open
-      onClose={close}
-      maxWidth="md"
-      fullWidth
-      scroll="paper"
-      aria-labelledby={titleId}
-      data-testid="appeal-dialog"
-    >
-      <DialogTitle id={titleId} component="div" sx={{ pb: 1.5 }}>
-        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-          <Box
-            aria-hidden
-            sx={(theme) => ({
-              width: 36,
-              height: 36,
-              borderRadius: '10px',
-              display: 'grid',
-              placeItems: 'center',
-              color: 'primary.main',
-              bgcolor: alpha(theme.palette.primary.main, 0.1),
-            })}
-          >
-            <BalanceOutlined sx={{ fontSize: 20 }} />
-          </Box>
-          <Box>
-            <Typography component="h2" variant="h6">
-              {translate('vigie.decisions.appeal.dialog_title')}
-            </Typography>
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 0.25 }}>
-              <Typography variant="body2" color="text.secondary">
-                {translate('vigie.decisions.appeal.appealed_decision')}
-              </Typography>
-              <DecisionActionChip action={appealed.action} durationDays={appealed.durationDays} />
-            </Stack>
-          </Box>
+    <ActionDialog
+      title={translate('vigie.decisions.appeal.dialog_title')}
+      icon={<BalanceOutlined sx={{ fontSize: 20 }} />}
+      headingSpace={1.5}
+      subtitle={
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 0.25 }}>
+          <Typography variant="body2" color="text.secondary">
+            {translate('vigie.decisions.appeal.appealed_decision')}
+          </Typography>
+          <DecisionActionChip action={appealed.action} durationDays={appealed.durationDays} />
         </Stack>
-      </DialogTitle>
-      <Box component="form" onSubmit={submit} noValidate sx={{ display: 'contents' }}>
-        <DialogContent dividers>
-          <Stack spacing={3}>
-            <Box>
-              <Typography variant="subtitle2" sx={{ fontWeight: 700, mb: 1 }}>
-                {translate('vigie.decisions.appeal.outcome_label')}
-              </Typography>
-              <ChoiceCards
-                label={translate('vigie.decisions.appeal.outcome_label')}
-                name="outcome"
-                choices={choices}
-                value={outcome}
-                onChange={choose}
-                error={errors.outcome ? translate(`vigie.decisions.appeal.${errors.outcome}`) : undefined}
-                disabled={pending}
-                columns={2}
-                testId="appeal-outcomes"
-              />
-            </Box>
-            <Divider />
-            <Box>
-              <Typography variant="subtitle2" sx={{ fontWeight: 700 }}>
-                {translate('vigie.decisions.form.statement_title')}
-              </Typography>
-              <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-                {translate('vigie.decisions.form.statement_intro')}
-              </Typography>
-              <StatementFields value={statement} onChange={change} errors={errors} disabled={pending} />
-            </Box>
-          </Stack>
-        </DialogContent>
-        <DialogProblem problem={problem} onChange={setProblem} />
+      }
+      testId="appeal-dialog"
+      maxWidth="md"
+      scroll="paper"
+      onClose={close}
+      onSubmit={submit}
+      spacing={3}
+      beforeFooter={<DialogProblem problem={problem} onChange={setProblem} />}
+      footer={
         <FormDialogActions
           cancelLabel={translate('vigie.decisions.form.cancel')}
           submitLabel={translate('vigie.decisions.appeal.submit')}
@@ -201,7 +142,34 @@ export const AppealDialog = ({
           onCancel={close}
           submitTestId="appeal-submit"
         />
+      }
+    >
+      <Box>
+        <Typography variant="subtitle2" sx={{ fontWeight: 700, mb: 1 }}>
+          {translate('vigie.decisions.appeal.outcome_label')}
+        </Typography>
+        <ChoiceCards
+          label={translate('vigie.decisions.appeal.outcome_label')}
+          name="outcome"
+          choices={choices}
+          value={outcome}
+          onChange={choose}
+          error={errors.outcome ? translate(`vigie.decisions.appeal.${errors.outcome}`) : undefined}
+          disabled={pending}
+          columns={2}
+          testId="appeal-outcomes"
+        />
       </Box>
-    </Dialog>
+      <Divider />
+      <Box>
+        <Typography variant="subtitle2" sx={{ fontWeight: 700 }}>
+          {translate('vigie.decisions.form.statement_title')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+          {translate('vigie.decisions.form.statement_intro')}
+        </Typography>
+        <StatementFields value={statement} onChange={change} errors={errors} disabled={pending} />
+      </Box>
+    </ActionDialog>
   );
 };

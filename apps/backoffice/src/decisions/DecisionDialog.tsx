@@ -7,9 +7,6 @@ import {
   Box,
   Checkbox,
   Chip,
-  Dialog,
-  DialogContent,
-  DialogTitle,
   Divider,
   FormControlLabel,
   FormGroup,
@@ -19,7 +16,6 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { alpha } from '@mui/material/styles';
 import {
   type CaseDetail,
   DECISION_ACTIONS,
@@ -27,7 +23,7 @@ import {
   type PolicyClause,
   type StaffRole,
 } from '@vigie/contracts';
-import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { HttpError, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { MONOSPACE } from '../common/format';
 import { ChoiceCards, type Choice } from './ChoiceCards';
@@ -51,6 +47,7 @@ import { refusalCodeOf } from '../common/api';
 import { PolicyClauseField } from './PolicyClauseField';
 import { refusalText } from '../common/refusals';
 import { StatementFields } from './StatementFields';
+import { ActionDialog } from '../components/ActionDialog';
 import { FormDialogActions } from '../components/FormDialogActions';
 
 const DURATION_PRESETS = [1, 3, 7, 14, 30] as const;
@@ -95,7 +92,6 @@ export const DecisionDialog = ({
   const notify = useNotify();
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const actionLabel = useActionLabel();
-  const titleId = useId();
   const messages = useMemo(() => reportedMessages(record.reports), [record.reports]);
   const clauseWords = useClauseWords();
   const groundOf = (clause: PolicyClause | '') => (clause === '' ? '' : clauseWords.ground(clause));
@@ -208,210 +204,185 @@ export const DecisionDialog = ({
   const who = record.reportedUser?.displayName ?? record.reportedUser?.externalId;
 
   return (
-    <Dialog
-      open
-      onClose={close}
+    <ActionDialog
+      title={translate('vigie.decisions.form.title')}
+      icon={<GavelOutlined sx={{ fontSize: 20 }} />}
+      headingSpace={1.5}
+      subtitle={
+        who && (
+          <Typography variant="body2" color="text.secondary">
+            {translate('vigie.decisions.form.subtitle', { name: who })}
+          </Typography>
+        )
+      }
+      testId="decision-dialog"
       maxWidth="md"
-      fullWidth
       scroll="paper"
-      aria-labelledby={titleId}
-      data-testid="decision-dialog"
-    >
-      <DialogTitle id={titleId} component="div" sx={{ pb: 1.5 }}>
-        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-          <Box
-            aria-hidden
-            sx={(theme) => ({
-              width: 36,
-              height: 36,
-              borderRadius: '10px',
-              display: 'grid',
-              placeItems: 'center',
-              color: 'primary.main',
-              bgcolor: alpha(theme.palette.primary.main, 0.1),
-            })}
-          >
-            <GavelOutlined sx={{ fontSize: 20 }} />
-          </Box>
-          <Box>
-            <Typography component="h2" variant="h6">
-              {translate('vigie.decisions.form.title')}
-            </Typography>
-            {who && (
-              <Typography variant="body2" color="text.secondary">
-                {translate('vigie.decisions.form.subtitle', { name: who })}
-              </Typography>
-            )}
-          </Box>
-        </Stack>
-      </DialogTitle>
-      <Box component="form" onSubmit={submit} noValidate sx={{ display: 'contents' }}>
-        <DialogContent dividers>
-          <Stack spacing={3}>
-            <Part title={translate('vigie.decisions.form.action_label')}>
-              <ChoiceCards
-                label={translate('vigie.decisions.form.action_label')}
-                name="action"
-                choices={choices}
-                value={draft.action}
-                onChange={(action) => change({ action })}
-                error={errorText('action')}
-                disabled={pending}
-                testId="decision-actions"
-              />
-            </Part>
-
-            {draft.action === 'suspension' && (
-              <Box sx={{ pl: { sm: 2 }, borderLeft: { sm: 3 }, borderColor: { sm: 'divider' } }}>
-                <Stack
-                  direction={{ xs: 'column', sm: 'row' }}
-                  spacing={2}
-                  sx={{ alignItems: { sm: 'flex-start' } }}
-                >
-                  <TextField
-                    name="durationDays"
-                    label={translate('vigie.decisions.form.duration_label')}
-                    value={draft.durationDays}
-                    onChange={(event) => change({ durationDays: event.target.value })}
-                    required
-                    disabled={pending}
-                    error={errors.durationDays !== undefined}
-                    helperText={errorText('durationDays') ?? translate('vigie.decisions.form.duration_help')}
-                    sx={{ width: { sm: 260 } }}
-                    slotProps={{
-                      htmlInput: {
-                        inputMode: 'numeric',
-                        pattern: '[0-9]*',
-                        maxLength: 4,
-                        'data-testid': 'decision-duration',
-                      },
-                      input: {
-                        endAdornment: (
-                          <InputAdornment position="end">
-                            {translate('vigie.decisions.form.duration_unit')}
-                          </InputAdornment>
-                        ),
-                      },
-                    }}
-                  />
-                  <Box
-                    role="group"
-                    aria-label={translate('vigie.decisions.form.duration_presets')}
-                    sx={{ pt: 1 }}
-                  >
-                    <Stack direction="row" spacing={0.75} useFlexGap sx={{ flexWrap: 'wrap' }}>
-                      {DURATION_PRESETS.map((preset) => (
-                        <Chip
-                          key={preset}
-                          label={translate('vigie.decisions.form.days', { smart_count: preset })}
-                          onClick={() => change({ durationDays: String(preset) })}
-                          color={days === preset ? 'primary' : 'default'}
-                          variant={days === preset ? 'filled' : 'outlined'}
-                          disabled={pending}
-                        />
-                      ))}
-                    </Stack>
-                  </Box>
-                </Stack>
-              </Box>
-            )}
-
-            {draft.action === 'content_removal' && (
-              <Box sx={{ pl: { sm: 2 }, borderLeft: { sm: 3 }, borderColor: { sm: 'divider' } }}>
-                <Part
-                  title={translate('vigie.decisions.form.messages_label')}
-                  intro={translate('vigie.decisions.form.messages_help')}
-                >
-                  {messages.length === 0 ? (
-                    <Typography variant="body2" color="text.secondary">
-                      {translate('vigie.decisions.form.messages_none')}
-                    </Typography>
-                  ) : (
-                    <FormGroup data-testid="decision-messages">
-                      {messages.map((message) => (
-                        <FormControlLabel
-                          key={message.id}
-                          control={
-                            <Checkbox
-                              checked={draft.messageIds.includes(message.id)}
-                              onChange={() => toggleMessage(message.id)}
-                              disabled={pending}
-                            />
-                          }
-                          label={
-                            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                              <Typography variant="body2" sx={{ fontFamily: MONOSPACE }}>
-                                {message.id}
-                              </Typography>
-                              <Typography variant="caption" color="text.secondary">
-                                {message.categories
-                                  .map((category) => translate(`vigie.cases.categories.${category}`))
-                                  .join(', ')}
-                              </Typography>
-                            </Stack>
-                          }
-                        />
-                      ))}
-                    </FormGroup>
-                  )}
-                  {errors.messageIds && <FormHelperText error>{errorText('messageIds')}</FormHelperText>}
-                </Part>
-              </Box>
-            )}
-
-            {fourEyes && (
-              <Alert
-                severity="warning"
-                icon={<SupervisorAccountOutlined />}
-                data-testid="four-eyes-notice"
-                aria-live="polite"
-              >
-                <AlertTitle sx={{ fontWeight: 700 }}>
-                  {translate('vigie.decisions.form.four_eyes_title')}
-                </AlertTitle>
-                {translate('vigie.decisions.form.four_eyes_body')}
-              </Alert>
-            )}
-            {leadHeavy && (
-              <Alert severity="info" data-testid="lead-effective-notice">
-                {translate('vigie.decisions.form.lead_effective')}
-              </Alert>
-            )}
-
-            <PolicyClauseField
-              value={draft.policyClause}
-              onChange={chooseClause}
-              error={errors.policyClause}
-              suggested={draft.policyClause !== '' && draft.policyClause === initialClause}
-              disabled={pending}
-            />
-
-            <Divider />
-
-            <Part
-              title={translate('vigie.decisions.form.statement_title')}
-              intro={translate('vigie.decisions.form.statement_intro')}
-            >
-              <StatementFields
-                value={draft}
-                onChange={change}
-                errors={errors}
-                disabled={pending}
-                onGroundTyped={() => setGroundTyped(true)}
-              />
-            </Part>
-          </Stack>
-        </DialogContent>
-        <DialogProblem problem={problem} onChange={setProblem} />
+      onClose={close}
+      onSubmit={submit}
+      spacing={3}
+      beforeFooter={<DialogProblem problem={problem} onChange={setProblem} />}
+      footer={
         <FormDialogActions
           cancelLabel={translate('vigie.decisions.form.cancel')}
-          submitLabel={translate(fourEyes ? 'vigie.decisions.form.submit_propose' : 'vigie.decisions.form.submit')}
+          submitLabel={translate(
+            fourEyes ? 'vigie.decisions.form.submit_propose' : 'vigie.decisions.form.submit',
+          )}
           icon={fourEyes ? <HowToVoteOutlined /> : <GavelOutlined />}
           pending={pending}
           onCancel={close}
           submitTestId="decision-submit"
         />
-      </Box>
-    </Dialog>
+      }
+    >
+      <Part title={translate('vigie.decisions.form.action_label')}>
+        <ChoiceCards
+          label={translate('vigie.decisions.form.action_label')}
+          name="action"
+          choices={choices}
+          value={draft.action}
+          onChange={(action) => change({ action })}
+          error={errorText('action')}
+          disabled={pending}
+          testId="decision-actions"
+        />
+      </Part>
+
+      {draft.action === 'suspension' && (
+        <Box sx={{ pl: { sm: 2 }, borderLeft: { sm: 3 }, borderColor: { sm: 'divider' } }}>
+          <Stack
+            direction={{ xs: 'column', sm: 'row' }}
+            spacing={2}
+            sx={{ alignItems: { sm: 'flex-start' } }}
+          >
+            <TextField
+              name="durationDays"
+              label={translate('vigie.decisions.form.duration_label')}
+              value={draft.durationDays}
+              onChange={(event) => change({ durationDays: event.target.value })}
+              required
+              disabled={pending}
+              error={errors.durationDays !== undefined}
+              helperText={errorText('durationDays') ?? translate('vigie.decisions.form.duration_help')}
+              sx={{ width: { sm: 260 } }}
+              slotProps={{
+                htmlInput: {
+                  inputMode: 'numeric',
+                  pattern: '[0-9]*',
+                  maxLength: 4,
+                  'data-testid': 'decision-duration',
+                },
+                input: {
+                  endAdornment: (
+                    <InputAdornment position="end">
+                      {translate('vigie.decisions.form.duration_unit')}
+                    </InputAdornment>
+                  ),
+                },
+              }}
+            />
+            <Box role="group" aria-label={translate('vigie.decisions.form.duration_presets')} sx={{ pt: 1 }}>
+              <Stack direction="row" spacing={0.75} useFlexGap sx={{ flexWrap: 'wrap' }}>
+                {DURATION_PRESETS.map((preset) => (
+                  <Chip
+                    key={preset}
+                    label={translate('vigie.decisions.form.days', { smart_count: preset })}
+                    onClick={() => change({ durationDays: String(preset) })}
+                    color={days === preset ? 'primary' : 'default'}
+                    variant={days === preset ? 'filled' : 'outlined'}
+                    disabled={pending}
+                  />
+                ))}
+              </Stack>
+            </Box>
+          </Stack>
+        </Box>
+      )}
+
+      {draft.action === 'content_removal' && (
+        <Box sx={{ pl: { sm: 2 }, borderLeft: { sm: 3 }, borderColor: { sm: 'divider' } }}>
+          <Part
+            title={translate('vigie.decisions.form.messages_label')}
+            intro={translate('vigie.decisions.form.messages_help')}
+          >
+            {messages.length === 0 ? (
+              <Typography variant="body2" color="text.secondary">
+                {translate('vigie.decisions.form.messages_none')}
+              </Typography>
+            ) : (
+              <FormGroup data-testid="decision-messages">
+                {messages.map((message) => (
+                  <FormControlLabel
+                    key={message.id}
+                    control={
+                      <Checkbox
+                        checked={draft.messageIds.includes(message.id)}
+                        onChange={() => toggleMessage(message.id)}
+                        disabled={pending}
+                      />
+                    }
+                    label={
+                      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                        <Typography variant="body2" sx={{ fontFamily: MONOSPACE }}>
+                          {message.id}
+                        </Typography>
+                        <Typography variant="caption" color="text.secondary">
+                          {message.categories
+                            .map((category) => translate(`vigie.cases.categories.${category}`))
+                            .join(', ')}
+                        </Typography>
+                      </Stack>
+                    }
+                  />
+                ))}
+              </FormGroup>
+            )}
+            {errors.messageIds && <FormHelperText error>{errorText('messageIds')}</FormHelperText>}
+          </Part>
+        </Box>
+      )}
+
+      {fourEyes && (
+        <Alert
+          severity="warning"
+          icon={<SupervisorAccountOutlined />}
+          data-testid="four-eyes-notice"
+          aria-live="polite"
+        >
+          <AlertTitle sx={{ fontWeight: 700 }}>
+            {translate('vigie.decisions.form.four_eyes_title')}
+          </AlertTitle>
+          {translate('vigie.decisions.form.four_eyes_body')}
+        </Alert>
+      )}
+      {leadHeavy && (
+        <Alert severity="info" data-testid="lead-effective-notice">
+          {translate('vigie.decisions.form.lead_effective')}
+        </Alert>
+      )}
+
+      <PolicyClauseField
+        value={draft.policyClause}
+        onChange={chooseClause}
+        error={errors.policyClause}
+        suggested={draft.policyClause !== '' && draft.policyClause === initialClause}
+        disabled={pending}
+      />
+
+      <Divider />
+
+      <Part
+        title={translate('vigie.decisions.form.statement_title')}
+        intro={translate('vigie.decisions.form.statement_intro')}
+      >
+        <StatementFields
+          value={draft}
+          onChange={change}
+          errors={errors}
+          disabled={pending}
+          onGroundTyped={() => setGroundTyped(true)}
+        />
+      </Part>
+    </ActionDialog>
   );
 };

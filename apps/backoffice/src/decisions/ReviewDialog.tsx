@@ -1,22 +1,14 @@
 import ThumbDownAltOutlined from '@mui/icons-material/ThumbDownAltOutlined';
 import ThumbUpAltOutlined from '@mui/icons-material/ThumbUpAltOutlined';
-import {
-  Alert,
-  Box,
-  Dialog,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { TextField, Typography } from '@mui/material';
 import type { Decision } from '@vigie/contracts';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { useActionLabel } from './DecisionChips';
 import { type DecisionsApi, decisionsApi } from './decisionsApi';
 import { refusalCodeOf } from '../common/api';
 import { refusalText } from '../common/refusals';
+import { ActionDialog } from '../components/ActionDialog';
 import { FormDialogActions } from '../components/FormDialogActions';
 
 const MAX_NOTE_LENGTH = 2000;
@@ -42,7 +34,6 @@ export const ReviewDialog = ({
   const notify = useNotify();
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const actionLabel = useActionLabel();
-  const titleId = useId();
   const [note, setNote] = useState('');
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -77,55 +68,17 @@ export const ReviewDialog = ({
   };
 
   return (
-    <Dialog
-      open
+    <ActionDialog
+      title={translate(
+        approve ? 'vigie.decisions.review.approve_title' : 'vigie.decisions.review.reject_title',
+      )}
+      testId="review-dialog"
+      data={{ 'data-approve': approve }}
       onClose={close}
-      maxWidth="sm"
-      fullWidth
-      aria-labelledby={titleId}
-      data-testid="review-dialog"
-      data-approve={approve}
-    >
-      <DialogTitle id={titleId}>
-        {translate(approve ? 'vigie.decisions.review.approve_title' : 'vigie.decisions.review.reject_title')}
-      </DialogTitle>
-      <Box component="form" onSubmit={submit} noValidate sx={{ display: 'contents' }}>
-        <DialogContent dividers>
-          <Stack spacing={2}>
-            <Typography variant="body2" sx={{ fontWeight: 600 }}>
-              {translate('vigie.decisions.review.summary', {
-                action: actionLabel(decision.action, decision.durationDays),
-                name: decision.decidedBy.name,
-              })}
-            </Typography>
-            <Typography variant="body2" color="text.secondary">
-              {translate(
-                approve ? 'vigie.decisions.review.approve_intro' : 'vigie.decisions.review.reject_intro',
-              )}
-            </Typography>
-            <TextField
-              name="note"
-              label={translate(
-                approve ? 'vigie.decisions.review.note_label' : 'vigie.decisions.review.note_label_reject',
-              )}
-              helperText={translate('vigie.decisions.review.note_help')}
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-              multiline
-              minRows={2}
-              maxRows={6}
-              fullWidth
-              autoFocus={!approve}
-              disabled={pending}
-              slotProps={{ htmlInput: { maxLength: MAX_NOTE_LENGTH, 'data-testid': 'review-note' } }}
-            />
-            {failure && (
-              <Alert severity="error" role="alert">
-                {failure}
-              </Alert>
-            )}
-          </Stack>
-        </DialogContent>
+      onSubmit={submit}
+      spacing={2}
+      failure={failure}
+      footer={
         <FormDialogActions
           cancelLabel={translate('vigie.decisions.review.cancel')}
           submitLabel={translate(
@@ -137,7 +90,33 @@ export const ReviewDialog = ({
           onCancel={close}
           submitTestId="review-submit"
         />
-      </Box>
-    </Dialog>
+      }
+    >
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        {translate('vigie.decisions.review.summary', {
+          action: actionLabel(decision.action, decision.durationDays),
+          name: decision.decidedBy.name,
+        })}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {translate(approve ? 'vigie.decisions.review.approve_intro' : 'vigie.decisions.review.reject_intro')}
+      </Typography>
+      <TextField
+        name="note"
+        label={translate(
+          approve ? 'vigie.decisions.review.note_label' : 'vigie.decisions.review.note_label_reject',
+        )}
+        helperText={translate('vigie.decisions.review.note_help')}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        multiline
+        minRows={2}
+        maxRows={6}
+        fullWidth
+        autoFocus={!approve}
+        disabled={pending}
+        slotProps={{ htmlInput: { maxLength: MAX_NOTE_LENGTH, 'data-testid': 'review-note' } }}
+      />
+    </ActionDialog>
   );
 };

@@ -1,22 +1,13 @@
 import RestartAltOutlined from '@mui/icons-material/RestartAltOutlined';
 import TaskAltOutlined from '@mui/icons-material/TaskAltOutlined';
-import {
-  Alert,
-  Box,
-  Button,
-  Dialog,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Button, TextField, Typography } from '@mui/material';
 import type { CaseDetail, CaseListItem, CaseTransition } from '@vigie/contracts';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useLogoutIfAccessDenied, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { type DecisionsApi, decisionsApi } from './decisionsApi';
 import { refusalCodeOf } from '../common/api';
 import { refusalText } from '../common/refusals';
+import { ActionDialog } from '../components/ActionDialog';
 import { FormDialogActions } from '../components/FormDialogActions';
 
 /** What `transitionRequestSchema` and the API ask of a reason to reopen, after trimming. */
@@ -36,7 +27,6 @@ const TransitionDialog = ({ record, transition, onClose, api }: TransitionDialog
   const notify = useNotify();
   const refresh = useRefresh();
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
-  const titleId = useId();
   const reopening = transition === 'reopen';
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
@@ -74,60 +64,15 @@ const TransitionDialog = ({ record, transition, onClose, api }: TransitionDialog
   };
 
   return (
-    <Dialog
-      open
+    <ActionDialog
+      title={translate(
+        reopening ? 'vigie.decisions.status.reopen_title' : 'vigie.decisions.status.close_title',
+      )}
+      testId={reopening ? 'reopen-dialog' : 'close-dialog'}
       onClose={close}
-      maxWidth="sm"
-      fullWidth
-      aria-labelledby={titleId}
-      data-testid={reopening ? 'reopen-dialog' : 'close-dialog'}
-    >
-      <DialogTitle id={titleId}>
-        {translate(reopening ? 'vigie.decisions.status.reopen_title' : 'vigie.decisions.status.close_title')}
-      </DialogTitle>
-      <Box component="form" onSubmit={submit} noValidate sx={{ display: 'contents' }}>
-        <DialogContent dividers>
-          <Stack spacing={2.5}>
-            <Typography variant="body2" color="text.secondary">
-              {translate(
-                reopening ? 'vigie.decisions.status.reopen_intro' : 'vigie.decisions.status.close_intro',
-              )}
-            </Typography>
-            <TextField
-              name="reason"
-              label={translate(
-                reopening
-                  ? 'vigie.decisions.status.reason_label'
-                  : 'vigie.decisions.status.close_reason_label',
-              )}
-              placeholder={reopening ? translate('vigie.decisions.status.reason_placeholder') : undefined}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              multiline
-              minRows={reopening ? 3 : 2}
-              maxRows={8}
-              required={reopening}
-              autoFocus
-              disabled={pending}
-              error={showError}
-              helperText={
-                reopening
-                  ? translate(
-                      showError
-                        ? 'vigie.decisions.status.reason_short'
-                        : 'vigie.decisions.status.reason_help',
-                    )
-                  : undefined
-              }
-              slotProps={{ htmlInput: { maxLength: MAX_REASON_LENGTH, 'data-testid': 'transition-reason' } }}
-            />
-            {failure && (
-              <Alert severity="error" role="alert">
-                {failure}
-              </Alert>
-            )}
-          </Stack>
-        </DialogContent>
+      onSubmit={submit}
+      failure={failure}
+      footer={
         <FormDialogActions
           cancelLabel={translate('vigie.decisions.status.cancel')}
           submitLabel={translate(
@@ -138,8 +83,36 @@ const TransitionDialog = ({ record, transition, onClose, api }: TransitionDialog
           onCancel={close}
           submitTestId="transition-submit"
         />
-      </Box>
-    </Dialog>
+      }
+    >
+      <Typography variant="body2" color="text.secondary">
+        {translate(reopening ? 'vigie.decisions.status.reopen_intro' : 'vigie.decisions.status.close_intro')}
+      </Typography>
+      <TextField
+        name="reason"
+        label={translate(
+          reopening ? 'vigie.decisions.status.reason_label' : 'vigie.decisions.status.close_reason_label',
+        )}
+        placeholder={reopening ? translate('vigie.decisions.status.reason_placeholder') : undefined}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        multiline
+        minRows={reopening ? 3 : 2}
+        maxRows={8}
+        required={reopening}
+        autoFocus
+        disabled={pending}
+        error={showError}
+        helperText={
+          reopening
+            ? translate(
+                showError ? 'vigie.decisions.status.reason_short' : 'vigie.decisions.status.reason_help',
+              )
+            : undefined
+        }
+        slotProps={{ htmlInput: { maxLength: MAX_REASON_LENGTH, 'data-testid': 'transition-reason' } }}
+      />
+    </ActionDialog>
   );
 };
 
@@ -148,44 +121,47 @@ interface TransitionButtonProps {
   api?: DecisionsApi;
 }
 
-/** "Clore le dossier": shown by the caller to the assignee or a lead, once the case is decided. */
-export const CloseCaseButton = ({ record, api = decisionsApi }: TransitionButtonProps) => {
+const TRANSITION_BUTTONS = {
+  close: {
+    variant: 'contained',
+    Icon: TaskAltOutlined,
+    label: 'vigie.decisions.status.close',
+    testId: 'close-case',
+  },
+  reopen: {
+    variant: 'outlined',
+    Icon: RestartAltOutlined,
+    label: 'vigie.decisions.status.reopen',
+    testId: 'reopen-case',
+  },
+} as const;
+
+const TransitionButton = ({
+  record,
+  api = decisionsApi,
+  transition,
+}: TransitionButtonProps & { transition: CaseTransition }) => {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
+  const { variant, Icon, label, testId } = TRANSITION_BUTTONS[transition];
   return (
     <>
-      <Button
-        variant="contained"
-        startIcon={<TaskAltOutlined />}
-        onClick={() => setOpen(true)}
-        data-testid="close-case"
-      >
-        {translate('vigie.decisions.status.close')}
+      <Button variant={variant} startIcon={<Icon />} onClick={() => setOpen(true)} data-testid={testId}>
+        {translate(label)}
       </Button>
       {open && (
-        <TransitionDialog record={record} transition="close" onClose={() => setOpen(false)} api={api} />
+        <TransitionDialog record={record} transition={transition} onClose={() => setOpen(false)} api={api} />
       )}
     </>
   );
 };
 
+/** "Clore le dossier": shown by the caller to the assignee or a lead, once the case is decided. */
+export const CloseCaseButton = (props: TransitionButtonProps) => (
+  <TransitionButton {...props} transition="close" />
+);
+
 /** "Rouvrir": shown by the caller to leads, on a decided or closed case. */
-export const ReopenCaseButton = ({ record, api = decisionsApi }: TransitionButtonProps) => {
-  const translate = useTranslate();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button
-        variant="outlined"
-        startIcon={<RestartAltOutlined />}
-        onClick={() => setOpen(true)}
-        data-testid="reopen-case"
-      >
-        {translate('vigie.decisions.status.reopen')}
-      </Button>
-      {open && (
-        <TransitionDialog record={record} transition="reopen" onClose={() => setOpen(false)} api={api} />
-      )}
-    </>
-  );
-};
+export const ReopenCaseButton = (props: TransitionButtonProps) => (
+  <TransitionButton {...props} transition="reopen" />
+);

@@ -4,9 +4,6 @@ import {
   Alert,
   AlertTitle,
   Box,
-  Dialog,
-  DialogContent,
-  DialogTitle,
   FormControl,
   FormHelperText,
   FormLabel,
@@ -14,9 +11,9 @@ import {
   Typography,
 } from '@mui/material';
 import { type CaseReport, type GrantScope, MIN_JUSTIFICATION_LENGTH } from '@vigie/contracts';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useLogoutIfAccessDenied, useRefresh, useTranslate } from 'react-admin';
-import { IconBadge } from '../components/IconBadge';
+import { ActionDialog } from '../components/ActionDialog';
 import { type GateApi, type GateError, gateApi, gateErrorOf, type GrantReceipt } from './gateApi';
 import { draftProblems, isDraftValid } from './gateRules';
 import { JustificationField } from './JustificationField';
@@ -56,7 +53,6 @@ export const AccessRequestDialog = ({
   const translate = useTranslate();
   const refresh = useRefresh();
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
-  const titleId = useId();
   const [reportIds, setReportIds] = useState<string[]>(() =>
     reports.filter((report) => initialReportIds.includes(report.id)).map((report) => report.id),
   );
@@ -109,72 +105,17 @@ export const AccessRequestDialog = ({
   // A reason means the gate itself refused (403, or 404 for a case gone): it recorded the refusal.
   const refused = failure?.reason !== undefined;
   return (
-    <Dialog
+    <ActionDialog
       open={open}
-      onClose={close}
-      maxWidth="sm"
-      fullWidth
+      title={translate(scope === 'full' ? 'vigie.gate.dialog.title_full' : 'vigie.gate.dialog.title')}
+      icon={<LockOpenOutlined sx={{ fontSize: 20 }} />}
+      testId="gate-dialog"
+      data={{ 'data-scope': scope }}
       scroll="paper"
-      aria-labelledby={titleId}
-      data-testid="gate-dialog"
-      data-scope={scope}
-    >
-      <DialogTitle id={titleId} component="div" sx={{ pb: 1 }}>
-        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-          <IconBadge size={36}>
-            <LockOpenOutlined sx={{ fontSize: 20 }} />
-          </IconBadge>
-          <Typography component="h2" variant="h6">
-            {translate(scope === 'full' ? 'vigie.gate.dialog.title_full' : 'vigie.gate.dialog.title')}
-          </Typography>
-        </Stack>
-      </DialogTitle>
-      <Box component="form" onSubmit={submit} noValidate sx={{ display: 'contents' }}>
-        <DialogContent dividers>
-          <Stack spacing={2.5}>
-            <Typography variant="body2" color="text.secondary">
-              {scope === 'full'
-                ? translate('vigie.gate.dialog.intro_full', { smart_count: conversationMessageCount })
-                : translate('vigie.gate.dialog.intro')}
-            </Typography>
-
-            <LegalBasisNotice />
-
-            <FormControl component="fieldset" error={shown.noReport} disabled={pending}>
-              <FormLabel component="legend" sx={{ mb: 1, fontWeight: 600, color: 'text.primary' }}>
-                {translate('vigie.gate.dialog.reports_label')}
-              </FormLabel>
-              <Stack spacing={1}>
-                {reports.map((report) => (
-                  <ReportChoice
-                    key={report.id}
-                    report={report}
-                    checked={reportIds.includes(report.id)}
-                    onChange={(checked) => toggle(report.id, checked)}
-                    disabled={pending}
-                  />
-                ))}
-              </Stack>
-              <FormHelperText sx={{ mx: 0 }}>
-                {translate(
-                  shown.noReport ? 'vigie.gate.dialog.errors.no_report' : 'vigie.gate.dialog.reports_help',
-                )}
-              </FormHelperText>
-            </FormControl>
-
-            <JustificationField
-              value={justification}
-              onChange={setJustification}
-              missingCharacters={shown.missingCharacters}
-              disabled={pending}
-            />
-
-            <Alert severity="warning" icon={<ShieldOutlined fontSize="inherit" />}>
-              {translate('vigie.gate.dialog.register_warning')}
-            </Alert>
-          </Stack>
-        </DialogContent>
-        {failure && (
+      onClose={close}
+      onSubmit={submit}
+      beforeFooter={
+        failure && (
           // Outside the scrolling content: a refusal must be seen without scrolling down to it.
           <Box sx={{ px: 3, pt: 2 }}>
             <Alert severity="error" role="alert" data-testid="gate-refusal" data-reason={failure.reason}>
@@ -189,7 +130,9 @@ export const AccessRequestDialog = ({
               )}
             </Alert>
           </Box>
-        )}
+        )
+      }
+      footer={
         <FormDialogActions
           cancelLabel={translate('vigie.gate.dialog.cancel')}
           submitLabel={translate('vigie.gate.dialog.submit')}
@@ -198,7 +141,48 @@ export const AccessRequestDialog = ({
           onCancel={close}
           submitTestId="gate-submit"
         />
-      </Box>
-    </Dialog>
+      }
+    >
+      <Typography variant="body2" color="text.secondary">
+        {scope === 'full'
+          ? translate('vigie.gate.dialog.intro_full', { smart_count: conversationMessageCount })
+          : translate('vigie.gate.dialog.intro')}
+      </Typography>
+
+      <LegalBasisNotice />
+
+      <FormControl component="fieldset" error={shown.noReport} disabled={pending}>
+        <FormLabel component="legend" sx={{ mb: 1, fontWeight: 600, color: 'text.primary' }}>
+          {translate('vigie.gate.dialog.reports_label')}
+        </FormLabel>
+        <Stack spacing={1}>
+          {reports.map((report) => (
+            <ReportChoice
+              key={report.id}
+              report={report}
+              checked={reportIds.includes(report.id)}
+              onChange={(checked) => toggle(report.id, checked)}
+              disabled={pending}
+            />
+          ))}
+        </Stack>
+        <FormHelperText sx={{ mx: 0 }}>
+          {translate(
+            shown.noReport ? 'vigie.gate.dialog.errors.no_report' : 'vigie.gate.dialog.reports_help',
+          )}
+        </FormHelperText>
+      </FormControl>
+
+      <JustificationField
+        value={justification}
+        onChange={setJustification}
+        missingCharacters={shown.missingCharacters}
+        disabled={pending}
+      />
+
+      <Alert severity="warning" icon={<ShieldOutlined fontSize="inherit" />}>
+        {translate('vigie.gate.dialog.register_warning')}
+      </Alert>
+    </ActionDialog>
   );
 };

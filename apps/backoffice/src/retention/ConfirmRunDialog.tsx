@@ -1,23 +1,12 @@
 import DeleteForeverOutlined from '@mui/icons-material/DeleteForeverOutlined';
 import WarningAmberOutlined from '@mui/icons-material/WarningAmberOutlined';
-import {
-  Alert,
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  Typography,
-} from '@mui/material';
-import { alpha } from '@mui/material/styles';
-import { useId } from 'react';
+import { Alert, Box, Button, DialogActions, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../i18n/relativeTime';
 import { formatCount } from '../common/format';
 import { retentionApi } from './retentionApi';
 import { useApiData } from '../common/useApiData';
+import { ActionDialog } from '../components/ActionDialog';
 
 const ITEMS = ['item_messages', 'item_comments', 'item_notes', 'item_users', 'item_register'] as const;
 
@@ -35,7 +24,6 @@ interface ConfirmRunDialogProps {
 export const ConfirmRunDialog = ({ cutoff, onCancel, onConfirm }: ConfirmRunDialogProps) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const titleId = useId();
   const { data: due, error } = useApiData(loadDueNow);
   const message = (key: string, options?: Record<string, unknown>) =>
     translate(`vigie.retention.run.confirm.${key}`, options);
@@ -44,86 +32,63 @@ export const ConfirmRunDialog = ({ cutoff, onCancel, onConfirm }: ConfirmRunDial
   const cutoffDate = due?.cutoff ?? cutoff;
 
   return (
-    <Dialog
-      open
+    <ActionDialog
+      title={message('title')}
+      icon={<DeleteForeverOutlined sx={{ fontSize: 20 }} />}
+      tone="error"
+      testId="confirm-run-dialog"
       onClose={onCancel}
-      maxWidth="sm"
-      fullWidth
-      aria-labelledby={titleId}
-      data-testid="confirm-run-dialog"
-    >
-      <DialogTitle id={titleId} component="div" sx={{ pb: 1 }}>
-        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-          <Box
-            aria-hidden
-            sx={(theme) => ({
-              width: 36,
-              height: 36,
-              borderRadius: '10px',
-              display: 'grid',
-              placeItems: 'center',
-              color: 'error.main',
-              bgcolor: alpha(theme.palette.error.main, 0.1),
-            })}
+      spacing={1.5}
+      footer={
+        <DialogActions sx={{ px: 3, py: 2 }}>
+          <Button color="inherit" onClick={onCancel} autoFocus>
+            {message('cancel')}
+          </Button>
+          <Button
+            variant="contained"
+            color="error"
+            startIcon={<DeleteForeverOutlined />}
+            onClick={onConfirm}
+            data-testid="confirm-run-submit"
           >
-            <DeleteForeverOutlined sx={{ fontSize: 20 }} />
-          </Box>
-          <Typography component="h2" variant="h6">
-            {message('title')}
+            {message('submit')}
+          </Button>
+        </DialogActions>
+      }
+    >
+      <Typography variant="body2">
+        {cutoffDate
+          ? message('cutoff', { date: formatDateTime(new Date(cutoffDate), locale) })
+          : message('cutoff_unknown')}
+      </Typography>
+      <Box component="ul" sx={{ m: 0, pl: 3, '& li': { mb: 0.25 } }}>
+        {ITEMS.map((item) => (
+          <Typography key={item} component="li" variant="body2">
+            {message(item)}
           </Typography>
-        </Stack>
-      </DialogTitle>
-      <DialogContent dividers>
-        <Stack spacing={1.5}>
-          <Typography variant="body2">
-            {cutoffDate
-              ? message('cutoff', { date: formatDateTime(new Date(cutoffDate), locale) })
-              : message('cutoff_unknown')}
-          </Typography>
-          <Box component="ul" sx={{ m: 0, pl: 3, '& li': { mb: 0.25 } }}>
-            {ITEMS.map((item) => (
-              <Typography key={item} component="li" variant="body2">
-                {message(item)}
-              </Typography>
-            ))}
-          </Box>
-          <Typography variant="body2">{message('kept')}</Typography>
-          {/* A failed count is not a reason to block the run: the sentence above says what goes. */}
-          {!due && error === null && (
-            <Typography variant="body2" color="text.secondary">
-              {message('counting')}
-            </Typography>
-          )}
-          {due && (
-            <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid="confirm-run-count">
-              {due.totals.cases === 0
-                ? message('count_none')
-                : message('count', {
-                    cases: counted(due.totals.cases, 'cases'),
-                    messages: counted(due.totals.messages, 'messages'),
-                    reports: counted(due.totals.reports, 'reports'),
-                  })}
-            </Typography>
-          )}
-          <Alert severity="error" icon={<WarningAmberOutlined fontSize="inherit" />}>
-            {message('irreversible')}
-          </Alert>
-        </Stack>
-      </DialogContent>
-      <DialogActions sx={{ px: 3, py: 2 }}>
-        <Button color="inherit" onClick={onCancel} autoFocus>
-          {message('cancel')}
-        </Button>
-        <Button
-          variant="contained"
-          color="error"
-          startIcon={<DeleteForeverOutlined />}
-          onClick={onConfirm}
-          data-testid="confirm-run-submit"
-        >
-          {message('submit')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+        ))}
+      </Box>
+      <Typography variant="body2">{message('kept')}</Typography>
+      {/* A failed count is not a reason to block the run: the sentence above says what goes. */}
+      {!due && error === null && (
+        <Typography variant="body2" color="text.secondary">
+          {message('counting')}
+        </Typography>
+      )}
+      {due && (
+        <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid="confirm-run-count">
+          {due.totals.cases === 0
+            ? message('count_none')
+            : message('count', {
+                cases: counted(due.totals.cases, 'cases'),
+                messages: counted(due.totals.messages, 'messages'),
+                reports: counted(due.totals.reports, 'reports'),
+              })}
+        </Typography>
+      )}
+      <Alert severity="error" icon={<WarningAmberOutlined fontSize="inherit" />}>
+        {message('irreversible')}
+      </Alert>
+    </ActionDialog>
   );
 };

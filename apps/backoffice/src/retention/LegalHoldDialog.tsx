@@ -1,19 +1,10 @@
 import GavelOutlined from '@mui/icons-material/GavelOutlined';
 import LockOpenOutlined from '@mui/icons-material/LockOpenOutlined';
-import {
-  Alert,
-  Box,
-  Dialog,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { TextField, Typography } from '@mui/material';
 import type { CaseDetail } from '@vigie/contracts';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { HttpError, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
-import { IconBadge } from '../components/IconBadge';
+import { ActionDialog } from '../components/ActionDialog';
 import { errorMessageKey } from '../common/errorMessageKey';
 import { MONOSPACE, shortId } from '../common/format';
 import {
@@ -47,7 +38,6 @@ export const LegalHoldDialog = ({
   const translate = useTranslate();
   const notify = useNotify();
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
-  const titleId = useId();
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [refusedAsShort, setRefusedAsShort] = useState(false);
@@ -102,83 +92,68 @@ export const LegalHoldDialog = ({
   };
 
   return (
-    <Dialog
-      open
+    <ActionDialog
+      title={translate(placing ? 'vigie.retention.hold.place_title' : 'vigie.retention.hold.lift_title')}
+      icon={placing ? <GavelOutlined sx={{ fontSize: 20 }} /> : <LockOpenOutlined sx={{ fontSize: 20 }} />}
+      subtitle={
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          title={caseId}
+          data-testid="legal-hold-case"
+          sx={{ fontFamily: MONOSPACE, fontSize: '0.8125rem' }}
+        >
+          {translate('vigie.retention.hold.case', { case: shortId(caseId) })}
+        </Typography>
+      }
+      testId="legal-hold-dialog"
+      data={{ 'data-change': change }}
       onClose={close}
-      maxWidth="sm"
-      fullWidth
-      aria-labelledby={titleId}
-      data-testid="legal-hold-dialog"
-      data-change={change}
-    >
-      <DialogTitle id={titleId} component="div" sx={{ pb: 1 }}>
-        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-          <IconBadge size={36}>
-            {placing ? <GavelOutlined sx={{ fontSize: 20 }} /> : <LockOpenOutlined sx={{ fontSize: 20 }} />}
-          </IconBadge>
-          <Box>
-            <Typography component="h2" variant="h6">
-              {translate(placing ? 'vigie.retention.hold.place_title' : 'vigie.retention.hold.lift_title')}
-            </Typography>
-            <Typography
-              variant="body2"
-              color="text.secondary"
-              title={caseId}
-              data-testid="legal-hold-case"
-              sx={{ fontFamily: MONOSPACE, fontSize: '0.8125rem' }}
-            >
-              {translate('vigie.retention.hold.case', { case: shortId(caseId) })}
-            </Typography>
-          </Box>
-        </Stack>
-      </DialogTitle>
-      <Box component="form" onSubmit={submit} noValidate sx={{ display: 'contents' }}>
-        <DialogContent dividers>
-          <Stack spacing={2.5}>
-            <Typography variant="body2" color="text.secondary">
-              {translate(placing ? 'vigie.retention.hold.place_intro' : 'vigie.retention.hold.lift_intro')}
-            </Typography>
-            <TextField
-              name="reason"
-              label={translate('vigie.retention.hold.reason_label')}
-              placeholder={translate(
-                placing
-                  ? 'vigie.retention.hold.reason_placeholder_place'
-                  : 'vigie.retention.hold.reason_placeholder_lift',
-              )}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              multiline
-              minRows={3}
-              maxRows={8}
-              required
-              autoFocus
-              disabled={pending}
-              error={showError}
-              helperText={translate(
-                showError ? 'vigie.retention.hold.too_short' : 'vigie.retention.hold.reason_help',
-                { min: MIN_HOLD_REASON_LENGTH },
-              )}
-              slotProps={{
-                htmlInput: { maxLength: MAX_HOLD_REASON_LENGTH, 'data-testid': 'legal-hold-reason' },
-              }}
-            />
-            {failure && (
-              <Alert severity="error" role="alert">
-                {failure}
-              </Alert>
-            )}
-          </Stack>
-        </DialogContent>
+      onSubmit={submit}
+      failure={failure}
+      footer={
         <FormDialogActions
           cancelLabel={translate('vigie.retention.hold.cancel')}
-          submitLabel={translate(placing ? 'vigie.retention.hold.submit_place' : 'vigie.retention.hold.submit_lift')}
+          submitLabel={translate(
+            placing ? 'vigie.retention.hold.submit_place' : 'vigie.retention.hold.submit_lift',
+          )}
           icon={placing ? <GavelOutlined /> : <LockOpenOutlined />}
           pending={pending}
           onCancel={close}
           submitTestId="legal-hold-submit"
         />
-      </Box>
-    </Dialog>
+      }
+    >
+      <Typography variant="body2" color="text.secondary">
+        {translate(placing ? 'vigie.retention.hold.place_intro' : 'vigie.retention.hold.lift_intro')}
+      </Typography>
+      <TextField
+        name="reason"
+        label={translate('vigie.retention.hold.reason_label')}
+        placeholder={translate(
+          placing
+            ? 'vigie.retention.hold.reason_placeholder_place'
+            : 'vigie.retention.hold.reason_placeholder_lift',
+        )}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        multiline
+        minRows={3}
+        maxRows={8}
+        required
+        autoFocus
+        disabled={pending}
+        error={showError}
+        helperText={translate(
+          showError ? 'vigie.retention.hold.too_short' : 'vigie.retention.hold.reason_help',
+          {
+            min: MIN_HOLD_REASON_LENGTH,
+          },
+        )}
+        slotProps={{
+          htmlInput: { maxLength: MAX_HOLD_REASON_LENGTH, 'data-testid': 'legal-hold-reason' },
+        }}
+      />
+    </ActionDialog>
   );
 };
