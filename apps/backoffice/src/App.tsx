@@ -22,12 +22,12 @@ const Dashboard = lazy(() => import('./layout/Dashboard').then((module) => ({ de
 const UpcomingScreen = lazy(() =>
   import('./layout/UpcomingScreen').then((module) => ({ default: module.UpcomingScreen })),
 );
-// The queue and the case page with the other domains' actions and cards (see app/casePages.tsx).
+// The queue and the case page with the other domains' actions and cards (see app/).
 const CaseListPage = lazy(() =>
-  import('./app/casePages').then((module) => ({ default: module.CaseListPage })),
+  import('./app/CaseListPage').then((module) => ({ default: module.CaseListPage })),
 );
 const CaseShowPage = lazy(() =>
-  import('./app/casePages').then((module) => ({ default: module.CaseShowPage })),
+  import('./app/CaseShowPage').then((module) => ({ default: module.CaseShowPage })),
 );
 
 const SCREEN_ROUTES: readonly ScreenRoute[] = [

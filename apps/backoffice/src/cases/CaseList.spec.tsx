@@ -7,7 +7,7 @@ import { createDataProvider } from '../providers/dataProvider';
 import { aCase } from '../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../testing/fakeFetch';
 import { theme } from '../theme';
-import { CaseListPage as CaseList } from '../app/casePages';
+import { CaseListPage as CaseList } from '../app/CaseListPage';
 
 const fetchMock = createFetchMock();
 

@@ -7,7 +7,7 @@ import { setCsrfToken } from '../providers/httpClient';
 import { aCase } from '../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../testing/fakeFetch';
 import { theme } from '../theme';
-import { CaseShowPage as CaseShow } from '../app/casePages';
+import { CaseShowPage as CaseShow } from '../app/CaseShowPage';
 
 const fetchMock = createFetchMock();
 const CAMILLE = { id: 'staff-camille', name: 'Camille Moreau' };

@@ -46,7 +46,7 @@ type AnyCase = CaseListItem | CaseDetail;
 
 /**
  * What other domains show on the case page: deciding, notes, the user's record, the legal hold,
- * the conversation. The app root wires them (app/casePages.tsx), so cases imports no sibling domain.
+ * the conversation. The app root wires them (app/CaseShowPage.tsx), so cases imports no sibling domain.
  */
 export interface CasePageSlots {
   /** Before claim and assign: deciding, closing, reopening (the case's details are loaded). */

@@ -2,7 +2,7 @@ import InboxOutlined from '@mui/icons-material/InboxOutlined';
 import type { ResourceProps } from 'react-admin';
 
 // The queue and the case page show other domains' actions and cards: the app root composes
-// them (app/casePages.tsx) and passes them as this resource's `list` and `show`.
+// them (app/CaseListPage.tsx, app/CaseShowPage.tsx) and passes them as this resource's `list` and `show`.
 export type { QueueBulkSlot } from './CaseList';
 export type { CasePageSlots } from './CaseShow';
 

@@ -9,7 +9,7 @@ import { setCsrfToken } from '../providers/httpClient';
 import { aCase, CAMILLE, JULIEN } from '../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../testing/fakeFetch';
 import { theme } from '../theme';
-import { CaseListPage as CaseList } from '../app/casePages';
+import { CaseListPage as CaseList } from '../app/CaseListPage';
 
 const fetchMock = createFetchMock();
 const logError = console.error;

@@ -7,7 +7,7 @@ import { NotesCard } from './NotesCard';
 import { CloseCaseButton, ReopenCaseButton } from './StatusActions';
 import { UserHistoryCard } from './UserHistoryCard';
 
-// What the decisions domain shows on the case page; the app root places them (app/casePages.tsx).
+// What the decisions domain shows on the case page; the app root places them (app/CaseShowPage.tsx).
 
 /** Deciding, closing and reopening: each button shows only when this staff member may. */
 export const DecisionActions = ({ record }: { record: CaseDetail }) => {

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import type { ScreenRoute } from '../common/screenRoute';
 
-// Leads' screen; it loads on demand. The case page's decision cards are wired in app/casePages.tsx.
+// Leads' screen; it loads on demand. The case page's decision cards are wired in app/CaseShowPage.tsx.
 export const approvalsRoute: ScreenRoute = {
   path: '/approvals',
   action: 'decision.approve',

@@ -15,7 +15,7 @@ import {
 } from '../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../testing/fakeFetch';
 import { theme } from '../theme';
-import { CaseShowPage as CaseShow } from '../app/casePages';
+import { CaseShowPage as CaseShow } from '../app/CaseShowPage';
 
 const fetchMock = createFetchMock();
 const CAMILLE = { id: 'staff-camille', name: 'Camille Moreau' };

@@ -7,7 +7,7 @@ import { setCsrfToken } from '../providers/httpClient';
 import { aCase, aHeldCase, aPurgedCase, aReport } from '../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../testing/fakeFetch';
 import { theme } from '../theme';
-import { CaseShowPage as CaseShow } from '../app/casePages';
+import { CaseShowPage as CaseShow } from '../app/CaseShowPage';
 
 const fetchMock = createFetchMock();
 const words = (element: HTMLElement): string => (element.textContent ?? '').replace(/\s+/g, ' ');

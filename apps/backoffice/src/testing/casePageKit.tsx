@@ -7,7 +7,7 @@ import { createDataProvider } from '../providers/dataProvider';
 import { aUserHistory, CAMILLE, JULIE } from './caseFixtures';
 import { type createFetchMock, jsonReply } from './fakeFetch';
 import { theme } from '../theme';
-import { CaseShowPage as CaseShow } from '../app/casePages';
+import { CaseShowPage as CaseShow } from '../app/CaseShowPage';
 
 type FetchMock = ReturnType<typeof createFetchMock>;
 type Answer = Response | Promise<Response>;
