@@ -1,5 +1,6 @@
 import { GATE_REFUSALS } from '@vigie/contracts';
-import { gateMessages } from '../i18n/gate';
+import { gateFr } from '../i18n/gate';
+import { gateEn } from '../i18n/gate.en';
 import { setCsrfToken } from '../providers/httpClient';
 import { aGrant, aGrantedConversation } from '../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../testing/fakeFetch';
@@ -107,8 +108,8 @@ describe('gateApi', () => {
 
   it('has a sentence for every refusal of the gate, in both languages', () => {
     for (const reason of GATE_REFUSALS) {
-      expect([reason, gateMessages.fr.refusals[reason]]).toEqual([reason, expect.any(String)]);
-      expect([reason, gateMessages.en.refusals[reason]]).toEqual([reason, expect.any(String)]);
+      expect([reason, gateFr.refusals[reason]]).toEqual([reason, expect.any(String)]);
+      expect([reason, gateEn.refusals[reason]]).toEqual([reason, expect.any(String)]);
     }
   });
 });

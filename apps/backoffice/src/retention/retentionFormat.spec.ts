@@ -1,3 +1,4 @@
+import { en } from '../i18n/en';
 import { createI18nProvider } from '../i18n/i18nProvider';
 import {
   daysFromNow,
@@ -9,7 +10,7 @@ import {
 } from './retentionFormat';
 
 const french = createI18nProvider('fr').translate;
-const english = createI18nProvider('en').translate;
+const english = createI18nProvider('en', en).translate;
 // French numbers and lists use no-break spaces: read every space as a plain one.
 const plain = (text: string | null) => text?.replace(/\s+/g, ' ') ?? null;
 
