@@ -5,21 +5,17 @@ import OutboxOutlined from '@mui/icons-material/OutboxOutlined';
 import ReplayOutlined from '@mui/icons-material/ReplayOutlined';
 import ScheduleSendOutlined from '@mui/icons-material/ScheduleSendOutlined';
 import {
-  Alert,
   Box,
   Button,
-  Card,
   Chip,
   CircularProgress,
   Collapse,
   IconButton,
-  LinearProgress,
   Stack,
   Table,
   TableBody,
   TableCell,
   TableHead,
-  TablePagination,
   TableRow,
   ToggleButton,
   ToggleButtonGroup,
@@ -31,11 +27,11 @@ import { Fragment, useCallback, useState } from 'react';
 import { Title, useLocaleState, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { refusalText } from '../common/refusals';
 import { AtCell } from '../components/AtCell';
-import { errorMessageKey } from '../common/errorMessageKey';
 import { formatCount, MONOSPACE } from '../common/format';
 import { CaseIdCell } from '../components/CaseIdCell';
-import { CardHeading } from '../components/CardHeading';
-import { compactTableSx, numberCellSx } from '../components/tableStyle';
+import { ListCard } from '../components/ListCard';
+import { PagedTable } from '../components/PagedTable';
+import { numberCellSx } from '../components/tableStyle';
 import { useApiData } from '../common/useApiData';
 import { DELIVERY_FILTERS, type DeliveriesApi, deliveriesApi, type DeliveryFilter } from './deliveriesApi';
 import { formatUntil } from './deliveriesFormat';
@@ -272,7 +268,6 @@ const DeliveryRow = ({ delivery, onRetried, api }: DeliveryRowProps) => {
  */
 export const DeliveriesPage = ({ api = deliveriesApi }: { api?: DeliveriesApi }) => {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   const [filter, setFilter] = useState<DeliveryFilter>('all');
   const [page, setPage] = useState(0);
   const [version, setVersion] = useState(0);
@@ -284,23 +279,21 @@ export const DeliveriesPage = ({ api = deliveriesApi }: { api?: DeliveriesApi })
   return (
     <Box sx={{ maxWidth: 1440, minWidth: 0, width: '100%' }}>
       <Title title="vigie.decisions.deliveries.title" />
-      <Card component="section" aria-labelledby="deliveries-title" sx={{ mt: 1, overflow: 'hidden' }}>
-        <Box sx={{ p: 2.5, pb: 2 }}>
-          <CardHeading
-            id="deliveries-title"
-            icon={OutboxOutlined}
-            title={title}
-            explanation={translate('vigie.decisions.deliveries.intro')}
-            action={
-              data && (
-                <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid="deliveries-total">
-                  {translate('vigie.decisions.deliveries.total', {
-                    smart_count: data.total,
-                  })}
-                </Typography>
-              )
-            }
-          />
+      <ListCard
+        id="deliveries-title"
+        icon={OutboxOutlined}
+        title={title}
+        explanation={translate('vigie.decisions.deliveries.intro')}
+        total={
+          data && (
+            <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid="deliveries-total">
+              {translate('vigie.decisions.deliveries.total', {
+                smart_count: data.total,
+              })}
+            </Typography>
+          )
+        }
+        toolbar={
           <ToggleButtonGroup
             exclusive
             size="small"
@@ -325,61 +318,45 @@ export const DeliveriesPage = ({ api = deliveriesApi }: { api?: DeliveriesApi })
               </ToggleButton>
             ))}
           </ToggleButtonGroup>
-          {error !== null && (
-            <Alert severity="warning" sx={{ mt: 2 }}>
-              {translate('vigie.decisions.deliveries.load_failed', {
-                message: translate(errorMessageKey(error), { _: errorMessageKey(error) }),
-              })}
-            </Alert>
-          )}
-          {isPending && <LinearProgress sx={{ mt: 2, borderRadius: 2 }} aria-hidden />}
-          {data && error === null && data.data.length === 0 && (
-            <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }} data-testid="deliveries-empty">
-              {translate(`vigie.decisions.deliveries.empty_${filter}`)}
-            </Typography>
-          )}
-        </Box>
-        {data && error === null && data.data.length > 0 && (
-          <>
-            <Box sx={{ overflowX: 'auto' }}>
-              <Table size="small" sx={compactTableSx} aria-label={title}>
-                <TableHead>
-                  <TableRow>
-                    {COLUMNS.map((column) => (
-                      <TableCell key={column} sx={column === 'attempts' ? { textAlign: 'right' } : undefined}>
-                        {translate(`vigie.decisions.deliveries.fields.${column}`)}
-                      </TableCell>
-                    ))}
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {data.data.map((delivery) => (
-                    <DeliveryRow key={delivery.id} delivery={delivery} onRetried={reload} api={api} />
-                  ))}
-                </TableBody>
-              </Table>
-            </Box>
-            {data.total > DELIVERIES_PER_PAGE && (
-              <TablePagination
-                component="div"
-                count={data.total}
-                page={page}
-                rowsPerPage={DELIVERIES_PER_PAGE}
-                rowsPerPageOptions={[]}
-                onPageChange={(_event, next) => setPage(next)}
-                labelDisplayedRows={({ from, to, count }) =>
-                  translate('vigie.decisions.deliveries.displayed', {
-                    from: formatCount(from, locale),
-                    to: formatCount(to, locale),
-                    count: formatCount(count, locale),
-                  })
-                }
-                getItemAriaLabel={(type) => translate(`vigie.decisions.deliveries.${type}`)}
-              />
-            )}
-          </>
-        )}
-      </Card>
+        }
+        error={error}
+        errorKey="vigie.decisions.deliveries.load_failed"
+        isPending={isPending}
+        empty={
+          data &&
+          error === null &&
+          data.data.length === 0 &&
+          translate(`vigie.decisions.deliveries.empty_${filter}`)
+        }
+        emptyTestId="deliveries-empty"
+        headingSpace={2}
+        sx={{ mt: 1 }}
+        table={
+          data &&
+          error === null &&
+          data.data.length > 0 && (
+            <PagedTable
+              label={title}
+              columns={COLUMNS.map((column) => ({
+                key: column,
+                label: translate(`vigie.decisions.deliveries.fields.${column}`),
+                sx: column === 'attempts' ? { textAlign: 'right' } : undefined,
+              }))}
+              paging={{
+                total: data.total,
+                page,
+                perPage: DELIVERIES_PER_PAGE,
+                onPageChange: setPage,
+                messages: 'vigie.decisions.deliveries',
+              }}
+            >
+              {data.data.map((delivery) => (
+                <DeliveryRow key={delivery.id} delivery={delivery} onRetried={reload} api={api} />
+              ))}
+            </PagedTable>
+          )
+        }
+      />
     </Box>
   );
 };

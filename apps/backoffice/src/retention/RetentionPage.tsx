@@ -1,7 +1,7 @@
-import VisibilityOffOutlined from '@mui/icons-material/VisibilityOffOutlined';
-import { Box, Stack, Typography } from '@mui/material';
+import { Box, Stack } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
+import { PageHeader } from '../components/PageHeader';
 import { LegalHoldsCard } from './LegalHoldsCard';
 import { PolicyCard } from './PolicyCard';
 import { PreviewCard } from './PreviewCard';
@@ -26,22 +26,11 @@ export const RetentionPage = () => {
     // minWidth 0: a wide table scrolls inside its card instead of widening the page.
     <Box sx={{ maxWidth: 1440, minWidth: 0, width: '100%' }}>
       <Title title="vigie.retention.title" />
-      <Box sx={{ mt: 1, mb: 2 }}>
-        <Typography component="h1" variant="h5">
-          {translate('vigie.retention.title')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, maxWidth: 820 }}>
-          {translate('vigie.retention.intro')}
-        </Typography>
-        <Stack
-          direction="row"
-          spacing={0.75}
-          sx={{ mt: 0.75, alignItems: 'center', color: 'text.secondary' }}
-        >
-          <VisibilityOffOutlined sx={{ fontSize: 16 }} aria-hidden />
-          <Typography variant="caption">{translate('vigie.retention.no_content')}</Typography>
-        </Stack>
-      </Box>
+      <PageHeader
+        title={translate('vigie.retention.title')}
+        intro={translate('vigie.retention.intro')}
+        noContent={translate('vigie.retention.no_content')}
+      />
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} sx={{ mb: 2 }}>
         <PolicyCard policy={policy.data} error={policy.error} />
         <RunControlCard policy={policy.data} onRunsChanged={refresh} />
