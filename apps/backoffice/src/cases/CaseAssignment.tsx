@@ -1,12 +1,11 @@
 import ArrowDropDown from '@mui/icons-material/ArrowDropDown';
 import BackHandOutlined from '@mui/icons-material/BackHandOutlined';
-import Check from '@mui/icons-material/Check';
 import PersonRemoveOutlined from '@mui/icons-material/PersonRemoveOutlined';
-import { Button, CircularProgress, Divider, ListItemIcon, ListItemText, Menu, MenuItem } from '@mui/material';
+import { Button, CircularProgress, Divider, ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { CaseDetail, CaseListItem } from '@vigie/contracts';
 import { useState } from 'react';
 import { HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
-import { PersonAvatar } from '../components/PersonAvatar';
+import { AssigneeMenu } from '../components/AssigneeMenu';
 import { type CasesApi, casesApi, conflictOf } from './casesApi';
 import { useAssignees } from '../common/assignees';
 
@@ -100,39 +99,15 @@ export const AssignButton = ({ record, api = casesApi }: CaseActionProps) => {
       >
         {translate(record.assignee ? 'vigie.cases.actions.reassign' : 'vigie.cases.actions.assign')}
       </Button>
-      <Menu
-        anchorEl={anchor}
-        open={anchor !== null}
+      <AssigneeMenu
+        anchor={anchor}
         onClose={() => setAnchor(null)}
-        slotProps={{ paper: { sx: { minWidth: 260, maxHeight: 420 } } }}
+        assignees={assignees}
+        isPending={isPending}
+        loadingLabel={translate('ra.page.loading')}
+        onPick={(assignee) => assign(assignee.id, assignee.name)}
+        currentId={record.assignee?.id}
       >
-        {isPending && (
-          <MenuItem disabled>
-            <ListItemIcon>
-              <CircularProgress size={18} />
-            </ListItemIcon>
-            <ListItemText primary={translate('ra.page.loading')} />
-          </MenuItem>
-        )}
-        {assignees.map((assignee) => {
-          const current = record.assignee?.id === assignee.id;
-          return (
-            <MenuItem
-              key={assignee.id}
-              selected={current}
-              onClick={() => !current && assign(assignee.id, assignee.name)}
-            >
-              <ListItemIcon>
-                <PersonAvatar name={assignee.name} size={26} />
-              </ListItemIcon>
-              <ListItemText
-                primary={assignee.name}
-                secondary={assignee.roles.map((role) => translate(`vigie.roles.${role}`)).join(', ')}
-              />
-              {current && <Check fontSize="small" color="primary" sx={{ ml: 1 }} />}
-            </MenuItem>
-          );
-        })}
         {record.assignee && <Divider />}
         {record.assignee && (
           <MenuItem onClick={() => assign(null)}>
@@ -142,7 +117,7 @@ export const AssignButton = ({ record, api = casesApi }: CaseActionProps) => {
             <ListItemText primary={translate('vigie.cases.actions.unassign')} />
           </MenuItem>
         )}
-      </Menu>
+      </AssigneeMenu>
     </>
   );
 };

@@ -2,7 +2,6 @@ import BalanceOutlined from '@mui/icons-material/BalanceOutlined';
 import { Box, Divider, Stack, Typography } from '@mui/material';
 import type { CaseDetail } from '@vigie/contracts';
 import { type FormEvent, useState } from 'react';
-import { useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { ChoiceCards, type Choice } from './ChoiceCards';
 import { DialogProblem, type Problem } from './DialogProblem';
 import { useClauseWords } from './clauseLabel';
@@ -11,6 +10,7 @@ import { checkStatement, type DraftErrors, type StatementDraft, type StatementFi
 import { type AppealOutcome, type DecisionsApi, decisionsApi } from './decisionsApi';
 import { refusalCodeOf } from '../common/api';
 import { refusalText } from '../common/refusals';
+import { useDialogSubmit } from '../common/useDialogSubmit';
 import { StatementFields } from './StatementFields';
 import { ActionDialog } from '../components/ActionDialog';
 import { FormDialogActions } from '../components/FormDialogActions';
@@ -31,9 +31,7 @@ export const AppealDialog = ({
   onDone,
   api = decisionsApi,
 }: AppealDialogProps) => {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const { translate, notify, pending, send, close } = useDialogSubmit(onClose);
   const appealed = record.appeal.decision;
   const clauseWords = useClauseWords();
   const [outcome, setOutcome] = useState<AppealOutcome | null>(initialOutcome);
@@ -45,7 +43,6 @@ export const AppealDialog = ({
   }));
   const [errors, setErrors] = useState<DraftErrors<StatementField | 'outcome'>>({});
   const [attempted, setAttempted] = useState(false);
-  const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
 
   const check = (nextOutcome: AppealOutcome | null, next: StatementDraft) => {
@@ -78,22 +75,17 @@ export const AppealDialog = ({
     }
     setErrors({});
     setProblem(null);
-    setPending(true);
-    try {
-      await api.appealOutcome(record.id, outcome, checked.statement, record.version);
-      notify(`vigie.decisions.appeal.done_${outcome}`, { type: 'success' });
-      onDone();
-    } catch (error) {
-      if (await logoutIfAccessDenied(error)) return;
-      if (refusalCodeOf(error) === 'stale_version') setProblem({ kind: 'stale' });
-      else setProblem({ kind: 'message', text: refusalText(error, translate) });
-    } finally {
-      setPending(false);
-    }
-  };
-
-  const close = () => {
-    if (!pending) onClose();
+    await send(
+      async () => {
+        await api.appealOutcome(record.id, outcome, checked.statement, record.version);
+        notify(`vigie.decisions.appeal.done_${outcome}`, { type: 'success' });
+        onDone();
+      },
+      (error) => {
+        if (refusalCodeOf(error) === 'stale_version') setProblem({ kind: 'stale' });
+        else setProblem({ kind: 'message', text: refusalText(error, translate) });
+      },
+    );
   };
 
   const choices: Choice<AppealOutcome>[] = [

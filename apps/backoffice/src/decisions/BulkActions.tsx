@@ -7,16 +7,12 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
-  ListItemIcon,
-  ListItemText,
-  Menu,
-  MenuItem,
   Stack,
 } from '@mui/material';
 import type { BulkResult, StaffRole } from '@vigie/contracts';
 import { lazy, Suspense, useState } from 'react';
 import { useLogoutIfAccessDenied, useNotify, usePermissions, useRefresh, useTranslate } from 'react-admin';
-import { PersonAvatar } from '../components/PersonAvatar';
+import { AssigneeMenu } from '../components/AssigneeMenu';
 import { canAccess } from '../permissions';
 import { useAssignees } from '../common/assignees';
 import { MAX_BULK_CASES } from './bulkLimits';
@@ -119,32 +115,14 @@ const BulkAssignButton = ({ api }: { api: DecisionsApi }) => {
       >
         {translate('vigie.decisions.bulk.assign')}
       </Button>
-      <Menu
-        anchorEl={anchor}
-        open={anchor !== null}
+      <AssigneeMenu
+        anchor={anchor}
         onClose={() => setAnchor(null)}
-        slotProps={{ paper: { sx: { minWidth: 260, maxHeight: 420 } } }}
-      >
-        {isPending && (
-          <MenuItem disabled>
-            <ListItemIcon>
-              <CircularProgress size={18} />
-            </ListItemIcon>
-            <ListItemText primary={translate('vigie.decisions.bulk.assign_loading')} />
-          </MenuItem>
-        )}
-        {assignees.map((assignee) => (
-          <MenuItem key={assignee.id} onClick={() => void assign(assignee.id)}>
-            <ListItemIcon>
-              <PersonAvatar name={assignee.name} size={26} />
-            </ListItemIcon>
-            <ListItemText
-              primary={assignee.name}
-              secondary={assignee.roles.map((role) => translate(`vigie.roles.${role}`)).join(', ')}
-            />
-          </MenuItem>
-        ))}
-      </Menu>
+        assignees={assignees}
+        isPending={isPending}
+        loadingLabel={translate('vigie.decisions.bulk.assign_loading')}
+        onPick={(assignee) => void assign(assignee.id)}
+      />
       {result && (
         <Dialog open onClose={() => setResult(null)} maxWidth="sm" fullWidth data-testid="bulk-assign-result">
           <DialogTitle>{translate('vigie.decisions.bulk.result_title')}</DialogTitle>

@@ -24,7 +24,7 @@ import {
   type StaffRole,
 } from '@vigie/contracts';
 import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
-import { HttpError, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
+import { HttpError } from 'react-admin';
 import { MONOSPACE } from '../common/format';
 import { ChoiceCards, type Choice } from './ChoiceCards';
 import { DialogProblem, type Problem } from './DialogProblem';
@@ -46,6 +46,7 @@ import { type DecisionsApi, decisionsApi, fieldProblemsOf } from './decisionsApi
 import { refusalCodeOf } from '../common/api';
 import { PolicyClauseField } from './PolicyClauseField';
 import { refusalText } from '../common/refusals';
+import { useDialogSubmit } from '../common/useDialogSubmit';
 import { StatementFields } from './StatementFields';
 import { ActionDialog } from '../components/ActionDialog';
 import { FormDialogActions } from '../components/FormDialogActions';
@@ -88,9 +89,7 @@ export const DecisionDialog = ({
   onDone,
   api = decisionsApi,
 }: DecisionDialogProps) => {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const { translate, notify, pending, send, close } = useDialogSubmit(onClose);
   const actionLabel = useActionLabel();
   const messages = useMemo(() => reportedMessages(record.reports), [record.reports]);
   const clauseWords = useClauseWords();
@@ -112,7 +111,6 @@ export const DecisionDialog = ({
   const [groundTyped, setGroundTyped] = useState(false);
   const [errors, setErrors] = useState<DraftErrors<DecisionField>>({});
   const [attempted, setAttempted] = useState(false);
-  const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
 
   const days = draft.action === 'suspension' ? parseDays(draft.durationDays) : undefined;
@@ -152,44 +150,39 @@ export const DecisionDialog = ({
     }
     setErrors({});
     setProblem(null);
-    setPending(true);
-    try {
-      const updated = await api.decide(record.id, checked.request);
-      // The API is the judge of four eyes: a proposal leaves the case in review, waiting.
-      if (updated.status === 'in_review' && pendingDecisionOf(updated))
-        notify('vigie.decisions.decide.done_pending', { type: 'info' });
-      else
-        notify('vigie.decisions.decide.done_effective', {
-          type: 'success',
-          messageArgs: { action: actionLabel(checked.request.action, checked.request.durationDays) },
-        });
-      onDone();
-    } catch (error) {
-      if (await logoutIfAccessDenied(error)) return;
-      const code = refusalCodeOf(error);
-      if (code === 'stale_version') {
-        setProblem({ kind: 'stale' });
-        return;
-      }
-      const problems = fieldProblemsOf(error);
-      if (error instanceof HttpError && error.status === 400 && problems.length > 0) {
-        const fromApi: DraftErrors<DecisionField> = {};
-        for (const { field } of problems) {
-          const name = fieldOfApiPath(field);
-          if (name) fromApi[name] ??= 'invalid';
+    await send(
+      async () => {
+        const updated = await api.decide(record.id, checked.request);
+        // The API is the judge of four eyes: a proposal leaves the case in review, waiting.
+        if (updated.status === 'in_review' && pendingDecisionOf(updated))
+          notify('vigie.decisions.decide.done_pending', { type: 'info' });
+        else
+          notify('vigie.decisions.decide.done_effective', {
+            type: 'success',
+            messageArgs: { action: actionLabel(checked.request.action, checked.request.durationDays) },
+          });
+        onDone();
+      },
+      (error) => {
+        const code = refusalCodeOf(error);
+        if (code === 'stale_version') {
+          setProblem({ kind: 'stale' });
+          return;
         }
-        setErrors(fromApi);
-        setProblem({ kind: 'message', text: translate('vigie.decisions.form.errors.fix') });
-        return;
-      }
-      setProblem({ kind: 'message', text: refusalText(error, translate) });
-    } finally {
-      setPending(false);
-    }
-  };
-
-  const close = () => {
-    if (!pending) onClose();
+        const problems = fieldProblemsOf(error);
+        if (error instanceof HttpError && error.status === 400 && problems.length > 0) {
+          const fromApi: DraftErrors<DecisionField> = {};
+          for (const { field } of problems) {
+            const name = fieldOfApiPath(field);
+            if (name) fromApi[name] ??= 'invalid';
+          }
+          setErrors(fromApi);
+          setProblem({ kind: 'message', text: translate('vigie.decisions.form.errors.fix') });
+          return;
+        }
+        setProblem({ kind: 'message', text: refusalText(error, translate) });
+      },
+    );
   };
 
   const choices: Choice<DecisionAction>[] = DECISION_ACTIONS.map((action) => ({

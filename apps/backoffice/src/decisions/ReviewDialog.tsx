@@ -3,11 +3,11 @@ import ThumbUpAltOutlined from '@mui/icons-material/ThumbUpAltOutlined';
 import { TextField, Typography } from '@mui/material';
 import type { Decision } from '@vigie/contracts';
 import { type FormEvent, useState } from 'react';
-import { useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { useActionLabel } from './DecisionChips';
 import { type DecisionsApi, decisionsApi } from './decisionsApi';
 import { refusalCodeOf } from '../common/api';
 import { refusalText } from '../common/refusals';
+import { useDialogSubmit } from '../common/useDialogSubmit';
 import { ActionDialog } from '../components/ActionDialog';
 import { FormDialogActions } from '../components/FormDialogActions';
 
@@ -30,41 +30,33 @@ export const ReviewDialog = ({
   onDone,
   api = decisionsApi,
 }: ReviewDialogProps) => {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const { translate, notify, pending, send, close } = useDialogSubmit(onClose);
   const actionLabel = useActionLabel();
   const [note, setNote] = useState('');
-  const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (pending) return;
-    setPending(true);
     setFailure(null);
-    try {
-      await api.review(decision.caseId, decision.id, approve, note.trim() || undefined);
-      notify(approve ? 'vigie.decisions.review.approved' : 'vigie.decisions.review.rejected', {
-        type: 'success',
-      });
-      onDone();
-    } catch (error) {
-      if (await logoutIfAccessDenied(error)) return;
-      if (refusalCodeOf(error) === 'no_pending_decision') {
-        // A colleague reviewed it first: say so and show the decision as it is now.
-        notify('vigie.decisions.refusals.no_pending_decision', { type: 'info', autoHideDuration: 8000 });
+    await send(
+      async () => {
+        await api.review(decision.caseId, decision.id, approve, note.trim() || undefined);
+        notify(approve ? 'vigie.decisions.review.approved' : 'vigie.decisions.review.rejected', {
+          type: 'success',
+        });
         onDone();
-        return;
-      }
-      setFailure(refusalText(error, translate));
-    } finally {
-      setPending(false);
-    }
-  };
-
-  const close = () => {
-    if (!pending) onClose();
+      },
+      (error) => {
+        if (refusalCodeOf(error) === 'no_pending_decision') {
+          // A colleague reviewed it first: say so and show the decision as it is now.
+          notify('vigie.decisions.refusals.no_pending_decision', { type: 'info', autoHideDuration: 8000 });
+          onDone();
+          return;
+        }
+        setFailure(refusalText(error, translate));
+      },
+    );
   };
 
   return (

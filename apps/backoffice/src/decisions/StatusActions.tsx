@@ -3,10 +3,11 @@ import TaskAltOutlined from '@mui/icons-material/TaskAltOutlined';
 import { Button, TextField, Typography } from '@mui/material';
 import type { CaseDetail, CaseListItem, CaseTransition } from '@vigie/contracts';
 import { type FormEvent, useState } from 'react';
-import { useLogoutIfAccessDenied, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useRefresh, useTranslate } from 'react-admin';
 import { type DecisionsApi, decisionsApi } from './decisionsApi';
 import { refusalCodeOf } from '../common/api';
 import { refusalText } from '../common/refusals';
+import { useDialogSubmit } from '../common/useDialogSubmit';
 import { ActionDialog } from '../components/ActionDialog';
 import { FormDialogActions } from '../components/FormDialogActions';
 
@@ -23,14 +24,11 @@ interface TransitionDialogProps {
 
 /** Closing (an optional comment) or reopening (a reason, required) a case. */
 const TransitionDialog = ({ record, transition, onClose, api }: TransitionDialogProps) => {
-  const translate = useTranslate();
-  const notify = useNotify();
+  const { translate, notify, pending, send, close } = useDialogSubmit(onClose);
   const refresh = useRefresh();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const reopening = transition === 'reopen';
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const tooShort = reopening && reason.trim().length < MIN_REOPEN_REASON_LENGTH;
   const showError = attempted && tooShort;
@@ -39,28 +37,23 @@ const TransitionDialog = ({ record, transition, onClose, api }: TransitionDialog
     event.preventDefault();
     setAttempted(true);
     if (tooShort || pending) return;
-    setPending(true);
     setFailure(null);
-    try {
-      await api.transition(record.id, transition, record.version, reason.trim() || undefined);
-      notify(reopening ? 'vigie.decisions.status.reopened' : 'vigie.decisions.status.closed', {
-        type: 'success',
-      });
-      onClose();
-      refresh();
-    } catch (error) {
-      if (await logoutIfAccessDenied(error)) return;
-      setFailure(refusalText(error, translate));
-      // The case moved on: show it as it is now behind the dialog.
-      if (refusalCodeOf(error) === 'stale_version' || refusalCodeOf(error) === 'transition_not_allowed')
+    await send(
+      async () => {
+        await api.transition(record.id, transition, record.version, reason.trim() || undefined);
+        notify(reopening ? 'vigie.decisions.status.reopened' : 'vigie.decisions.status.closed', {
+          type: 'success',
+        });
+        onClose();
         refresh();
-    } finally {
-      setPending(false);
-    }
-  };
-
-  const close = () => {
-    if (!pending) onClose();
+      },
+      (error) => {
+        setFailure(refusalText(error, translate));
+        // The case moved on: show it as it is now behind the dialog.
+        if (refusalCodeOf(error) === 'stale_version' || refusalCodeOf(error) === 'transition_not_allowed')
+          refresh();
+      },
+    );
   };
 
   return (

@@ -3,7 +3,8 @@ import LockOpenOutlined from '@mui/icons-material/LockOpenOutlined';
 import { TextField, Typography } from '@mui/material';
 import type { CaseDetail } from '@vigie/contracts';
 import { type FormEvent, useState } from 'react';
-import { HttpError, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
+import { HttpError } from 'react-admin';
+import { useDialogSubmit } from '../common/useDialogSubmit';
 import { ActionDialog } from '../components/ActionDialog';
 import { errorMessageKey } from '../common/errorMessageKey';
 import { MONOSPACE, shortId } from '../common/format';
@@ -35,13 +36,10 @@ export const LegalHoldDialog = ({
   onDone,
   api = retentionApi,
 }: LegalHoldDialogProps) => {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const { translate, notify, pending, send, close } = useDialogSubmit(onClose);
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [refusedAsShort, setRefusedAsShort] = useState(false);
-  const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
   // The API counts the trimmed reason: so does the dialog, before sending.
@@ -54,41 +52,36 @@ export const LegalHoldDialog = ({
     setAttempted(true);
     setRefusedAsShort(false);
     if (tooShort || pending) return;
-    setPending(true);
     setFailure(null);
-    try {
-      const trimmed = reason.trim();
-      const updated = placing ? await api.placeHold(caseId, trimmed) : await api.liftHold(caseId, trimmed);
-      notify(placing ? 'vigie.retention.hold.placed' : 'vigie.retention.hold.lifted', { type: 'success' });
-      onDone(updated);
-    } catch (error) {
-      if (await logoutIfAccessDenied(error)) return;
-      const code = refusalCodeOf(error);
-      if (code === 'legal_hold_exists' || code === 'no_legal_hold') {
-        // Someone else got there first: the case already is as asked.
-        notify(
-          code === 'legal_hold_exists' ? 'vigie.retention.hold.exists' : 'vigie.retention.hold.no_hold',
-          {
-            type: 'info',
-            autoHideDuration: 8000,
-          },
-        );
-        onDone(null);
-        return;
-      }
-      if (error instanceof HttpError && error.status === 400) {
-        setRefusedAsShort(true);
-        return;
-      }
-      const key = errorMessageKey(error);
-      setFailure(translate('vigie.retention.hold.failed', { message: translate(key, { _: key }) }));
-    } finally {
-      setPending(false);
-    }
-  };
-
-  const close = () => {
-    if (!pending) onClose();
+    await send(
+      async () => {
+        const trimmed = reason.trim();
+        const updated = placing ? await api.placeHold(caseId, trimmed) : await api.liftHold(caseId, trimmed);
+        notify(placing ? 'vigie.retention.hold.placed' : 'vigie.retention.hold.lifted', { type: 'success' });
+        onDone(updated);
+      },
+      (error) => {
+        const code = refusalCodeOf(error);
+        if (code === 'legal_hold_exists' || code === 'no_legal_hold') {
+          // Someone else got there first: the case already is as asked.
+          notify(
+            code === 'legal_hold_exists' ? 'vigie.retention.hold.exists' : 'vigie.retention.hold.no_hold',
+            {
+              type: 'info',
+              autoHideDuration: 8000,
+            },
+          );
+          onDone(null);
+          return;
+        }
+        if (error instanceof HttpError && error.status === 400) {
+          setRefusedAsShort(true);
+          return;
+        }
+        const key = errorMessageKey(error);
+        setFailure(translate('vigie.retention.hold.failed', { message: translate(key, { _: key }) }));
+      },
+    );
   };
 
   return (
