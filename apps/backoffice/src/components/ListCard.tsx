@@ -2,6 +2,8 @@ import type SvgIcon from '@mui/material/SvgIcon';
 import { Box, Card, LinearProgress, Typography } from '@mui/material';
 import type { SxProps, Theme } from '@mui/material/styles';
 import type { ReactNode } from 'react';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { formatCount } from '../common/format';
 import { CardHeading } from './CardHeading';
 import { LoadFailedAlert } from './LoadFailedAlert';
 
@@ -11,8 +13,8 @@ interface ListCardProps {
   icon: typeof SvgIcon;
   title: string;
   explanation: ReactNode;
-  /** Beside the title: the total, once known. */
-  total?: ReactNode;
+  /** Beside the title, once known: the total, said by `messageKey` (`%{count}` formatted, `smart_count`). */
+  total?: { value: number; messageKey: string; testId: string };
   /** Between the heading and the list: its filters. */
   toolbar?: ReactNode;
   error: unknown;
@@ -48,24 +50,43 @@ export const ListCard = ({
   headingSpace,
   sx,
   children,
-}: ListCardProps) => (
-  <Card
-    component="section"
-    aria-labelledby={id}
-    sx={[{ overflow: 'hidden' }, ...(Array.isArray(sx) ? sx : [sx])]}
-  >
-    <Box sx={{ p: 2.5, pb: headingSpace ?? (table ? 1.5 : 2.5) }}>
-      <CardHeading id={id} icon={icon} title={title} explanation={explanation} action={total} />
-      {toolbar}
-      {error !== null && <LoadFailedAlert error={error} messageKey={errorKey} />}
-      {isPending && <LinearProgress sx={{ mt: 2, borderRadius: 2 }} aria-hidden />}
-      {empty && (
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }} data-testid={emptyTestId}>
-          {empty}
-        </Typography>
-      )}
-    </Box>
-    {table}
-    {children}
-  </Card>
-);
+}: ListCardProps) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return (
+    <Card
+      component="section"
+      aria-labelledby={id}
+      sx={[{ overflow: 'hidden' }, ...(Array.isArray(sx) ? sx : [sx])]}
+    >
+      <Box sx={{ p: 2.5, pb: headingSpace ?? (table ? 1.5 : 2.5) }}>
+        <CardHeading
+          id={id}
+          icon={icon}
+          title={title}
+          explanation={explanation}
+          action={
+            total && (
+              <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid={total.testId}>
+                {translate(total.messageKey, {
+                  smart_count: total.value,
+                  count: formatCount(total.value, locale),
+                })}
+              </Typography>
+            )
+          }
+        />
+        {toolbar}
+        {error !== null && <LoadFailedAlert error={error} messageKey={errorKey} />}
+        {isPending && <LinearProgress sx={{ mt: 2, borderRadius: 2 }} aria-hidden />}
+        {empty && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }} data-testid={emptyTestId}>
+            {empty}
+          </Typography>
+        )}
+      </Box>
+      {table}
+      {children}
+    </Card>
+  );
+};

@@ -7,20 +7,18 @@ import { DialogProblem, type Problem } from './DialogProblem';
 import { useClauseWords } from './clauseLabel';
 import { ACTION_COLOURS, ACTION_ICONS, DecisionActionChip } from './DecisionChips';
 import { checkStatement, type DraftErrors, type StatementDraft, type StatementField } from './decisionRules';
-import { type AppealOutcome, type DecisionsApi, decisionsApi } from './decisionsApi';
+import { type AppealOutcome, decisionsApi } from './decisionsApi';
 import { refusalCodeOf } from '../common/api';
 import { refusalText } from '../common/refusals';
 import { useDialogSubmit } from '../common/useDialogSubmit';
+import type { CaseDialogProps } from './caseDialogProps';
 import { StatementFields } from './StatementFields';
 import { ActionDialog } from '../components/ActionDialog';
 import { FormDialogActions } from '../components/FormDialogActions';
 
-interface AppealDialogProps {
+interface AppealDialogProps extends CaseDialogProps {
   record: CaseDetail & { appeal: NonNullable<CaseDetail['appeal']> };
   initialOutcome: AppealOutcome | null;
-  onClose: () => void;
-  onDone: () => void;
-  api?: DecisionsApi;
 }
 
 /** Deciding an appeal: uphold or overturn the appealed decision, with a statement of reasons. */

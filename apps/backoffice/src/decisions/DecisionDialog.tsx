@@ -42,11 +42,12 @@ import {
   suggestedClause,
   waitsForLead,
 } from './decisionRules';
-import { type DecisionsApi, decisionsApi, fieldProblemsOf } from './decisionsApi';
+import { decisionsApi, fieldProblemsOf } from './decisionsApi';
 import { refusalCodeOf } from '../common/api';
 import { PolicyClauseField } from './PolicyClauseField';
 import { refusalText } from '../common/refusals';
 import { useDialogSubmit } from '../common/useDialogSubmit';
+import type { CaseDialogProps } from './caseDialogProps';
 import { StatementFields } from './StatementFields';
 import { ActionDialog } from '../components/ActionDialog';
 import { FormDialogActions } from '../components/FormDialogActions';
@@ -68,13 +69,10 @@ const Part = ({ title, intro, children }: { title: string; intro?: string; child
   </Box>
 );
 
-interface DecisionDialogProps {
+interface DecisionDialogProps extends CaseDialogProps {
   /** The case as it is now: a reload after a conflict hands the dialog the new version. */
   record: CaseDetail;
   roles: readonly StaffRole[];
-  onClose: () => void;
-  onDone: () => void;
-  api?: DecisionsApi;
 }
 
 /**

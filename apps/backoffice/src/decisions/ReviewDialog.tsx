@@ -4,22 +4,19 @@ import { TextField, Typography } from '@mui/material';
 import type { Decision } from '@vigie/contracts';
 import { type FormEvent, useState } from 'react';
 import { useActionLabel } from './DecisionChips';
-import { type DecisionsApi, decisionsApi } from './decisionsApi';
+import { decisionsApi } from './decisionsApi';
 import { refusalCodeOf } from '../common/api';
 import { refusalText } from '../common/refusals';
 import { useDialogSubmit } from '../common/useDialogSubmit';
+import type { CaseDialogProps } from './caseDialogProps';
 import { ActionDialog } from '../components/ActionDialog';
 import { FormDialogActions } from '../components/FormDialogActions';
 
 const MAX_NOTE_LENGTH = 2000;
 
-interface ReviewDialogProps {
+interface ReviewDialogProps extends CaseDialogProps {
   decision: Decision;
   approve: boolean;
-  onClose: () => void;
-  /** Reviewed, or already reviewed by someone else: the caller shows things as they are now. */
-  onDone: () => void;
-  api?: DecisionsApi;
 }
 
 /** A lead approves a proposed sanction (it takes effect) or rejects it, with an optional note. */

@@ -1,6 +1,6 @@
 import RestartAltOutlined from '@mui/icons-material/RestartAltOutlined';
 import TaskAltOutlined from '@mui/icons-material/TaskAltOutlined';
-import { Button, TextField, Typography } from '@mui/material';
+import { Button, Typography } from '@mui/material';
 import type { CaseDetail, CaseListItem, CaseTransition } from '@vigie/contracts';
 import { type FormEvent, useState } from 'react';
 import { useRefresh, useTranslate } from 'react-admin';
@@ -9,6 +9,7 @@ import { refusalCodeOf } from '../common/api';
 import { refusalText } from '../common/refusals';
 import { useDialogSubmit } from '../common/useDialogSubmit';
 import { ActionDialog } from '../components/ActionDialog';
+import { ReasonField } from '../components/ReasonField';
 import { FormDialogActions } from '../components/FormDialogActions';
 
 /** What `transitionRequestSchema` and the API ask of a reason to reopen, after trimming. */
@@ -81,19 +82,16 @@ const TransitionDialog = ({ record, transition, onClose, api }: TransitionDialog
       <Typography variant="body2" color="text.secondary">
         {translate(reopening ? 'vigie.decisions.status.reopen_intro' : 'vigie.decisions.status.close_intro')}
       </Typography>
-      <TextField
-        name="reason"
+      <ReasonField
         label={translate(
           reopening ? 'vigie.decisions.status.reason_label' : 'vigie.decisions.status.close_reason_label',
         )}
         placeholder={reopening ? translate('vigie.decisions.status.reason_placeholder') : undefined}
         value={reason}
-        onChange={(event) => setReason(event.target.value)}
-        multiline
+        onChange={setReason}
         minRows={reopening ? 3 : 2}
-        maxRows={8}
+        maxLength={MAX_REASON_LENGTH}
         required={reopening}
-        autoFocus
         disabled={pending}
         error={showError}
         helperText={
@@ -103,7 +101,7 @@ const TransitionDialog = ({ record, transition, onClose, api }: TransitionDialog
               )
             : undefined
         }
-        slotProps={{ htmlInput: { maxLength: MAX_REASON_LENGTH, 'data-testid': 'transition-reason' } }}
+        testId="transition-reason"
       />
     </ActionDialog>
   );

@@ -285,13 +285,13 @@ export const DeliveriesPage = ({ api = deliveriesApi }: { api?: DeliveriesApi })
         title={title}
         explanation={translate('vigie.decisions.deliveries.intro')}
         total={
-          data && (
-            <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid="deliveries-total">
-              {translate('vigie.decisions.deliveries.total', {
-                smart_count: data.total,
-              })}
-            </Typography>
-          )
+          data
+            ? {
+                value: data.total,
+                messageKey: 'vigie.decisions.deliveries.total',
+                testId: 'deliveries-total',
+              }
+            : undefined
         }
         toolbar={
           <ToggleButtonGroup

@@ -1,8 +1,8 @@
 import DrawOutlined from '@mui/icons-material/DrawOutlined';
-import { Alert, Box, Button, Card, CircularProgress, Divider, List, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CircularProgress, Divider, List, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useLocaleState, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
-import { IconBadge } from '../components/IconBadge';
+import { CardHeading } from '../components/CardHeading';
 import { type RegisterApi, registerApi } from './registerApi';
 import { CheckpointRow } from './CheckpointRow';
 import { errorMessageKey, isRegisterEmpty } from '../common/errorMessageKey';
@@ -47,19 +47,12 @@ export const CheckpointsCard = ({ api = registerApi }: { api?: RegisterApi }) =>
   return (
     <Card component="section" aria-labelledby="register-checkpoints-title" sx={{ flex: 2, minWidth: 0 }}>
       <Box sx={{ p: 2.5 }}>
-        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start' }}>
-          <IconBadge size={36}>
-            <DrawOutlined sx={{ fontSize: 20 }} />
-          </IconBadge>
-          <Box sx={{ flex: 1, minWidth: 0 }}>
-            <Typography id="register-checkpoints-title" component="h2" variant="subtitle1">
-              {translate('vigie.register.checkpoints.title')}
-            </Typography>
-            <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>
-              {translate('vigie.register.checkpoints.explanation')}
-            </Typography>
-          </Box>
-        </Stack>
+        <CardHeading
+          id="register-checkpoints-title"
+          icon={DrawOutlined}
+          title={translate('vigie.register.checkpoints.title')}
+          explanation={translate('vigie.register.checkpoints.explanation')}
+        />
         <Button
           variant="outlined"
           onClick={() => void sign()}

@@ -1,11 +1,12 @@
 import GavelOutlined from '@mui/icons-material/GavelOutlined';
 import LockOpenOutlined from '@mui/icons-material/LockOpenOutlined';
-import { TextField, Typography } from '@mui/material';
+import { Typography } from '@mui/material';
 import type { CaseDetail } from '@vigie/contracts';
 import { type FormEvent, useState } from 'react';
 import { HttpError } from 'react-admin';
 import { useDialogSubmit } from '../common/useDialogSubmit';
 import { ActionDialog } from '../components/ActionDialog';
+import { ReasonField } from '../components/ReasonField';
 import { errorMessageKey } from '../common/errorMessageKey';
 import { MONOSPACE, shortId } from '../common/format';
 import {
@@ -120,8 +121,7 @@ export const LegalHoldDialog = ({
       <Typography variant="body2" color="text.secondary">
         {translate(placing ? 'vigie.retention.hold.place_intro' : 'vigie.retention.hold.lift_intro')}
       </Typography>
-      <TextField
-        name="reason"
+      <ReasonField
         label={translate('vigie.retention.hold.reason_label')}
         placeholder={translate(
           placing
@@ -129,12 +129,10 @@ export const LegalHoldDialog = ({
             : 'vigie.retention.hold.reason_placeholder_lift',
         )}
         value={reason}
-        onChange={(event) => setReason(event.target.value)}
-        multiline
+        onChange={setReason}
         minRows={3}
-        maxRows={8}
+        maxLength={MAX_HOLD_REASON_LENGTH}
         required
-        autoFocus
         disabled={pending}
         error={showError}
         helperText={translate(
@@ -143,9 +141,7 @@ export const LegalHoldDialog = ({
             min: MIN_HOLD_REASON_LENGTH,
           },
         )}
-        slotProps={{
-          htmlInput: { maxLength: MAX_HOLD_REASON_LENGTH, 'data-testid': 'legal-hold-reason' },
-        }}
+        testId="legal-hold-reason"
       />
     </ActionDialog>
   );

@@ -3,11 +3,10 @@ import LockOpenOutlined from '@mui/icons-material/LockOpenOutlined';
 import { Button, TableCell, TableRow, Typography } from '@mui/material';
 import type { StaffRole } from '@vigie/contracts';
 import { useState } from 'react';
-import { useLocaleState, usePermissions, useTranslate } from 'react-admin';
+import { usePermissions, useTranslate } from 'react-admin';
 import { canAccess } from '../permissions';
 import { CategoryChips } from '../components/CaseChips';
 import { AtCell } from '../components/AtCell';
-import { formatCount } from '../common/format';
 import { CaseIdCell } from '../components/CaseIdCell';
 import { DateCell } from './DateCell';
 import { LegalHoldDialog } from './LegalHoldDialog';
@@ -26,7 +25,6 @@ interface LegalHoldsCardProps {
 /** The cases kept past their retention period, why, and by whom. */
 export const LegalHoldsCard = ({ version, onHoldChanged }: LegalHoldsCardProps) => {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   const { permissions } = usePermissions<StaffRole[]>();
   const { data: holds, error, isPending } = useApiData(loadHolds, version);
   const [liftCaseId, setLiftCaseId] = useState<string | null>(null);
@@ -45,14 +43,9 @@ export const LegalHoldsCard = ({ version, onHoldChanged }: LegalHoldsCardProps) 
       title={title}
       explanation={translate('vigie.retention.holds.explanation')}
       total={
-        holds && (
-          <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid="holds-total">
-            {translate('vigie.retention.holds.total', {
-              smart_count: holds.total,
-              count: formatCount(holds.total, locale),
-            })}
-          </Typography>
-        )
+        holds
+          ? { value: holds.total, messageKey: 'vigie.retention.holds.total', testId: 'holds-total' }
+          : undefined
       }
       error={error}
       isPending={isPending}

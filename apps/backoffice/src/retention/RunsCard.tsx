@@ -1,8 +1,6 @@
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
-import { Typography } from '@mui/material';
 import { useCallback, useState } from 'react';
-import { useLocaleState, useTranslate } from 'react-admin';
-import { formatCount } from '../common/format';
+import { useTranslate } from 'react-admin';
 import { ListCard } from '../components/ListCard';
 import { PagedTable } from '../components/PagedTable';
 import { retentionApi } from './retentionApi';
@@ -30,7 +28,6 @@ const FIGURES: ReadonlySet<string> = new Set(['cases', 'messages', 'comments', '
 /** Every run, newest first: the history a DPO shows an auditor. */
 export const RunsCard = ({ version }: { version: number }) => {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   const [page, setPage] = useState(0);
   const load = useCallback(() => retentionApi.runs(page + 1, RUNS_PER_PAGE), [page]);
   const { data: runs, error, isPending } = useApiData(load, version);
@@ -45,14 +42,9 @@ export const RunsCard = ({ version }: { version: number }) => {
       title={title}
       explanation={translate('vigie.retention.runs.explanation')}
       total={
-        runs && (
-          <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid="runs-total">
-            {translate('vigie.retention.runs.total', {
-              smart_count: runs.total,
-              count: formatCount(runs.total, locale),
-            })}
-          </Typography>
-        )
+        runs
+          ? { value: runs.total, messageKey: 'vigie.retention.runs.total', testId: 'runs-total' }
+          : undefined
       }
       error={error}
       isPending={isPending}
