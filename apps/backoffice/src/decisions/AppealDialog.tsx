@@ -3,7 +3,8 @@ import { Box, Divider, Stack, Typography } from '@mui/material';
 import type { CaseDetail } from '@vigie/contracts';
 import { type FormEvent, useState } from 'react';
 import { ChoiceCards, type Choice } from './ChoiceCards';
-import { DialogProblem, type Problem } from './DialogProblem';
+import type { Problem } from './DialogProblem';
+import { StatementDialog } from './StatementDialog';
 import { useClauseWords } from './clauseLabel';
 import { ACTION_COLOURS, ACTION_ICONS, DecisionActionChip } from './DecisionChips';
 import { checkStatement, type DraftErrors, type StatementDraft, type StatementField } from './decisionRules';
@@ -13,7 +14,6 @@ import { refusalText } from '../common/refusals';
 import { useDialogSubmit } from '../common/useDialogSubmit';
 import type { CaseDialogProps } from './caseDialogProps';
 import { StatementFields } from './StatementFields';
-import { ActionDialog } from '../components/ActionDialog';
 import { FormDialogActions } from '../components/FormDialogActions';
 
 interface AppealDialogProps extends CaseDialogProps {
@@ -104,10 +104,9 @@ export const AppealDialog = ({
   ];
 
   return (
-    <ActionDialog
+    <StatementDialog
       title={translate('vigie.decisions.appeal.dialog_title')}
       icon={<BalanceOutlined sx={{ fontSize: 20 }} />}
-      headingSpace={1.5}
       subtitle={
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 0.25 }}>
           <Typography variant="body2" color="text.secondary">
@@ -117,12 +116,10 @@ export const AppealDialog = ({
         </Stack>
       }
       testId="appeal-dialog"
-      maxWidth="md"
-      scroll="paper"
       onClose={close}
       onSubmit={submit}
-      spacing={3}
-      beforeFooter={<DialogProblem problem={problem} onChange={setProblem} />}
+      problem={problem}
+      onProblemChange={setProblem}
       footer={
         <FormDialogActions
           cancelLabel={translate('vigie.decisions.form.cancel')}
@@ -160,6 +157,6 @@ export const AppealDialog = ({
         </Typography>
         <StatementFields value={statement} onChange={change} errors={errors} disabled={pending} />
       </Box>
-    </ActionDialog>
+    </StatementDialog>
   );
 };

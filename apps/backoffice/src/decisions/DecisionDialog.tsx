@@ -27,7 +27,8 @@ import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { HttpError } from 'react-admin';
 import { MONOSPACE } from '../common/format';
 import { ChoiceCards, type Choice } from './ChoiceCards';
-import { DialogProblem, type Problem } from './DialogProblem';
+import type { Problem } from './DialogProblem';
+import { StatementDialog } from './StatementDialog';
 import { useClauseWords } from './clauseLabel';
 import { ACTION_COLOURS, ACTION_ICONS, useActionLabel } from './DecisionChips';
 import {
@@ -49,7 +50,6 @@ import { refusalText } from '../common/refusals';
 import { useDialogSubmit } from '../common/useDialogSubmit';
 import type { CaseDialogProps } from './caseDialogProps';
 import { StatementFields } from './StatementFields';
-import { ActionDialog } from '../components/ActionDialog';
 import { FormDialogActions } from '../components/FormDialogActions';
 
 const DURATION_PRESETS = [1, 3, 7, 14, 30] as const;
@@ -195,10 +195,9 @@ export const DecisionDialog = ({
   const who = record.reportedUser?.displayName ?? record.reportedUser?.externalId;
 
   return (
-    <ActionDialog
+    <StatementDialog
       title={translate('vigie.decisions.form.title')}
       icon={<GavelOutlined sx={{ fontSize: 20 }} />}
-      headingSpace={1.5}
       subtitle={
         who && (
           <Typography variant="body2" color="text.secondary">
@@ -207,12 +206,10 @@ export const DecisionDialog = ({
         )
       }
       testId="decision-dialog"
-      maxWidth="md"
-      scroll="paper"
       onClose={close}
       onSubmit={submit}
-      spacing={3}
-      beforeFooter={<DialogProblem problem={problem} onChange={setProblem} />}
+      problem={problem}
+      onProblemChange={setProblem}
       footer={
         <FormDialogActions
           cancelLabel={translate('vigie.decisions.form.cancel')}
@@ -374,6 +371,6 @@ export const DecisionDialog = ({
           onGroundTyped={() => setGroundTyped(true)}
         />
       </Part>
-    </ActionDialog>
+    </StatementDialog>
   );
 };
