@@ -1,27 +1,11 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CaseDetail } from '@vigie/contracts';
-import { HttpError } from 'react-admin';
-import { setCsrfToken } from '../providers/httpClient';
 import { aCaseInReview, aDecision, aProposedBan, JULIE } from '../testing/caseFixtures';
-import { createFetchMock, jsonReply } from '../testing/fakeFetch';
+import { jsonReply } from '../testing/fakeFetch';
 import { refusal, renderCasePage, serveCasePage, writesOf } from '../testing/casePageKit';
+import { useFakeApi } from '../testing/fakeApi';
 
-const fetchMock = createFetchMock();
-const logError = console.error;
-
-beforeEach(() => {
-  fetchMock.mockReset();
-  global.fetch = fetchMock;
-  setCsrfToken('csrf-1');
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (!(args[0] instanceof HttpError)) logError(...args);
-  });
-});
-
-afterEach(() => {
-  jest.restoreAllMocks();
-  setCsrfToken(null);
-});
+const fetchMock = useFakeApi();
 
 const proposed = aProposedBan();
 const approvedCase = () =>
