@@ -39,7 +39,7 @@ export class CasesService {
       const assignee = assigneeId ? (await this.cases.assignees()).find((s) => s.id === assigneeId) : undefined;
       if (assigneeId && !assignee) {
         throw new DomainException(HttpStatus.BAD_REQUEST, 'invalid_assignee', 'Invalid body: assigneeId (is not an active moderator or lead)', {
-          fields: [{ field: 'assigneeId', message: 'is not an active moderator or lead' }],
+          fields: [{ field: 'assigneeId', code: 'not_assignable', message: 'is not an active moderator or lead' }],
         });
       }
       const at = this.clock.now();

@@ -131,7 +131,7 @@ export class DecisionsService {
       if (transition === 'reopen') {
         if (!reason || reason.length < 10) {
           throw new DomainException(HttpStatus.BAD_REQUEST, 'invalid_body', 'Invalid body: reason (needs at least 10 characters to reopen)', {
-            fields: [{ field: 'reason', message: 'needs at least 10 characters to reopen' }],
+            fields: [{ field: 'reason', code: 'too_short', message: 'needs at least 10 characters to reopen' }],
           });
         }
         if (kase.status === 'closed' && !kase.appealOfDecisionId && (await this.decisions.otherOpenCase(m, caseId, kase.conversationId))) {

@@ -26,7 +26,7 @@ export class IntakeService {
     const now = this.clock.now();
     if (new Date(report.reportedAt).getTime() > now.getTime() + FUTURE_SKEW_MS) {
       throw new DomainException(HttpStatus.BAD_REQUEST, 'invalid_body', 'Invalid body: reportedAt (is in the future)', {
-        fields: [{ field: 'reportedAt', message: 'is in the future' }],
+        fields: [{ field: 'reportedAt', code: 'in_future', message: 'is in the future' }],
       });
     }
     const bodySha256 = createHash('sha256').update(rawBody).digest('hex');

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
 import type { ClientInfo } from './auth.service';
-import { PasswordService } from './password.service';
+import { type PasswordProblem, PasswordService } from './password.service';
 import { SessionService } from './session.service';
 import { StaffActivityRepository } from './staff-activity.repository';
 import type { AuthenticatedStaff } from './staff.decorators';
@@ -31,7 +31,7 @@ export class AccountService {
     const account = await this.staff.findCredentials({ id: me.id });
     if (!account || !(await this.passwords.verify(account.passwordHash, current))) {
       throw new DomainException(HttpStatus.BAD_REQUEST, 'invalid_credentials', 'The current password is not right.', {
-        fields: [{ field: 'currentPassword', message: 'is not right' }],
+        fields: [{ field: 'currentPassword', code: 'incorrect', message: 'is not right' }],
       });
     }
     assertAcceptable(this.passwords.problems(next, account), 'newPassword');
@@ -56,7 +56,7 @@ export class AccountService {
     if (!account?.totpSecret) throw new DomainException(HttpStatus.CONFLICT, 'mfa_not_started', 'Start the enrolment first.');
     if (!this.totp.verify(account.totpSecret, code)) {
       throw new DomainException(HttpStatus.BAD_REQUEST, 'mfa_invalid', 'That code is not valid. Check the time on your phone and try the next one.', {
-        fields: [{ field: 'code', message: 'is not valid' }],
+        fields: [{ field: 'code', code: 'incorrect', message: 'is not valid' }],
       });
     }
     const { codes, hashes } = this.totp.newRecoveryCodes();
@@ -67,9 +67,9 @@ export class AccountService {
   }
 }
 
-export function assertAcceptable(problems: string[], field: string): void {
+export function assertAcceptable(problems: PasswordProblem[], field: string): void {
   if (problems.length === 0) return;
-  throw new DomainException(HttpStatus.BAD_REQUEST, 'weak_password', `The password ${problems.join(' and ')}.`, {
-    fields: problems.map((message) => ({ field, message })),
+  throw new DomainException(HttpStatus.BAD_REQUEST, 'weak_password', `The password ${problems.map((p) => p.message).join(' and ')}.`, {
+    fields: problems.map((p) => ({ field, ...p })),
   });
 }

@@ -54,7 +54,7 @@ export class StaffService {
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new DomainException(HttpStatus.CONFLICT, 'email_taken', 'An account with this e-mail address already exists.', {
-          fields: [{ field: 'email', message: 'is already used' }],
+          fields: [{ field: 'email', code: 'already_used', message: 'is already used' }],
         });
       }
       throw error;
