@@ -1,5 +1,6 @@
-import { type ArgumentMetadata, BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
+import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { toJSONSchema, ZodType, type z } from 'zod';
+import { InvalidInputException } from './domain.exception';
 import { fieldProblemsOf } from './field-problems';
 
 /** A DTO class whose shape is a zod schema from `@vigie/contracts`: one schema for API, UI and clients. */
@@ -45,9 +46,6 @@ export class ZodValidationPipe implements PipeTransform {
     const result = schema.safeParse(value, { reportInput: true });
     if (result.success) return result.data;
     const details = fieldProblemsOf(result.error, metadata.type);
-    throw new BadRequestException({
-      message: `Invalid ${metadata.type}: ${details.map((d) => `${d.field} (${d.message})`).join('; ')}`,
-      details,
-    });
+    throw new InvalidInputException(`Invalid ${metadata.type}: ${details.map((d) => `${d.field} (${d.message})`).join('; ')}`, details);
   }
 }

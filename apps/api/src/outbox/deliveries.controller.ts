@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Clock } from '../common/clock';
@@ -40,7 +40,7 @@ export class DeliveriesController {
   @ApiOperation({ summary: 'Try this delivery again now.' })
   async retry(@Param() params: DeliveryIdDto): Promise<{ retried: true }> {
     if (!(await this.outbox.retryNow(params.id, this.clock.now()))) {
-      throw new DomainException(HttpStatus.CONFLICT, 'not_pending', 'No pending delivery with this id.');
+      throw new DomainException('not_pending');
     }
     void this.worker.tick();
     return { retried: true };

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { accessLogExportQuerySchema, accessLogQuerySchema, type RegisterVerification, type SignedCheckpoint } from '@vigie/contracts';
 import type { FastifyReply } from 'fastify';
@@ -62,7 +62,7 @@ export class AuditController {
   @ApiOperation({ summary: 'Sign the head of the register now; keep the answer outside Vigie.' })
   async sign(): Promise<SignedCheckpoint> {
     const signed = await this.register.checkpoint();
-    if (!signed) throw new DomainException(HttpStatus.CONFLICT, 'register_empty', 'The register has no entry to sign yet.');
+    if (!signed) throw new DomainException('register_empty');
     return signed;
   }
 }
