@@ -149,7 +149,7 @@ describe('the approvals route', () => {
     openApprovals();
 
     expect(
-      await screen.findByRole('heading', { name: 'Approbations', level: 1 }, { timeout: 5000 }),
+      await screen.findByRole('heading', { name: 'Approbations', level: 1 }),
     ).toBeTruthy();
     expect(await screen.findByTestId('approval')).toBeTruthy();
     expect(screen.getByRole('menuitem', { name: /Approbations/ })).toBeTruthy();

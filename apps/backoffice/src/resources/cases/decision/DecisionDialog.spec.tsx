@@ -22,7 +22,7 @@ afterEach(() => {
 });
 
 const openDecision = async () => {
-  fireEvent.click(await screen.findByTestId('decide-case', {}, { timeout: 3000 }));
+  fireEvent.click(await screen.findByTestId('decide-case'));
   return screen.findByTestId('decision-dialog');
 };
 
