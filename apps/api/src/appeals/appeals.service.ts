@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type AppealPayload, APPEAL_WINDOW_MONTHS, type CaseDetail, type StatementOfReasons } from '@vigie/contracts';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
@@ -29,14 +29,15 @@ export class AppealsService {
       if (existing) return existing;
       const decision = await this.appeals.decision(m, payload.decisionId);
       if (!decision || decision.state !== 'effective') {
-        throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'decision_not_appealable', 'No effective decision with this id.');
+        throw new DomainException('decision_not_appealable');
       }
       const submittedAt = new Date(payload.submittedAt);
       const closes = new Date(decision.decidedAt);
       closes.setUTCMonth(closes.getUTCMonth() + APPEAL_WINDOW_MONTHS);
       if (submittedAt.getTime() > closes.getTime()) {
-        throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'appeal_window_closed', `Appeals are accepted within ${APPEAL_WINDOW_MONTHS} months of the decision.`, {
-          closedAt: closes.toISOString(),
+        throw new DomainException('appeal_window_closed', {
+          message: `Appeals are accepted within ${APPEAL_WINDOW_MONTHS} months of the decision.`,
+          details: { closedAt: closes.toISOString() },
         });
       }
       const at = this.clock.now();
@@ -52,16 +53,16 @@ export class AppealsService {
   async decide(caseId: string, caller: Caller, outcome: 'upheld' | 'overturned', statement: StatementOfReasons, version: number): Promise<CaseDetail> {
     await this.appeals.transaction(async (m) => {
       const kase = await this.decisions.lockCase(m, caseId);
-      if (!kase) throw new DomainException(HttpStatus.NOT_FOUND, 'case_not_found', 'No such case.');
-      if (!kase.appealOfDecisionId) throw new DomainException(HttpStatus.CONFLICT, 'not_an_appeal', 'This case is not an appeal.');
-      if (kase.version !== version) throw new DomainException(HttpStatus.CONFLICT, 'stale_version', 'This case changed since you loaded it: reload it and try again.', { case: await this.cases.get(caseId) });
-      if (kase.status !== 'in_review') throw new DomainException(HttpStatus.CONFLICT, 'case_not_in_review', 'Take the appeal (in review) before deciding.');
+      if (!kase) throw new DomainException('case_not_found');
+      if (!kase.appealOfDecisionId) throw new DomainException('not_an_appeal');
+      if (kase.version !== version) throw new DomainException('stale_version', { details: { case: await this.cases.get(caseId) } });
+      if (kase.status !== 'in_review') throw new DomainException('case_not_in_review', { message: 'Take the appeal (in review) before deciding.' });
       if (!caller.roles.includes('lead') && kase.assigneeId !== caller.id) {
-        throw new DomainException(HttpStatus.FORBIDDEN, 'not_assignee', 'Only the assignee or a lead may decide on this appeal.');
+        throw new DomainException('not_assignee', { message: 'Only the assignee or a lead may decide on this appeal.' });
       }
       const original = (await this.decisions.decision(m, kase.appealOfDecisionId))!;
       if (original.decidedBy.id === caller.id || original.reviewedBy?.id === caller.id) {
-        throw new DomainException(HttpStatus.FORBIDDEN, 'original_decider', 'An appeal goes to someone other than the original decider.');
+        throw new DomainException('original_decider');
       }
       const appeal = (await this.appeals.appealOfCase(m, caseId))!;
       const at = this.clock.now();

@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CaseDetail, CaseListQuery, CaseListResponse } from '@vigie/contracts';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { DomainException } from '../common/domain.exception';
+import { DomainException, fieldProblems } from '../common/domain.exception';
 import { type ClaimOutcome, CasesRepository } from './cases.repository';
 
 /** The queue moderators work from, and taking cases off it. */
@@ -38,8 +38,9 @@ export class CasesService {
     return this.cases.transaction(async (m) => {
       const assignee = assigneeId ? (await this.cases.assignees()).find((s) => s.id === assigneeId) : undefined;
       if (assigneeId && !assignee) {
-        throw new DomainException(HttpStatus.BAD_REQUEST, 'invalid_assignee', 'Invalid body: assigneeId (is not an active moderator or lead)', {
-          fields: [{ field: 'assigneeId', message: 'is not an active moderator or lead' }],
+        throw new DomainException('invalid_assignee', {
+          message: 'Invalid body: assigneeId (is not an active moderator or lead)',
+          details: fieldProblems({ field: 'assigneeId', code: 'not_assignable', message: 'is not an active moderator or lead' }),
         });
       }
       const at = this.clock.now();
@@ -59,9 +60,7 @@ export class CasesService {
   /** An appeal is reviewed by someone other than who took (or approved) the appealed decision. */
   private async refuseOriginalDecider(m: EntityManager, id: string, staffId: string): Promise<void> {
     if ((await this.cases.originalDeciders(m, id)).includes(staffId)) {
-      throw new DomainException(HttpStatus.CONFLICT, 'original_decider', 'An appeal goes to someone other than the original decider.', {
-        case: await this.cases.findDetail(id, m),
-      });
+      throw new DomainException('original_decider', { details: { case: await this.cases.findDetail(id, m) } });
     }
   }
 
@@ -69,15 +68,10 @@ export class CasesService {
     if (outcome === 'claimed') return;
     if (outcome === 'not_found') throw notFound();
     const current = await this.cases.findDetail(id, m);
-    const messages: Record<Exclude<ClaimOutcome, 'claimed' | 'not_found'>, string> = {
-      closed: 'This case is closed.',
-      already_assigned: 'Someone else took this case first.',
-      stale_version: 'This case changed since you loaded it: reload it and try again.',
-    };
-    throw new DomainException(HttpStatus.CONFLICT, outcome, messages[outcome], { case: current });
+    throw new DomainException(outcome, { details: { case: current } });
   }
 }
 
 function notFound(): DomainException {
-  return new DomainException(HttpStatus.NOT_FOUND, 'case_not_found', 'No such case.');
+  return new DomainException('case_not_found');
 }

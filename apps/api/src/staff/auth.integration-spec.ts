@@ -53,6 +53,22 @@ describe('sign-in, sessions and CSRF', () => {
     expect(first.csrfToken).not.toBe(second.csrfToken);
   });
 
+  it('refuses a password change with a wrong current password as a 400 that keeps the session', async () => {
+    const moderator = await createStaff(t.app, ['moderator']);
+    const session = await signIn(t.app, moderator.email);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: session.headers(true),
+      payload: { currentPassword: 'not the password at all', newPassword: 'a brand new passphrase 42' },
+    });
+    expect(wrong.json()).toMatchObject({
+      statusCode: 400,
+      details: { code: 'current_password_wrong', fields: [{ field: 'currentPassword', code: 'incorrect' }] },
+    });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: session.headers() })).statusCode).toBe(200);
+  });
+
   it('answers a wrong password and an unknown e-mail identically', async () => {
     const moderator = await createStaff(t.app, ['moderator']);
     const wrong = await login({ email: moderator.email, password: 'not the password at all' }, '10.0.1.1');
@@ -198,7 +214,7 @@ describe('two-factor authentication', () => {
     expect(qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
 
     const bad = await t.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/activate', headers: session.headers(true), payload: { code: '000000' } });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ statusCode: 400, details: { code: 'mfa_code_wrong' } });
     const activated = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/mfa/activate',
@@ -217,14 +233,14 @@ describe('two-factor authentication', () => {
       url: '/api/v1/auth/login',
       payload: { email: dpo.email, password: TEST_PASSWORD, totp: code(secret) === '123456' ? '654321' : '123456' },
     });
-    expect(wrongCode.json()).toMatchObject({ details: { code: 'mfa_invalid' } });
+    expect(wrongCode.json()).toMatchObject({ statusCode: 401, details: { code: 'mfa_invalid' } });
     clock.advance(MINUTE);
     const withCode = await signIn(t.app, dpo.email, TEST_PASSWORD, code(secret));
     expect(withCode.body).toMatchObject({ mfaEnabled: true, mfaEnrolmentRequired: false });
 
     // A recovery code works once.
     await signIn(t.app, dpo.email, TEST_PASSWORD, recoveryCodes[0]);
-    await expect(signIn(t.app, dpo.email, TEST_PASSWORD, recoveryCodes[0])).rejects.toThrow(/401/);
+    await expect(signIn(t.app, dpo.email, TEST_PASSWORD, recoveryCodes[0])).rejects.toThrow(/401 .*mfa_invalid/);
   });
 
   it('is not asked of a moderator', async () => {
