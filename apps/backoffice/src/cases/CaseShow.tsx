@@ -14,7 +14,7 @@ import {
   Typography,
 } from '@mui/material';
 import type { CaseDetail, CaseListItem, StaffRole } from '@vigie/contracts';
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import {
   type Identifier,
   Link,
@@ -27,6 +27,7 @@ import {
   useShowContext,
   useTranslate,
 } from 'react-admin';
+import { Fact } from '../components/Fact';
 import { RelativeDate } from '../components/RelativeDate';
 import { formatDateTime } from '../i18n/relativeTime';
 import { canAccess } from '../permissions';
@@ -63,15 +64,6 @@ export interface CasePageSlots {
   /** The side column, before the timeline (the reported user's record). */
   BeforeTimeline?: ComponentType<{ record: CaseDetail }>;
 }
-
-const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
-  <Box sx={{ minWidth: 0 }}>
-    <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mb: 0.25 }}>
-      {label}
-    </Typography>
-    <Box sx={{ minHeight: 24, display: 'flex', alignItems: 'center' }}>{children}</Box>
-  </Box>
-);
 
 const CaseActions = ({ record, slots }: { record: AnyCase; slots: CasePageSlots }) => {
   const { DecisionActions, HoldAction, ConversationAction } = slots;
@@ -191,13 +183,13 @@ const CaseHeader = ({ record, slots }: { record: CaseListItem & Partial<CaseDeta
             )}
           </Stack>
           <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', columnGap: 4, rowGap: 1.5, mt: 2.5 }}>
-            <Fact label={translate('vigie.cases.fields.age')}>
+            <Fact valueHeight={24} label={translate('vigie.cases.fields.age')}>
               <RelativeDate value={record.createdAt} emptyText="" />
             </Fact>
-            <Fact label={translate('vigie.cases.fields.last_activity')}>
+            <Fact valueHeight={24} label={translate('vigie.cases.fields.last_activity')}>
               <RelativeDate value={record.lastActivityAt} emptyText="" />
             </Fact>
-            <Fact label={translate('vigie.cases.fields.reports')}>
+            <Fact valueHeight={24} label={translate('vigie.cases.fields.reports')}>
               <Typography variant="body2">
                 {translate('vigie.cases.reports_by', {
                   smart_count: record.reportCount,
@@ -205,13 +197,13 @@ const CaseHeader = ({ record, slots }: { record: CaseListItem & Partial<CaseDeta
                 })}
               </Typography>
             </Fact>
-            <Fact label={translate('vigie.cases.fields.assignee')}>
+            <Fact valueHeight={24} label={translate('vigie.cases.fields.assignee')}>
               <Box data-testid="case-assignee">
                 <AssigneeLabel assignee={record.assignee} selfId={identity?.id} />
               </Box>
             </Fact>
             {record.conversationExternalId && (
-              <Fact label={translate('vigie.cases.fields.conversation')}>
+              <Fact valueHeight={24} label={translate('vigie.cases.fields.conversation')}>
                 <Typography
                   variant="body2"
                   sx={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}

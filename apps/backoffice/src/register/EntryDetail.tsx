@@ -7,17 +7,7 @@ import type { RegisterRecord } from './registerApi';
 import { CopyableHash } from './CopyableHash';
 import { legalBasisKey, purposeKey } from './registerCodes';
 import { formatCount, MONOSPACE } from '../common/format';
-
-const Fact = ({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) => (
-  <Box sx={{ minWidth: 0, gridColumn: wide ? '1 / -1' : undefined }}>
-    <Typography component="dt" variant="caption" color="text.secondary" sx={{ display: 'block', mb: 0.25 }}>
-      {label}
-    </Typography>
-    <Box component="dd" sx={{ m: 0, minWidth: 0 }}>
-      {children}
-    </Box>
-  </Box>
-);
+import { Fact } from '../components/Fact';
 
 const Code = ({ children }: { children: ReactNode }) => (
   <Typography
@@ -93,7 +83,7 @@ export const EntryDetail = () => {
         }}
       >
         {record.justification && (
-          <Fact label={translate('vigie.register.detail.justification')} wide>
+          <Fact term label={translate('vigie.register.detail.justification')} wide>
             <Typography
               variant="body2"
               sx={{
@@ -111,13 +101,13 @@ export const EntryDetail = () => {
             </Typography>
           </Fact>
         )}
-        <Fact label={translate('vigie.register.detail.legal_basis')}>
+        <Fact term label={translate('vigie.register.detail.legal_basis')}>
           <Coded code={record.legalBasis} messageKey={legalBasisKey(record.legalBasis)} />
         </Fact>
-        <Fact label={translate('vigie.register.detail.purpose')}>
+        <Fact term label={translate('vigie.register.detail.purpose')}>
           <Coded code={record.purpose} messageKey={purposeKey(record.purpose)} />
         </Fact>
-        <Fact label={translate('vigie.register.detail.messages')}>
+        <Fact term label={translate('vigie.register.detail.messages')}>
           {record.scope ? (
             <Typography variant="body2">
               {translate(`vigie.register.scopes.${record.scope.kind}`)} —{' '}
@@ -130,7 +120,7 @@ export const EntryDetail = () => {
             none
           )}
         </Fact>
-        <Fact label={translate('vigie.register.detail.subjects')}>
+        <Fact term label={translate('vigie.register.detail.subjects')}>
           {record.subjects.length === 0
             ? none
             : record.subjects.map(({ id, externalId, displayName }) => {
@@ -165,26 +155,26 @@ export const EntryDetail = () => {
                 );
               })}
         </Fact>
-        <Fact label={translate('vigie.register.detail.reports')}>
+        <Fact term label={translate('vigie.register.detail.reports')}>
           {record.reportIds.length === 0 ? none : record.reportIds.map((id) => <Code key={id}>{id}</Code>)}
         </Fact>
-        <Fact label={translate('vigie.register.detail.conversation')}>
+        <Fact term label={translate('vigie.register.detail.conversation')}>
           {record.conversationId ? <Code>{record.conversationId}</Code> : none}
         </Fact>
-        <Fact label={translate('vigie.register.detail.ip')}>{personal(record.ip)}</Fact>
-        <Fact label={translate('vigie.register.detail.user_agent')}>{personal(record.userAgent)}</Fact>
-        <Fact label={translate('vigie.register.detail.request_id')}>
+        <Fact term label={translate('vigie.register.detail.ip')}>{personal(record.ip)}</Fact>
+        <Fact term label={translate('vigie.register.detail.user_agent')}>{personal(record.userAgent)}</Fact>
+        <Fact term label={translate('vigie.register.detail.request_id')}>
           {record.requestId ? <Code>{record.requestId}</Code> : none}
         </Fact>
-        <Fact label={translate('vigie.register.detail.grant_id')}>
+        <Fact term label={translate('vigie.register.detail.grant_id')}>
           {record.grantId ? <Code>{record.grantId}</Code> : none}
         </Fact>
         {record.erasedAt && (
-          <Fact label={translate('vigie.register.detail.erased_at')}>
+          <Fact term label={translate('vigie.register.detail.erased_at')}>
             <Typography variant="body2">{formatDateTime(new Date(record.erasedAt), locale)}</Typography>
           </Fact>
         )}
-        <Fact label={translate('vigie.register.detail.hash')} wide>
+        <Fact term label={translate('vigie.register.detail.hash')} wide>
           <CopyableHash hash={record.hash} whole />
         </Fact>
       </Box>

@@ -67,21 +67,21 @@ export const PolicyCard = ({ policy, error }: PolicyCardProps) => {
                 rowGap: 1.5,
               }}
             >
-              <Fact label={translate('vigie.retention.policy.next_run')} testId="retention-next-run">
+              <Fact strong label={translate('vigie.retention.policy.next_run')} testId="retention-next-run">
                 {policy.nextRunAt && policy.scheduleHours > 0
                   ? dateTime(policy.nextRunAt)
                   : translate('vigie.retention.policy.no_schedule')}
               </Fact>
-              <Fact label={translate('vigie.retention.policy.frequency')}>
+              <Fact strong label={translate('vigie.retention.policy.frequency')}>
                 {frequency(policy.scheduleHours)}
               </Fact>
-              <Fact label={translate('vigie.retention.policy.batch_size')} testId="retention-batch-size">
+              <Fact strong label={translate('vigie.retention.policy.batch_size')} testId="retention-batch-size">
                 {translate('vigie.retention.policy.batch_value', {
                   smart_count: policy.batchSize,
                   count: formatCount(policy.batchSize, locale),
                 })}
               </Fact>
-              <Fact label={translate('vigie.retention.policy.cutoff')}>
+              <Fact strong label={translate('vigie.retention.policy.cutoff')}>
                 {translate('vigie.retention.policy.cutoff_value', { date: dateTime(policy.cutoffNow) })}
               </Fact>
             </Box>

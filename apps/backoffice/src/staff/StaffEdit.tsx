@@ -1,6 +1,5 @@
-import { Alert, Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
+import { Alert, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import type { StaffAccount } from '@vigie/contracts';
-import type { ReactNode } from 'react';
 import {
   BooleanInput,
   Edit,
@@ -18,6 +17,7 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
+import { Fact } from '../components/Fact';
 import { RelativeDate } from '../components/RelativeDate';
 import { formatDate } from '../i18n/relativeTime';
 import { RolesInput, normaliseRoles } from './RolesInput';
@@ -56,18 +56,6 @@ const DisablingNotice = () => {
   );
 };
 
-const Fact = ({ label, children }: { label: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Box>
-      <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mb: 0.25 }}>
-        {translate(label)}
-      </Typography>
-      {children}
-    </Box>
-  );
-};
-
 /** What the form cannot change but an admin wants in view while editing. */
 const StaffFacts = () => {
   const record = useRecordContext<StaffAccount>();
@@ -78,18 +66,18 @@ const StaffFacts = () => {
     <Card sx={{ width: { xs: '100%', md: 280 }, flexShrink: 0, ml: { md: 2.5 }, mt: { xs: 2, md: 0 } }}>
       <CardContent sx={{ p: 2.5 }}>
         <Stack spacing={2} divider={<Divider flexItem />}>
-          <Fact label="resources.staff.fields.disabled">
+          <Fact label={translate('resources.staff.fields.disabled')}>
             <StatusChip disabled={record.disabled} />
           </Fact>
-          <Fact label="resources.staff.fields.mfaEnabled">
+          <Fact label={translate('resources.staff.fields.mfaEnabled')}>
             <Typography variant="body2">
               {translate(record.mfaEnabled ? 'vigie.staff.mfa_on' : 'vigie.staff.mfa_off')}
             </Typography>
           </Fact>
-          <Fact label="resources.staff.fields.lastLoginAt">
+          <Fact label={translate('resources.staff.fields.lastLoginAt')}>
             <RelativeDate value={record.lastLoginAt} emptyText={translate('vigie.staff.never_signed_in')} />
           </Fact>
-          <Fact label="resources.staff.fields.createdAt">
+          <Fact label={translate('resources.staff.fields.createdAt')}>
             <Typography variant="body2">{formatDate(new Date(record.createdAt), locale)}</Typography>
           </Fact>
         </Stack>
