@@ -1,6 +1,7 @@
-import { Alert, Box, Dialog, DialogContent, DialogTitle, Stack } from '@mui/material';
+import { Alert, Box, type ButtonProps, Dialog, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { type FormEvent, type ReactNode, useId } from 'react';
 import { DialogHeading, type DialogTone } from './DialogHeading';
+import { FormDialogActions } from './FormDialogActions';
 
 interface ActionDialogProps {
   title: ReactNode;
@@ -26,7 +27,17 @@ interface ActionDialogProps {
   failure?: ReactNode;
   /** Between the content and the footer, outside the scrolling content (a problem with a reload). */
   beforeFooter?: ReactNode;
-  footer: ReactNode;
+  /** The usual footer of a form: cancel (as closing does), and a submit button that shows the sending. */
+  submit?: {
+    label: string;
+    cancelLabel: string;
+    icon: ReactNode;
+    testId: string;
+    pending: boolean;
+    color?: ButtonProps['color'];
+  };
+  /** Any other footer. */
+  footer?: ReactNode;
   children: ReactNode;
 }
 
@@ -50,6 +61,7 @@ export const ActionDialog = ({
   spacing = 2.5,
   failure,
   beforeFooter,
+  submit,
   footer,
   children,
 }: ActionDialogProps) => {
@@ -67,6 +79,17 @@ export const ActionDialog = ({
         </Stack>
       </DialogContent>
       {beforeFooter}
+      {submit && (
+        <FormDialogActions
+          cancelLabel={submit.cancelLabel}
+          submitLabel={submit.label}
+          icon={submit.icon}
+          color={submit.color}
+          pending={submit.pending}
+          onCancel={onClose}
+          submitTestId={submit.testId}
+        />
+      )}
       {footer}
     </>
   );

@@ -14,7 +14,6 @@ import { refusalText } from '../common/refusals';
 import { useDialogSubmit } from '../common/useDialogSubmit';
 import type { CaseDialogProps } from './caseDialogProps';
 import { StatementFields } from './StatementFields';
-import { FormDialogActions } from '../components/FormDialogActions';
 
 interface AppealDialogProps extends CaseDialogProps {
   record: CaseDetail & { appeal: NonNullable<CaseDetail['appeal']> };
@@ -120,16 +119,13 @@ export const AppealDialog = ({
       onSubmit={submit}
       problem={problem}
       onProblemChange={setProblem}
-      footer={
-        <FormDialogActions
-          cancelLabel={translate('vigie.decisions.form.cancel')}
-          submitLabel={translate('vigie.decisions.appeal.submit')}
-          icon={<BalanceOutlined />}
-          pending={pending}
-          onCancel={close}
-          submitTestId="appeal-submit"
-        />
-      }
+      submit={{
+        cancelLabel: translate('vigie.decisions.form.cancel'),
+        label: translate('vigie.decisions.appeal.submit'),
+        icon: <BalanceOutlined />,
+        pending,
+        testId: 'appeal-submit',
+      }}
     >
       <Box>
         <Typography variant="subtitle2" sx={{ fontWeight: 700, mb: 1 }}>

@@ -50,7 +50,6 @@ import { refusalText } from '../common/refusals';
 import { useDialogSubmit } from '../common/useDialogSubmit';
 import type { CaseDialogProps } from './caseDialogProps';
 import { StatementFields } from './StatementFields';
-import { FormDialogActions } from '../components/FormDialogActions';
 
 const DURATION_PRESETS = [1, 3, 7, 14, 30] as const;
 
@@ -210,18 +209,13 @@ export const DecisionDialog = ({
       onSubmit={submit}
       problem={problem}
       onProblemChange={setProblem}
-      footer={
-        <FormDialogActions
-          cancelLabel={translate('vigie.decisions.form.cancel')}
-          submitLabel={translate(
-            fourEyes ? 'vigie.decisions.form.submit_propose' : 'vigie.decisions.form.submit',
-          )}
-          icon={fourEyes ? <HowToVoteOutlined /> : <GavelOutlined />}
-          pending={pending}
-          onCancel={close}
-          submitTestId="decision-submit"
-        />
-      }
+      submit={{
+        cancelLabel: translate('vigie.decisions.form.cancel'),
+        label: translate(fourEyes ? 'vigie.decisions.form.submit_propose' : 'vigie.decisions.form.submit'),
+        icon: fourEyes ? <HowToVoteOutlined /> : <GavelOutlined />,
+        pending,
+        testId: 'decision-submit',
+      }}
     >
       <Part title={translate('vigie.decisions.form.action_label')}>
         <ChoiceCards

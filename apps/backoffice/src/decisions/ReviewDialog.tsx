@@ -10,7 +10,6 @@ import { refusalText } from '../common/refusals';
 import { useDialogSubmit } from '../common/useDialogSubmit';
 import type { CaseDialogProps } from './caseDialogProps';
 import { ActionDialog } from '../components/ActionDialog';
-import { FormDialogActions } from '../components/FormDialogActions';
 
 const MAX_NOTE_LENGTH = 2000;
 
@@ -67,19 +66,16 @@ export const ReviewDialog = ({
       onSubmit={submit}
       spacing={2}
       failure={failure}
-      footer={
-        <FormDialogActions
-          cancelLabel={translate('vigie.decisions.review.cancel')}
-          submitLabel={translate(
-            approve ? 'vigie.decisions.review.approve_submit' : 'vigie.decisions.review.reject_submit',
-          )}
-          icon={approve ? <ThumbUpAltOutlined /> : <ThumbDownAltOutlined />}
-          color={approve ? 'success' : 'error'}
-          pending={pending}
-          onCancel={close}
-          submitTestId="review-submit"
-        />
-      }
+      submit={{
+        cancelLabel: translate('vigie.decisions.review.cancel'),
+        label: translate(
+          approve ? 'vigie.decisions.review.approve_submit' : 'vigie.decisions.review.reject_submit',
+        ),
+        icon: approve ? <ThumbUpAltOutlined /> : <ThumbDownAltOutlined />,
+        color: approve ? 'success' : 'error',
+        pending,
+        testId: 'review-submit',
+      }}
     >
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
         {translate('vigie.decisions.review.summary', {

@@ -10,7 +10,6 @@ import { refusalText } from '../common/refusals';
 import { useDialogSubmit } from '../common/useDialogSubmit';
 import { ActionDialog } from '../components/ActionDialog';
 import { ReasonField } from '../components/ReasonField';
-import { FormDialogActions } from '../components/FormDialogActions';
 
 /** What `transitionRequestSchema` and the API ask of a reason to reopen, after trimming. */
 export const MIN_REOPEN_REASON_LENGTH = 10;
@@ -66,18 +65,15 @@ const TransitionDialog = ({ record, transition, onClose, api }: TransitionDialog
       onClose={close}
       onSubmit={submit}
       failure={failure}
-      footer={
-        <FormDialogActions
-          cancelLabel={translate('vigie.decisions.status.cancel')}
-          submitLabel={translate(
-            reopening ? 'vigie.decisions.status.reopen_submit' : 'vigie.decisions.status.close_submit',
-          )}
-          icon={reopening ? <RestartAltOutlined /> : <TaskAltOutlined />}
-          pending={pending}
-          onCancel={close}
-          submitTestId="transition-submit"
-        />
-      }
+      submit={{
+        cancelLabel: translate('vigie.decisions.status.cancel'),
+        label: translate(
+          reopening ? 'vigie.decisions.status.reopen_submit' : 'vigie.decisions.status.close_submit',
+        ),
+        icon: reopening ? <RestartAltOutlined /> : <TaskAltOutlined />,
+        pending,
+        testId: 'transition-submit',
+      }}
     >
       <Typography variant="body2" color="text.secondary">
         {translate(reopening ? 'vigie.decisions.status.reopen_intro' : 'vigie.decisions.status.close_intro')}

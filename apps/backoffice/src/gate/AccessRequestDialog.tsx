@@ -19,7 +19,6 @@ import { draftProblems, isDraftValid } from './gateRules';
 import { JustificationField } from './JustificationField';
 import { LegalBasisNotice } from './LegalBasisNotice';
 import { ReportChoice } from './ReportChoice';
-import { FormDialogActions } from '../components/FormDialogActions';
 
 export interface AccessRequestDialogProps {
   open: boolean;
@@ -132,16 +131,13 @@ export const AccessRequestDialog = ({
           </Box>
         )
       }
-      footer={
-        <FormDialogActions
-          cancelLabel={translate('vigie.gate.dialog.cancel')}
-          submitLabel={translate('vigie.gate.dialog.submit')}
-          icon={<LockOpenOutlined />}
-          pending={pending}
-          onCancel={close}
-          submitTestId="gate-submit"
-        />
-      }
+      submit={{
+        cancelLabel: translate('vigie.gate.dialog.cancel'),
+        label: translate('vigie.gate.dialog.submit'),
+        icon: <LockOpenOutlined />,
+        pending,
+        testId: 'gate-submit',
+      }}
     >
       <Typography variant="body2" color="text.secondary">
         {scope === 'full'

@@ -16,7 +16,6 @@ import {
   retentionApi,
 } from './retentionApi';
 import { refusalCodeOf } from '../common/api';
-import { FormDialogActions } from '../components/FormDialogActions';
 
 export type LegalHoldChange = 'place' | 'lift';
 
@@ -105,18 +104,13 @@ export const LegalHoldDialog = ({
       onClose={close}
       onSubmit={submit}
       failure={failure}
-      footer={
-        <FormDialogActions
-          cancelLabel={translate('vigie.retention.hold.cancel')}
-          submitLabel={translate(
-            placing ? 'vigie.retention.hold.submit_place' : 'vigie.retention.hold.submit_lift',
-          )}
-          icon={placing ? <GavelOutlined /> : <LockOpenOutlined />}
-          pending={pending}
-          onCancel={close}
-          submitTestId="legal-hold-submit"
-        />
-      }
+      submit={{
+        cancelLabel: translate('vigie.retention.hold.cancel'),
+        label: translate(placing ? 'vigie.retention.hold.submit_place' : 'vigie.retention.hold.submit_lift'),
+        icon: placing ? <GavelOutlined /> : <LockOpenOutlined />,
+        pending,
+        testId: 'legal-hold-submit',
+      }}
     >
       <Typography variant="body2" color="text.secondary">
         {translate(placing ? 'vigie.retention.hold.place_intro' : 'vigie.retention.hold.lift_intro')}
