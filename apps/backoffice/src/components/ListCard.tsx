@@ -7,25 +7,34 @@ import { formatCount } from '../common/format';
 import { CardHeading } from './CardHeading';
 import { LoadFailedAlert } from './LoadFailedAlert';
 
-interface ListCardProps {
+interface ListPage<T> {
+  data: readonly T[];
+  total: number;
+}
+
+interface ListCardProps<T> {
   /** The heading's id, for the card's `aria-labelledby`. */
   id: string;
   icon: typeof SvgIcon;
   title: string;
   explanation: ReactNode;
-  /** Beside the title, once known: the total, said by `messageKey` (`%{count}` formatted, `smart_count`). */
-  total?: { value: number; messageKey: string; testId: string };
+  /** What the API answered, once it did: a page of the list and the total. */
+  list: ListPage<T> | null;
+  /** Where `total` (with `%{count}` formatted and `smart_count`) and `none` are. */
+  messages: string;
+  /** The total's test id. */
+  totalTestId: string;
   /** Between the heading and the list: its filters. */
   toolbar?: ReactNode;
   error: unknown;
   /** The sentence of a failed load, with `%{message}`. */
   errorKey?: string;
   isPending: boolean;
-  /** What to say when the list came back empty; nothing while loading or failed. */
-  empty?: ReactNode;
+  /** What to say when the list came back empty, instead of `${messages}.none`. */
+  emptyKey?: string;
   emptyTestId?: string;
-  /** The list (a PagedTable), once it has rows. */
-  table?: ReactNode;
+  /** The list (a PagedTable), drawn once it has rows. */
+  table: (list: ListPage<T>) => ReactNode;
   /** Room under the heading; by default, less above a table. */
   headingSpace?: number;
   sx?: SxProps<Theme>;
@@ -34,43 +43,47 @@ interface ListCardProps {
 }
 
 /** A card that lists what the API answered: heading and total, load failure, progress, empty, table. */
-export const ListCard = ({
+export const ListCard = <T,>({
   id,
   icon,
   title,
   explanation,
-  total,
+  list,
+  messages,
+  totalTestId,
   toolbar,
   error,
   errorKey,
   isPending,
-  empty,
+  emptyKey,
   emptyTestId,
   table,
   headingSpace,
   sx,
   children,
-}: ListCardProps) => {
+}: ListCardProps<T>) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const loaded = list !== null && error === null;
+  const rows = loaded && list.data.length > 0 ? list : null;
   return (
     <Card
       component="section"
       aria-labelledby={id}
       sx={[{ overflow: 'hidden' }, ...(Array.isArray(sx) ? sx : [sx])]}
     >
-      <Box sx={{ p: 2.5, pb: headingSpace ?? (table ? 1.5 : 2.5) }}>
+      <Box sx={{ p: 2.5, pb: headingSpace ?? (rows ? 1.5 : 2.5) }}>
         <CardHeading
           id={id}
           icon={icon}
           title={title}
           explanation={explanation}
           action={
-            total && (
-              <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid={total.testId}>
-                {translate(total.messageKey, {
-                  smart_count: total.value,
-                  count: formatCount(total.value, locale),
+            list && (
+              <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid={totalTestId}>
+                {translate(`${messages}.total`, {
+                  smart_count: list.total,
+                  count: formatCount(list.total, locale),
                 })}
               </Typography>
             )
@@ -79,13 +92,13 @@ export const ListCard = ({
         {toolbar}
         {error !== null && <LoadFailedAlert error={error} messageKey={errorKey} />}
         {isPending && <LinearProgress sx={{ mt: 2, borderRadius: 2 }} aria-hidden />}
-        {empty && (
+        {loaded && !rows && (
           <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }} data-testid={emptyTestId}>
-            {empty}
+            {translate(emptyKey ?? `${messages}.none`)}
           </Typography>
         )}
       </Box>
-      {table}
+      {rows && table(rows)}
       {children}
     </Card>
   );

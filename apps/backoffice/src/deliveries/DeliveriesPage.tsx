@@ -284,15 +284,9 @@ export const DeliveriesPage = ({ api = deliveriesApi }: { api?: DeliveriesApi })
         icon={OutboxOutlined}
         title={title}
         explanation={translate('vigie.decisions.deliveries.intro')}
-        total={
-          data
-            ? {
-                value: data.total,
-                messageKey: 'vigie.decisions.deliveries.total',
-                testId: 'deliveries-total',
-              }
-            : undefined
-        }
+        list={data}
+        messages="vigie.decisions.deliveries"
+        totalTestId="deliveries-total"
         toolbar={
           <ToggleButtonGroup
             exclusive
@@ -322,40 +316,31 @@ export const DeliveriesPage = ({ api = deliveriesApi }: { api?: DeliveriesApi })
         error={error}
         errorKey="vigie.decisions.deliveries.load_failed"
         isPending={isPending}
-        empty={
-          data &&
-          error === null &&
-          data.data.length === 0 &&
-          translate(`vigie.decisions.deliveries.empty_${filter}`)
-        }
+        emptyKey={`vigie.decisions.deliveries.empty_${filter}`}
         emptyTestId="deliveries-empty"
         headingSpace={2}
         sx={{ mt: 1 }}
-        table={
-          data &&
-          error === null &&
-          data.data.length > 0 && (
-            <PagedTable
-              label={title}
-              columns={COLUMNS.map((column) => ({
-                key: column,
-                label: translate(`vigie.decisions.deliveries.fields.${column}`),
-                sx: column === 'attempts' ? { textAlign: 'right' } : undefined,
-              }))}
-              paging={{
-                total: data.total,
-                page,
-                perPage: DELIVERIES_PER_PAGE,
-                onPageChange: setPage,
-                messages: 'vigie.decisions.deliveries',
-              }}
-            >
-              {data.data.map((delivery) => (
-                <DeliveryRow key={delivery.id} delivery={delivery} onRetried={reload} api={api} />
-              ))}
-            </PagedTable>
-          )
-        }
+        table={(rows) => (
+          <PagedTable
+            label={title}
+            columns={COLUMNS.map((column) => ({
+              key: column,
+              label: translate(`vigie.decisions.deliveries.fields.${column}`),
+              sx: column === 'attempts' ? { textAlign: 'right' } : undefined,
+            }))}
+            paging={{
+              total: rows.total,
+              page,
+              perPage: DELIVERIES_PER_PAGE,
+              onPageChange: setPage,
+              messages: 'vigie.decisions.deliveries',
+            }}
+          >
+            {rows.data.map((delivery) => (
+              <DeliveryRow key={delivery.id} delivery={delivery} onRetried={reload} api={api} />
+            ))}
+          </PagedTable>
+        )}
       />
     </Box>
   );

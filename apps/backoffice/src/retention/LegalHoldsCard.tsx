@@ -42,65 +42,58 @@ export const LegalHoldsCard = ({ version, onHoldChanged }: LegalHoldsCardProps) 
       icon={GavelOutlined}
       title={title}
       explanation={translate('vigie.retention.holds.explanation')}
-      total={
-        holds
-          ? { value: holds.total, messageKey: 'vigie.retention.holds.total', testId: 'holds-total' }
-          : undefined
-      }
+      list={holds}
+      messages="vigie.retention.holds"
+      totalTestId="holds-total"
       error={error}
       isPending={isPending}
-      empty={holds && error === null && holds.data.length === 0 && translate('vigie.retention.holds.none')}
-      table={
-        holds &&
-        error === null &&
-        holds.data.length > 0 && (
-          <PagedTable label={title} columns={columns}>
-            {holds.data.map((hold) => (
-              <TableRow key={hold.caseId} hover data-testid={`hold-${hold.caseId}`}>
+      table={(rows) => (
+        <PagedTable label={title} columns={columns}>
+          {rows.data.map((hold) => (
+            <TableRow key={hold.caseId} hover data-testid={`hold-${hold.caseId}`}>
+              <TableCell>
+                <CaseIdCell caseId={hold.caseId} />
+              </TableCell>
+              <TableCell>
+                <CategoryChips categories={hold.categories} max={2} />
+              </TableCell>
+              {/* The reason is what an auditor reads: it wraps rather than being cut. */}
+              <TableCell sx={{ whiteSpace: 'normal !important', minWidth: 240, maxWidth: 420 }}>
+                <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+                  {hold.reason}
+                </Typography>
+              </TableCell>
+              <TableCell>
+                <Typography
+                  variant="body2"
+                  sx={{ fontWeight: 600 }}
+                  color={hold.placedBy ? 'text.primary' : 'text.secondary'}
+                >
+                  {hold.placedBy?.name ?? translate('vigie.retention.holds.unknown_author')}
+                </Typography>
+              </TableCell>
+              <TableCell>
+                <AtCell at={hold.placedAt} />
+              </TableCell>
+              <TableCell>
+                <DateCell value={hold.lastActivityAt} />
+              </TableCell>
+              {canManage && (
                 <TableCell>
-                  <CaseIdCell caseId={hold.caseId} />
-                </TableCell>
-                <TableCell>
-                  <CategoryChips categories={hold.categories} max={2} />
-                </TableCell>
-                {/* The reason is what an auditor reads: it wraps rather than being cut. */}
-                <TableCell sx={{ whiteSpace: 'normal !important', minWidth: 240, maxWidth: 420 }}>
-                  <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-                    {hold.reason}
-                  </Typography>
-                </TableCell>
-                <TableCell>
-                  <Typography
-                    variant="body2"
-                    sx={{ fontWeight: 600 }}
-                    color={hold.placedBy ? 'text.primary' : 'text.secondary'}
+                  <Button
+                    size="small"
+                    color="inherit"
+                    startIcon={<LockOpenOutlined />}
+                    onClick={() => setLiftCaseId(hold.caseId)}
                   >
-                    {hold.placedBy?.name ?? translate('vigie.retention.holds.unknown_author')}
-                  </Typography>
+                    {translate('vigie.retention.hold.lift')}
+                  </Button>
                 </TableCell>
-                <TableCell>
-                  <AtCell at={hold.placedAt} />
-                </TableCell>
-                <TableCell>
-                  <DateCell value={hold.lastActivityAt} />
-                </TableCell>
-                {canManage && (
-                  <TableCell>
-                    <Button
-                      size="small"
-                      color="inherit"
-                      startIcon={<LockOpenOutlined />}
-                      onClick={() => setLiftCaseId(hold.caseId)}
-                    >
-                      {translate('vigie.retention.hold.lift')}
-                    </Button>
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </PagedTable>
-        )
-      }
+              )}
+            </TableRow>
+          ))}
+        </PagedTable>
+      )}
     >
       {liftCaseId && (
         <LegalHoldDialog

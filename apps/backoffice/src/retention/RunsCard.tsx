@@ -33,48 +33,41 @@ export const RunsCard = ({ version }: { version: number }) => {
   const { data: runs, error, isPending } = useApiData(load, version);
   const title = translate('vigie.retention.runs.title');
 
-  const hasRows = runs !== undefined && runs !== null && error === null && runs.data.length > 0;
-
   return (
     <ListCard
       id="retention-runs-title"
       icon={HistoryOutlined}
       title={title}
       explanation={translate('vigie.retention.runs.explanation')}
-      total={
-        runs
-          ? { value: runs.total, messageKey: 'vigie.retention.runs.total', testId: 'runs-total' }
-          : undefined
-      }
+      list={runs}
+      messages="vigie.retention.runs"
+      totalTestId="runs-total"
       error={error}
       isPending={isPending}
-      empty={runs && error === null && runs.data.length === 0 && translate('vigie.retention.runs.none')}
       sx={{ mb: 2 }}
-      table={
-        hasRows && (
-          // Eleven columns: tighter sides than the other tables, so a laptop shows them all.
-          <PagedTable
-            label={title}
-            columns={COLUMNS.map((column) => ({
-              key: column,
-              label: translate(`vigie.retention.runs.fields.${column}`),
-              sx: FIGURES.has(column) ? numberHeadSx : undefined,
-            }))}
-            sx={{ '& .MuiTableCell-root': { px: 0.875 }, '& .MuiTableCell-head': { fontSize: '0.8125rem' } }}
-            paging={{
-              total: runs.total,
-              page,
-              perPage: RUNS_PER_PAGE,
-              onPageChange: setPage,
-              messages: 'vigie.retention.runs',
-            }}
-          >
-            {runs.data.map((run) => (
-              <RunRow key={run.id} run={run} />
-            ))}
-          </PagedTable>
-        )
-      }
+      table={(rows) => (
+        // Eleven columns: tighter sides than the other tables, so a laptop shows them all.
+        <PagedTable
+          label={title}
+          columns={COLUMNS.map((column) => ({
+            key: column,
+            label: translate(`vigie.retention.runs.fields.${column}`),
+            sx: FIGURES.has(column) ? numberHeadSx : undefined,
+          }))}
+          sx={{ '& .MuiTableCell-root': { px: 0.875 }, '& .MuiTableCell-head': { fontSize: '0.8125rem' } }}
+          paging={{
+            total: rows.total,
+            page,
+            perPage: RUNS_PER_PAGE,
+            onPageChange: setPage,
+            messages: 'vigie.retention.runs',
+          }}
+        >
+          {rows.data.map((run) => (
+            <RunRow key={run.id} run={run} />
+          ))}
+        </PagedTable>
+      )}
     />
   );
 };
