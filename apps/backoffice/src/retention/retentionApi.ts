@@ -63,22 +63,25 @@ const readPolicy = (body: unknown): RetentionPolicy => {
   throw new Error('Unexpected retention policy from the API');
 };
 
-const readPreviewCase = (value: unknown): RetentionPreviewCase | null =>
-  isRecord(value) &&
-  typeof value.caseId === 'string' &&
-  isStatus(value.status) &&
-  typeof value.lastActivityAt === 'string' &&
-  typeof value.dueAt === 'string'
-    ? {
-        caseId: value.caseId,
-        status: value.status,
-        categories: categoriesOf(value.categories),
-        reportCount: isCount(value.reportCount) ? value.reportCount : 0,
-        messageCount: isCount(value.messageCount) ? value.messageCount : 0,
-        lastActivityAt: value.lastActivityAt,
-        dueAt: value.dueAt,
-      }
+// The preview's rows and the legal holds both start with the case, its status and its categories.
+const caseRowOf = (value: unknown) =>
+  isRecord(value) && typeof value.caseId === 'string' && isStatus(value.status)
+    ? { row: value, caseId: value.caseId, status: value.status, categories: categoriesOf(value.categories) }
     : null;
+
+const readPreviewCase = (value: unknown): RetentionPreviewCase | null => {
+  const found = caseRowOf(value);
+  if (!found) return null;
+  const { row, ...summary } = found;
+  if (typeof row.lastActivityAt !== 'string' || typeof row.dueAt !== 'string') return null;
+  return {
+    ...summary,
+    reportCount: isCount(row.reportCount) ? row.reportCount : 0,
+    messageCount: isCount(row.messageCount) ? row.messageCount : 0,
+    lastActivityAt: row.lastActivityAt,
+    dueAt: row.dueAt,
+  };
+};
 
 const readPreview = (body: unknown): RetentionPreview => {
   const totals = isRecord(body) ? body.totals : undefined;
@@ -157,22 +160,19 @@ const readRun = (body: unknown): RetentionRun => {
   throw new Error('Unexpected retention run from the API');
 };
 
-const readHold = (value: unknown): LegalHold | null =>
-  isRecord(value) &&
-  typeof value.caseId === 'string' &&
-  isStatus(value.status) &&
-  typeof value.reason === 'string' &&
-  typeof value.placedAt === 'string'
-    ? {
-        caseId: value.caseId,
-        status: value.status,
-        categories: categoriesOf(value.categories),
-        lastActivityAt: typeof value.lastActivityAt === 'string' ? value.lastActivityAt : value.placedAt,
-        reason: value.reason,
-        placedAt: value.placedAt,
-        placedBy: staffOf(value.placedBy),
-      }
-    : null;
+const readHold = (value: unknown): LegalHold | null => {
+  const found = caseRowOf(value);
+  if (!found) return null;
+  const { row, ...summary } = found;
+  if (typeof row.reason !== 'string' || typeof row.placedAt !== 'string') return null;
+  return {
+    ...summary,
+    lastActivityAt: typeof row.lastActivityAt === 'string' ? row.lastActivityAt : row.placedAt,
+    reason: row.reason,
+    placedAt: row.placedAt,
+    placedBy: staffOf(row.placedBy),
+  };
+};
 
 const readPage = <T>(body: unknown, read: (value: unknown) => T | null, what: string): Page<T> => {
   if (isRecord(body) && Array.isArray(body.data)) {
