@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-interface ApiDataState<T> {
+export interface ApiDataState<T> {
   data: T | null;
   isPending: boolean;
   error: unknown;

@@ -4,6 +4,7 @@ import type { SxProps, Theme } from '@mui/material/styles';
 import type { ReactNode } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatCount } from '../common/format';
+import type { ApiDataState } from '../common/useApiData';
 import { CardHeading } from './CardHeading';
 import { LoadFailedAlert } from './LoadFailedAlert';
 
@@ -18,18 +19,16 @@ interface ListCardProps<T> {
   icon: typeof SvgIcon;
   title: string;
   explanation: ReactNode;
-  /** What the API answered, once it did: a page of the list and the total. */
-  list: ListPage<T> | null;
+  /** What `useApiData` holds: once answered, a page of the list and the total. */
+  answer: ApiDataState<ListPage<T>>;
   /** Where `total` (with `%{count}` formatted and `smart_count`) and `none` are. */
   messages: string;
   /** The total's test id. */
   totalTestId: string;
   /** Between the heading and the list: its filters. */
   toolbar?: ReactNode;
-  error: unknown;
   /** The sentence of a failed load, with `%{message}`. */
   errorKey?: string;
-  isPending: boolean;
   /** What to say when the list came back empty, instead of `${messages}.none`. */
   emptyKey?: string;
   emptyTestId?: string;
@@ -48,13 +47,11 @@ export const ListCard = <T,>({
   icon,
   title,
   explanation,
-  list,
+  answer: { data: list, error, isPending },
   messages,
   totalTestId,
   toolbar,
-  error,
   errorKey,
-  isPending,
   emptyKey,
   emptyTestId,
   table,

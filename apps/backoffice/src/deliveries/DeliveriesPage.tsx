@@ -273,7 +273,7 @@ export const DeliveriesPage = ({ api = deliveriesApi }: { api?: DeliveriesApi })
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((value) => value + 1), []);
   const load = useCallback(() => api.list(page + 1, DELIVERIES_PER_PAGE, filter), [api, page, filter]);
-  const { data, error, isPending } = useApiData(load, version);
+  const answer = useApiData(load, version);
   const title = translate('vigie.decisions.deliveries.title');
 
   return (
@@ -284,7 +284,7 @@ export const DeliveriesPage = ({ api = deliveriesApi }: { api?: DeliveriesApi })
         icon={OutboxOutlined}
         title={title}
         explanation={translate('vigie.decisions.deliveries.intro')}
-        list={data}
+        answer={answer}
         messages="vigie.decisions.deliveries"
         totalTestId="deliveries-total"
         toolbar={
@@ -313,9 +313,7 @@ export const DeliveriesPage = ({ api = deliveriesApi }: { api?: DeliveriesApi })
             ))}
           </ToggleButtonGroup>
         }
-        error={error}
         errorKey="vigie.decisions.deliveries.load_failed"
-        isPending={isPending}
         emptyKey={`vigie.decisions.deliveries.empty_${filter}`}
         emptyTestId="deliveries-empty"
         headingSpace={2}

@@ -26,7 +26,7 @@ interface LegalHoldsCardProps {
 export const LegalHoldsCard = ({ version, onHoldChanged }: LegalHoldsCardProps) => {
   const translate = useTranslate();
   const { permissions } = usePermissions<StaffRole[]>();
-  const { data: holds, error, isPending } = useApiData(loadHolds, version);
+  const answer = useApiData(loadHolds, version);
   const [liftCaseId, setLiftCaseId] = useState<string | null>(null);
   const canManage = canAccess(permissions ?? [], 'legal_hold.manage');
   const title = translate('vigie.retention.holds.title');
@@ -42,11 +42,9 @@ export const LegalHoldsCard = ({ version, onHoldChanged }: LegalHoldsCardProps) 
       icon={GavelOutlined}
       title={title}
       explanation={translate('vigie.retention.holds.explanation')}
-      list={holds}
+      answer={answer}
       messages="vigie.retention.holds"
       totalTestId="holds-total"
-      error={error}
-      isPending={isPending}
       table={(rows) => (
         <PagedTable label={title} columns={columns}>
           {rows.data.map((hold) => (

@@ -30,7 +30,7 @@ export const RunsCard = ({ version }: { version: number }) => {
   const translate = useTranslate();
   const [page, setPage] = useState(0);
   const load = useCallback(() => retentionApi.runs(page + 1, RUNS_PER_PAGE), [page]);
-  const { data: runs, error, isPending } = useApiData(load, version);
+  const answer = useApiData(load, version);
   const title = translate('vigie.retention.runs.title');
 
   return (
@@ -39,11 +39,9 @@ export const RunsCard = ({ version }: { version: number }) => {
       icon={HistoryOutlined}
       title={title}
       explanation={translate('vigie.retention.runs.explanation')}
-      list={runs}
+      answer={answer}
       messages="vigie.retention.runs"
       totalTestId="runs-total"
-      error={error}
-      isPending={isPending}
       sx={{ mb: 2 }}
       table={(rows) => (
         // Eleven columns: tighter sides than the other tables, so a laptop shows them all.
