@@ -3,7 +3,7 @@ import BalanceOutlined from '@mui/icons-material/BalanceOutlined';
 import { Alert, Box, Button, Card, Chip, Grid, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import type { CaseDetail, StaffRole } from '@vigie/contracts';
-import { useState } from 'react';
+import { useDialogChoice } from '../common/useDialogChoice';
 import { Link, useGetIdentity, useLocaleState, usePermissions, useRefresh, useTranslate } from 'react-admin';
 import { formatDateTime } from '../i18n/relativeTime';
 import { AppealDialog } from './AppealDialog';
@@ -31,7 +31,7 @@ export const AppealBanner = ({ record, api }: AppealBannerProps) => {
   const refresh = useRefresh();
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions<StaffRole[]>();
-  const [outcome, setOutcome] = useState<AppealOutcome | null | undefined>(undefined);
+  const dialog = useDialogChoice<AppealOutcome>(refresh);
   if (!record.appeal) return null;
   const appealCase = record as AppealCase;
   const { appeal } = appealCase;
@@ -154,7 +154,7 @@ export const AppealBanner = ({ record, api }: AppealBannerProps) => {
                 key={value}
                 variant={value === 'upheld' ? 'contained' : 'outlined'}
                 startIcon={<Icon />}
-                onClick={() => setOutcome(value)}
+                onClick={() => dialog.open(value)}
                 data-testid={value === 'upheld' ? 'appeal-uphold' : 'appeal-overturn'}
                 sx={
                   value === 'overturned'
@@ -170,15 +170,12 @@ export const AppealBanner = ({ record, api }: AppealBannerProps) => {
           })}
         </Stack>
       )}
-      {outcome !== undefined && (
+      {dialog.choice !== undefined && (
         <AppealDialog
           record={appealCase}
-          initialOutcome={outcome}
-          onClose={() => setOutcome(undefined)}
-          onDone={() => {
-            setOutcome(undefined);
-            refresh();
-          }}
+          initialOutcome={dialog.choice}
+          onClose={dialog.close}
+          onDone={dialog.done}
           api={api}
         />
       )}

@@ -2,10 +2,10 @@ import ThumbDownAltOutlined from '@mui/icons-material/ThumbDownAltOutlined';
 import ThumbUpAltOutlined from '@mui/icons-material/ThumbUpAltOutlined';
 import { Button, Stack } from '@mui/material';
 import type { Decision } from '@vigie/contracts';
-import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import type { DecisionsApi } from './decisionsApi';
 import { ReviewDialog } from './ReviewDialog';
+import { useDialogChoice } from '../common/useDialogChoice';
 
 interface ReviewButtonsProps {
   decision: Decision;
@@ -16,7 +16,7 @@ interface ReviewButtonsProps {
 /** "Approuver" / "Rejeter" a proposed decision, each through its dialog. For leads. */
 export const ReviewButtons = ({ decision, onReviewed, api }: ReviewButtonsProps) => {
   const translate = useTranslate();
-  const [approve, setApprove] = useState<boolean | null>(null);
+  const dialog = useDialogChoice<boolean>(onReviewed);
   return (
     <>
       <Stack direction="row" spacing={1}>
@@ -24,7 +24,7 @@ export const ReviewButtons = ({ decision, onReviewed, api }: ReviewButtonsProps)
           variant="contained"
           color="success"
           startIcon={<ThumbUpAltOutlined />}
-          onClick={() => setApprove(true)}
+          onClick={() => dialog.open(true)}
           data-testid="approve-decision"
         >
           {translate('vigie.decisions.list.approve')}
@@ -33,23 +33,14 @@ export const ReviewButtons = ({ decision, onReviewed, api }: ReviewButtonsProps)
           variant="outlined"
           color="error"
           startIcon={<ThumbDownAltOutlined />}
-          onClick={() => setApprove(false)}
+          onClick={() => dialog.open(false)}
           data-testid="reject-decision"
         >
           {translate('vigie.decisions.list.reject')}
         </Button>
       </Stack>
-      {approve !== null && (
-        <ReviewDialog
-          decision={decision}
-          approve={approve}
-          onClose={() => setApprove(null)}
-          onDone={() => {
-            setApprove(null);
-            onReviewed();
-          }}
-          api={api}
-        />
+      {dialog.choice !== undefined && (
+        <ReviewDialog decision={decision} approve={dialog.choice} onClose={dialog.close} onDone={dialog.done} api={api} />
       )}
     </>
   );

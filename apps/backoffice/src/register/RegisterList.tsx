@@ -1,4 +1,5 @@
 import { Card, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import { alpha, useTheme } from '@mui/material/styles';
 import {
   DataTable,
@@ -28,6 +29,32 @@ const Column = DataTable.Col<RegisterRecord>;
 const justificationCellSx = () => ({ width: '100%', maxWidth: 0, minWidth: 160 });
 // Wide enough for most outcomes on one line; a long refusal reason wraps inside its chip.
 const outcomeCellSx = () => ({ minWidth: 210 });
+
+// Every column but the sequence: not sortable (the API sorts the register by sequence only).
+const COLUMNS: readonly {
+  source: keyof RegisterRecord;
+  /** Its heading's key under `vigie.register.fields`, when not the source's name. */
+  label?: string;
+  cellSx?: () => Record<string, unknown>;
+  render: (record: RegisterRecord) => ReactNode;
+}[] = [
+  { source: 'at', render: (record) => <AtCell at={record.at} /> },
+  { source: 'staff', render: (record) => <StaffCell staff={record.staff} /> },
+  { source: 'caseId', label: 'case', render: (record) => <CaseCell caseId={record.caseId} /> },
+  {
+    source: 'outcome',
+    cellSx: outcomeCellSx,
+    render: (record) => <OutcomeChip outcome={record.outcome} reason={record.reason} scope={record.scope} />,
+  },
+  { source: 'scope', render: (record) => <ScopeLabel scope={record.scope} /> },
+  {
+    source: 'justification',
+    cellSx: justificationCellSx,
+    render: (record) => (
+      <JustificationCell justification={record.justification} erasedAt={record.erasedAt} outcome={record.outcome} />
+    ),
+  },
+];
 
 const RegisterTotal = () => {
   const translate = useTranslate();
@@ -104,48 +131,16 @@ export const RegisterList = () => {
               </Typography>
             )}
           />
-          <Column
-            source="at"
-            label="vigie.register.fields.at"
-            disableSort
-            render={(record) => <AtCell at={record.at} />}
-          />
-          <Column
-            source="staff"
-            label="vigie.register.fields.staff"
-            disableSort
-            render={(record) => <StaffCell staff={record.staff} />}
-          />
-          <Column
-            source="caseId"
-            label="vigie.register.fields.case"
-            disableSort
-            render={(record) => <CaseCell caseId={record.caseId} />}
-          />
-          <Column
-            source="outcome"
-            label="vigie.register.fields.outcome"
-            disableSort
-            cellSx={outcomeCellSx}
-            render={(record) => (
-              <OutcomeChip outcome={record.outcome} reason={record.reason} scope={record.scope} />
-            )}
-          />
-          <Column
-            source="scope"
-            label="vigie.register.fields.scope"
-            disableSort
-            render={(record) => <ScopeLabel scope={record.scope} />}
-          />
-          <Column
-            source="justification"
-            label="vigie.register.fields.justification"
-            disableSort
-            cellSx={justificationCellSx}
-            render={(record) => (
-              <JustificationCell justification={record.justification} erasedAt={record.erasedAt} outcome={record.outcome} />
-            )}
-          />
+          {COLUMNS.map(({ source, label = source, cellSx, render }) => (
+            <Column
+              key={source}
+              source={source}
+              label={`vigie.register.fields.${label}`}
+              disableSort
+              cellSx={cellSx}
+              render={render}
+            />
+          ))}
         </DataTable>
         <Pagination rowsPerPageOptions={[25, 50, 100]} />
       </Card>
