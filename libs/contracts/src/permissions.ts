@@ -27,8 +27,6 @@ const ALLOWED_ROLES = {
   // Four eyes: a moderator's heavy sanction waits for a lead.
   'decision.approve': ['lead'],
   'appeal.decide': ['moderator', 'lead'],
-  // The backoffice's menu entry for the register; the API's routes name `register.*`.
-  'audit.view': ['dpo'],
   'register.view': ['dpo'],
   'register.export': ['dpo'],
   'register.verify': ['dpo'],

@@ -36,7 +36,7 @@ export const SCREENS = [
   {
     id: 'register',
     path: '/register',
-    action: 'audit.view',
+    action: 'register.view',
     icon: FactCheckOutlined,
     // Served by register/, routed in App.tsx.
     upcoming: false,

@@ -67,7 +67,7 @@ export const isStaffSessionIdentity = (value: unknown): value is StaffSessionIde
 export const RESOURCE_ACTIONS: Readonly<Record<string, Action>> = {
   staff: 'staff.manage',
   cases: 'queue.view',
-  'audit/access-log': 'audit.view',
+  'audit/access-log': 'register.view',
 };
 
 const readSession = (body: unknown): Session => {

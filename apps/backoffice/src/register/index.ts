@@ -1,10 +1,10 @@
 import { lazy } from 'react';
 import type { ScreenRoute } from '../common/screenRoute';
 
-// The API calls it `audit` (`/api/v1/audit/...`, the `audit.view` action): those names stay the API's.
+// The API's routes are under `/api/v1/audit/...`; the concept, and its actions, are the register's.
 export const registerRoute: ScreenRoute = {
   path: '/register',
-  action: 'audit.view',
+  action: 'register.view',
   Page: lazy(() => import('./RegisterPage').then((module) => ({ default: module.RegisterPage }))),
 };
 
