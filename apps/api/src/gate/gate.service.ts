@@ -7,6 +7,7 @@ import {
   MIN_JUSTIFICATION_LENGTH,
   type StaffRole,
 } from '@vigie/contracts';
+import { CaseRecordRepository } from '../cases/case-record.repository';
 import { Clock } from '../common/clock';
 import type { RequestClient } from '../common/request-client.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -30,6 +31,7 @@ const CONTENT_ROLES: readonly StaffRole[] = ['moderator', 'lead'];
 export class GateService {
   constructor(
     private readonly gate: GateRepository,
+    private readonly records: CaseRecordRepository,
     private readonly register: RegisterService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -67,7 +69,9 @@ export class GateService {
         expiresAt,
       });
       const scope = { kind: request.scope, messageCount: messageIds.length };
-      await this.gate.recordAccessOnCase(m, caseId, caller.id, at, { grantId, scope: request.scope, reportIds: request.reportIds, messageCount: messageIds.length });
+      // A staff action on the case: it goes on the timeline and keeps the case alive for retention.
+      await this.gate.addCaseEvent(m, caseId, 'conversation_accessed', caller.id, at, { grantId, scope: request.scope, reportIds: request.reportIds, messageCount: messageIds.length });
+      await this.records.recordActivity(m, caseId, at);
       const conversationMessageCount = await this.gate.conversationSize(m, facts.conversationId);
       // Last: the register's append lock is held from here to commit.
       await this.register.record(m, { ...base, outcome: 'granted', grantId, scope }, at);

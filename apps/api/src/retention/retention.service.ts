@@ -1,6 +1,7 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import type { CaseDetail, LegalHoldRequest, RetentionCounts, RetentionPolicy, RetentionPreview, RetentionRun } from '@vigie/contracts';
 import { DataSource, type QueryRunner } from 'typeorm';
+import { CaseRecordRepository } from '../cases/case-record.repository';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
@@ -36,6 +37,7 @@ export class RetentionService {
 
   constructor(
     private readonly retention: RetentionRepository,
+    private readonly records: CaseRecordRepository,
     private readonly cases: CasesService,
     private readonly activity: StaffActivityRepository,
     private readonly dataSource: DataSource,
@@ -164,7 +166,7 @@ export class RetentionService {
     const at = this.clock.now();
     // Holding is about retention, not moderation: it does not count as activity on the case.
     const outcome = await this.dataSource.transaction(async (m) => {
-      const result = await this.retention.setHold(m, caseId, place ? { reason, by: staffId, at } : null);
+      const result = await this.records.setLegalHold(m, caseId, place ? { reason, by: staffId, at } : null);
       if (result === 'done') await this.retention.addCaseEvent(m, caseId, place ? 'legal_hold_placed' : 'legal_hold_lifted', staffId, at, { reason });
       return result;
     });
