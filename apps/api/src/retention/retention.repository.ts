@@ -3,6 +3,7 @@ import type { LegalHold, RetentionCounts, RetentionPreview, RetentionRun } from 
 import { DataSource, type EntityManager } from 'typeorm';
 import { CaseRecordRepository } from '../cases/case-record.repository';
 import { addCaseEvent } from '../cases/case-timeline';
+import { RegisterRepository } from '../register/register.repository';
 
 /** The sweeper's predicate: not yet purged, not held, inactive since before the cutoff. */
 const DUE = `c.data_purged_at IS NULL AND NOT c.legal_hold AND c.last_activity_at < $1`;
@@ -43,6 +44,7 @@ export class RetentionRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly records: CaseRecordRepository,
+    private readonly register: RegisterRepository,
   ) {}
 
   /** `at` minus the retention period, computed by PostgreSQL's calendar (P3Y from 29 Feb is 28 Feb). */
@@ -140,7 +142,7 @@ export class RetentionRepository {
        SELECT count(*) AS n FROM renamed`,
       [ids],
     );
-    const [{ erased }]: { erased: string }[] = await m.query(`SELECT access_log_erase_personal($1::uuid[], $2) AS erased`, [ids, at]);
+    const registerEntriesErased = await this.register.erasePersonalFields(m, ids, at);
 
     return {
       casesPurged: ids.length,
@@ -150,7 +152,7 @@ export class RetentionRepository {
       notesErased,
       usersPseudonymised,
       conversationsPseudonymised,
-      registerEntriesErased: Number(erased),
+      registerEntriesErased,
     };
   }
 
