@@ -18,11 +18,7 @@ export interface RunOptions {
   dryRun: boolean;
   trigger: RetentionRun['trigger'];
   staffId?: string | null;
-  /** Tests only: stop after this many batches as a killed process would, leaving the run `running`. */
-  stopAfterBatches?: number;
 }
-
-class SimulatedCrash extends Error {}
 
 /**
  * The sweeper: closes cases inactive for longer than the retention period and erases their
@@ -85,7 +81,6 @@ export class RetentionService {
     try {
       if (options.dryRun) await runner.startTransaction();
       for (;;) {
-        if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) throw new SimulatedCrash();
         if (!options.dryRun) await runner.startTransaction();
         const batch = await this.retention.purgeBatch(runner.manager, cutoff, this.config.RETENTION_BATCH_SIZE, this.clock.now(), id);
         if (!options.dryRun) await runner.commitTransaction();
@@ -99,7 +94,6 @@ export class RetentionService {
       this.logger.log(`Retention run ${id}${options.dryRun ? ' (dry)' : ''}: ${counts.casesPurged} cases in ${batches} batches`);
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      if (error instanceof SimulatedCrash) return;
       const message = error instanceof Error ? `${error.name}: ${(error as { code?: string }).code ?? ''}`.trim() : 'unknown error';
       await this.retention.updateRun(id, { batches, counts, status: 'failed', finishedAt: this.clock.now(), error: message }).catch(() => undefined);
       this.logger.error({ runId: id, err: message }, 'Retention run failed');
