@@ -136,7 +136,12 @@ export class GateService {
   }
 }
 
-/** The rules of DESIGN §3, in the order their reasons are reported. */
+/**
+ * Who may open a case's conversation, in the order refusals are reported: a content role
+ * (moderator or lead); a case that exists, was not purged and is not closed; its assignee or a
+ * lead; at least one of the case's reports named, and only those; a justification of at least
+ * MIN_JUSTIFICATION_LENGTH characters after trimming.
+ */
 function refusalOf(caller: GateCaller, facts: CaseFacts | undefined, reportIds: string[], justification: string): GateRefusal | undefined {
   if (!caller.roles.some((role) => CONTENT_ROLES.includes(role))) return 'role';
   if (!facts) return 'case_not_found';
