@@ -24,6 +24,11 @@ export interface CaseWorker {
 
 export type LegalHoldOutcome = 'done' | 'not_found' | 'data_purged' | 'legal_hold_exists' | 'no_legal_hold';
 
+/** A case is worked by its assignee, or by a lead. */
+export function isAssigneeOrLead(assigneeId: string | null, worker: CaseWorker): boolean {
+  return worker.roles.includes('lead') || assigneeId === worker.id;
+}
+
 type ClaimOutcome = 'claimed' | 'not_found' | 'closed' | 'already_assigned' | 'stale_version';
 
 // The queue's order: the worst category first (weights in libs/contracts), then how many
@@ -80,9 +85,8 @@ export class CaseRecordRepository {
     return kase;
   }
 
-  /** A case is worked by its assignee, or by a lead. */
   assertAssigneeOrLead(kase: CaseRecord, worker: CaseWorker): void {
-    if (!worker.roles.includes('lead') && kase.assigneeId !== worker.id) {
+    if (!isAssigneeOrLead(kase.assigneeId, worker)) {
       throw new DomainException(HttpStatus.FORBIDDEN, 'not_assignee', 'Only the assignee or a lead may work on this case.');
     }
   }

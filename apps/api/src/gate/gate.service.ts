@@ -7,7 +7,7 @@ import {
   MIN_JUSTIFICATION_LENGTH,
   type StaffRole,
 } from '@vigie/contracts';
-import { CaseRecordRepository } from '../cases/case-record.repository';
+import { CaseRecordRepository, isAssigneeOrLead } from '../cases/case-record.repository';
 import { Clock } from '../common/clock';
 import type { RequestClient } from '../common/request-client.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -147,7 +147,7 @@ function refusalOf(caller: GateCaller, facts: CaseFacts | undefined, reportIds: 
   if (!facts) return 'case_not_found';
   if (facts.dataPurged) return 'data_purged';
   if (facts.status === 'closed') return 'case_closed';
-  if (facts.assigneeId !== caller.id && !caller.roles.includes('lead')) return 'not_assignee';
+  if (!isAssigneeOrLead(facts.assigneeId, caller)) return 'not_assignee';
   if (facts.reportIds.length === 0 || reportIds.length === 0) return 'no_report';
   const inCase = new Set(facts.reportIds);
   if (reportIds.some((id) => !inCase.has(id.toLowerCase()))) return 'report_not_in_case';
