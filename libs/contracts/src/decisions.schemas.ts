@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CaseTransition, CASE_TRANSITION_NAMES, APPEAL_OUTCOMES, POLICY_CLAUSES } from './decisions';
+import { type CaseTransition, CASE_TRANSITION_NAMES, APPEAL_OUTCOMES, POLICY_CLAUSES, type StatementOfReasons } from './decisions';
 import { DECISION_ACTIONS } from './domain';
 import { instant, platformId } from './fields.schemas';
 
@@ -9,8 +9,7 @@ export const statementSchema = z.strictObject({
   ground: z.string().trim().min(5, 'needs at least 5 characters').max(1000),
   automated: z.boolean(),
   redress: z.string().trim().min(5, 'needs at least 5 characters').max(1000),
-});
-export type StatementOfReasons = z.output<typeof statementSchema>;
+}) satisfies z.ZodType<StatementOfReasons>;
 
 export const decisionRequestSchema = z
   .strictObject({

@@ -1,4 +1,3 @@
-import type { StatementOfReasons } from './decisions.schemas';
 import type { CaseStatus, DecisionAction } from './domain';
 import type { StaffRole } from './staff';
 
@@ -44,6 +43,14 @@ export type DecisionState = (typeof DECISION_STATES)[number];
 
 /** What a decision record says was done: a moderation action, or an appeal's outcome. */
 export type DecisionRecordAction = DecisionAction | 'appeal_upheld' | 'appeal_overturned';
+
+/** The statement of reasons, with the fields of the EU Digital Services Act, Art. 17 (schema: `statementSchema`). */
+export interface StatementOfReasons {
+  facts: string;
+  ground: string;
+  automated: boolean;
+  redress: string;
+}
 
 export interface Decision {
   id: string;
