@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type CaseTransition, CASE_TRANSITION_NAMES, APPEAL_OUTCOMES, POLICY_CLAUSES, type StatementOfReasons } from './decisions';
 import { DECISION_ACTIONS } from './domain';
+import { problem } from './errors';
 import { instant, platformId } from './fields.schemas';
 
 /** The statement of reasons, with the fields of the EU Digital Services Act, Art. 17. */
@@ -20,9 +21,9 @@ export const decisionRequestSchema = z
     messageIds: z.array(z.string().min(1).max(128)).max(200).optional(),
     version: z.number().int().min(1),
   })
-  .refine((d) => d.action !== 'suspension' || d.durationDays !== undefined, { path: ['durationDays'], message: 'is required for a suspension' })
-  .refine((d) => d.action === 'suspension' || d.durationDays === undefined, { path: ['durationDays'], message: 'only goes with a suspension' })
-  .refine((d) => d.action !== 'content_removal' || (d.messageIds?.length ?? 0) > 0, { path: ['messageIds'], message: 'names the messages to remove' });
+  .refine((d) => d.action !== 'suspension' || d.durationDays !== undefined, { path: ['durationDays'], ...problem('required', 'is required for a suspension') })
+  .refine((d) => d.action === 'suspension' || d.durationDays === undefined, { path: ['durationDays'], ...problem('not_allowed', 'only goes with a suspension') })
+  .refine((d) => d.action !== 'content_removal' || (d.messageIds?.length ?? 0) > 0, { path: ['messageIds'], ...problem('required', 'names the messages to remove') });
 export type DecisionRequest = z.output<typeof decisionRequestSchema>;
 
 export const decisionReviewSchema = z.strictObject({
@@ -63,10 +64,10 @@ export const bulkActionSchema = z
     policyClause: z.enum(POLICY_CLAUSES).optional(),
     statement: statementSchema.optional(),
   })
-  .refine((b) => b.action !== 'assign' || b.assigneeId !== undefined, { path: ['assigneeId'], message: 'is required to assign' })
+  .refine((b) => b.action !== 'assign' || b.assigneeId !== undefined, { path: ['assigneeId'], ...problem('required', 'is required to assign') })
   .refine((b) => b.action !== 'dismiss' || (b.policyClause !== undefined && b.statement !== undefined), {
     path: ['statement'],
-    message: 'a dismissal needs a policy clause and a statement of reasons',
+    ...problem('required', 'a dismissal needs a policy clause and a statement of reasons'),
   });
 export type BulkAction = z.output<typeof bulkActionSchema>;
 

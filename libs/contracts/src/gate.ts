@@ -1,4 +1,5 @@
 import type { CaseParticipant } from './cases';
+import type { ErrorCode } from './errors';
 
 /** Why the gate refused to open a conversation: stable codes, recorded in the register. */
 export const GATE_REFUSALS = [
@@ -13,7 +14,7 @@ export const GATE_REFUSALS = [
   'grant_not_found',
   'not_grant_holder',
   'grant_expired',
-] as const;
+] as const satisfies readonly ErrorCode[];
 export type GateRefusal = (typeof GATE_REFUSALS)[number];
 
 /** The shortest justification the gate accepts, counted after trimming. */

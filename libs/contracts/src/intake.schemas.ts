@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLATFORM_USER_KINDS, REPORT_CATEGORIES } from './domain';
+import { problem } from './errors';
 import { instant, platformId as externalId } from './fields.schemas';
 
 // The platform's payloads, validated by the API and by the platform's own client before sending.
@@ -39,24 +40,24 @@ export const reportPayloadSchema = z
     const participants = new Set(report.conversation.participants);
     const messageIds = new Set(report.conversation.messages.map((m) => m.externalId));
     if (report.reporter.externalId === report.reported.externalId) {
-      ctx.addIssue({ code: 'custom', path: ['reported', 'externalId'], message: 'must differ from the reporter' });
+      ctx.addIssue({ code: 'custom', path: ['reported', 'externalId'], ...problem('must_differ', 'must differ from the reporter') });
     }
     for (const [path, id] of [
       [['reporter', 'externalId'], report.reporter.externalId],
       [['reported', 'externalId'], report.reported.externalId],
     ] as const) {
-      if (!participants.has(id)) ctx.addIssue({ code: 'custom', path: [...path], message: 'must be a participant of the conversation' });
+      if (!participants.has(id)) ctx.addIssue({ code: 'custom', path: [...path], ...problem('not_a_participant', 'must be a participant of the conversation') });
     }
     report.conversation.messages.forEach((m, i) => {
       if (!participants.has(m.authorExternalId)) {
-        ctx.addIssue({ code: 'custom', path: ['conversation', 'messages', i, 'authorExternalId'], message: 'must be a participant' });
+        ctx.addIssue({ code: 'custom', path: ['conversation', 'messages', i, 'authorExternalId'], ...problem('not_a_participant', 'must be a participant') });
       }
     });
     if (messageIds.size !== report.conversation.messages.length) {
-      ctx.addIssue({ code: 'custom', path: ['conversation', 'messages'], message: 'message ids must be unique' });
+      ctx.addIssue({ code: 'custom', path: ['conversation', 'messages'], ...problem('duplicate', 'message ids must be unique') });
     }
     report.reportedMessageIds.forEach((id, i) => {
-      if (!messageIds.has(id)) ctx.addIssue({ code: 'custom', path: ['reportedMessageIds', i], message: 'must be a message of the snapshot' });
+      if (!messageIds.has(id)) ctx.addIssue({ code: 'custom', path: ['reportedMessageIds', i], ...problem('not_in_conversation', 'must be a message of the snapshot') });
     });
   });
 export type ReportPayload = z.input<typeof reportPayloadSchema>;

@@ -1,4 +1,5 @@
-import { canAccess } from './permissions';
+import { ACTIONS, canAccess, rolesFor } from './permissions';
+import { STAFF_ROLES } from './staff';
 
 describe('canAccess', () => {
   it.each([
@@ -19,9 +20,21 @@ describe('canAccess', () => {
     [['admin'], 'deliveries.view', true],
     [['moderator'], 'deliveries.view', false],
     [['dpo'], 'deliveries.view', false],
+    [['dpo'], 'gate.ask', true],
+    [['admin'], 'account.self', true],
+    [['lead'], 'legal_hold.view', true],
+    [['moderator'], 'legal_hold.view', false],
+    [['admin'], 'register.view', false],
+    [['moderator'], 'decision.take', true],
+    [['dpo'], 'transparency.export', true],
     [['moderator'], 'no.such.action', false],
     [[], 'queue.view', false],
   ] as const)('%j may %s: %s', (roles, action, allowed) => {
     expect(canAccess(roles, action)).toBe(allowed);
+  });
+
+  it('gives every action at least one role, and every role its own account', () => {
+    for (const action of ACTIONS) expect(rolesFor(action).length).toBeGreaterThan(0);
+    for (const role of STAFF_ROLES) expect(canAccess([role], 'account.self')).toBe(true);
   });
 });

@@ -1,23 +1,49 @@
 import type { StaffRole } from './staff';
 
+const ALL_STAFF = ['moderator', 'lead', 'dpo', 'admin'] as const;
+
 /**
- * What each role may do, written once for the API's menus and the UI's. Content access
- * (the queue, conversations) is for moderators and leads only: the DPO and admins audit and
- * administer, they never read conversations.
+ * What each role may do, written once: the API's global guard decides every route with it
+ * (`@Requires(action)`), the UI builds its menus with it. Content access (the queue,
+ * conversations) is for moderators and leads only: the DPO and admins audit and administer,
+ * they never read conversations. Rules about one object (the assignee, the original decider)
+ * stay with the services.
  */
 const ALLOWED_ROLES = {
   'queue.view': ['moderator', 'lead'],
+  'case.view': ['moderator', 'lead'],
+  'case.claim': ['moderator', 'lead'],
   'case.assign': ['lead'],
+  'case.note': ['moderator', 'lead'],
+  // Close or reopen; which transition each role may make is CASE_TRANSITIONS' rule.
+  'case.transition': ['moderator', 'lead'],
+  // Bulk dismissal; bulk assignment is checked for leads case by case.
+  'case.bulk': ['moderator', 'lead'],
   'conversation.open': ['moderator', 'lead'],
-  'audit.view': ['dpo'],
-  'retention.view': ['dpo', 'admin'],
-  'retention.run': ['dpo', 'admin'],
-  'legal_hold.manage': ['lead', 'dpo'],
+  // Knocking at the gate is open to all staff: the gate itself refuses with `conversation.open`,
+  // so that the refusal is written to the register.
+  'gate.ask': ALL_STAFF,
+  'decision.take': ['moderator', 'lead'],
   // Four eyes: a moderator's heavy sanction waits for a lead.
   'decision.approve': ['lead'],
+  'appeal.decide': ['moderator', 'lead'],
+  // The backoffice's menu entry for the register; the API's routes name `register.*`.
+  'audit.view': ['dpo'],
+  'register.view': ['dpo'],
+  'register.export': ['dpo'],
+  'register.verify': ['dpo'],
+  'register.checkpoint': ['dpo'],
+  'retention.view': ['dpo', 'admin'],
+  'retention.run': ['dpo', 'admin'],
+  'legal_hold.view': ['lead', 'dpo', 'admin'],
+  'legal_hold.manage': ['lead', 'dpo'],
+  'transparency.export': ['lead', 'dpo', 'admin'],
   // What was sent to the platform, and whether it arrived.
   'deliveries.view': ['lead', 'admin'],
+  'deliveries.retry': ['lead', 'admin'],
   'staff.manage': ['admin'],
+  // One's own session and account: profile, password, MFA enrolment, sign-out.
+  'account.self': ALL_STAFF,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof ALLOWED_ROLES;
@@ -25,6 +51,9 @@ export const ACTIONS = Object.keys(ALLOWED_ROLES) as Action[];
 
 export const isAction = (value: string): value is Action => Object.hasOwn(ALLOWED_ROLES, value);
 
+/** The roles that allow `action`. */
+export const rolesFor = (action: Action): readonly StaffRole[] => ALLOWED_ROLES[action];
+
 /** Whether any of `roles` allows `action`. Unknown actions are denied. */
 export const canAccess = (roles: readonly StaffRole[], action: string): boolean =>
-  isAction(action) && roles.some((role) => (ALLOWED_ROLES[action] as readonly StaffRole[]).includes(role));
+  isAction(action) && roles.some((role) => rolesFor(action).includes(role));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from './errors';
 import { PASSWORD_MAX_LENGTH, STAFF_ROLES } from './staff';
 
 // Request schemas live apart from the plain types so that the backoffice's first load does not
@@ -7,8 +8,8 @@ const email = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be a
 const password = z.string().max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
 const roles = z
   .array(z.enum(STAFF_ROLES))
-  .min(1, 'at least one role')
-  .refine((r) => new Set(r).size === r.length, 'each role once');
+  .refine((r) => r.length > 0, problem('roles_required', 'at least one role'))
+  .refine((r) => new Set(r).size === r.length, problem('duplicate_role', 'each role once'));
 const name = z.string().trim().min(1, 'required').max(120);
 
 export const loginRequestSchema = z.strictObject({
@@ -18,7 +19,7 @@ export const loginRequestSchema = z.strictObject({
   totp: z
     .string()
     .trim()
-    .regex(/^(\d{6}|[a-z0-9]{4}-[a-z0-9]{4})$/i, 'must be a 6-digit code or a recovery code')
+    .refine((c) => /^(\d{6}|[a-z0-9]{4}-[a-z0-9]{4})$/i.test(c), problem('code_format', 'must be a 6-digit code or a recovery code'))
     .optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
@@ -28,12 +29,17 @@ export const changePasswordSchema = z.strictObject({
   newPassword: password,
 });
 
-export const mfaActivateSchema = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'must be a 6-digit code') });
+export const mfaActivateSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .refine((c) => /^\d{6}$/.test(c), problem('code_format', 'must be a 6-digit code')),
+});
 
 export const createStaffSchema = z.strictObject({ email, name, roles, password });
 export type CreateStaffRequest = z.infer<typeof createStaffSchema>;
 
 export const updateStaffSchema = z
   .strictObject({ name: name.optional(), roles: roles.optional(), disabled: z.boolean().optional() })
-  .refine((u) => u.name !== undefined || u.roles !== undefined || u.disabled !== undefined, 'nothing to change');
+  .refine((u) => u.name !== undefined || u.roles !== undefined || u.disabled !== undefined, problem('nothing_to_change', 'nothing to change'));
 export type UpdateStaffRequest = z.infer<typeof updateStaffSchema>;

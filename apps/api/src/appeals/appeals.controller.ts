@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { appealOutcomeSchema, type CaseDetail } from '@vigie/contracts';
 import { createZodDto } from '../common/zod-validation.pipe';
-import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
+import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { AppealsService } from './appeals.service';
 import { CaseIdDto } from '../common/request-params.dto';
 
@@ -11,7 +11,7 @@ class AppealOutcomeDto extends createZodDto(appealOutcomeSchema) {}
 /** Deciding an appeal case. (Appeals arrive through intake: `POST /intake/appeals`.) */
 @ApiTags('appeals')
 @Controller('cases')
-@Roles('moderator', 'lead')
+@Requires('appeal.decide')
 export class AppealsController {
   constructor(private readonly appeals: AppealsService) {}
 

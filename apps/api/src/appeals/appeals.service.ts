@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type AppealPayload, APPEAL_WINDOW_MONTHS, type CaseDetail, type StatementOfReasons } from '@vigie/contracts';
 import { CaseRecordRepository } from '../cases/case-record.repository';
 import { CasesService } from '../cases/cases.service';
@@ -31,14 +31,15 @@ export class AppealsService {
       if (existing) return existing;
       const decision = await this.appeals.decision(m, payload.decisionId);
       if (!decision || decision.state !== 'effective') {
-        throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'decision_not_appealable', 'No effective decision with this id.');
+        throw new DomainException('decision_not_appealable');
       }
       const submittedAt = new Date(payload.submittedAt);
       const closes = new Date(decision.decidedAt);
       closes.setUTCMonth(closes.getUTCMonth() + APPEAL_WINDOW_MONTHS);
       if (submittedAt.getTime() > closes.getTime()) {
-        throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'appeal_window_closed', `Appeals are accepted within ${APPEAL_WINDOW_MONTHS} months of the decision.`, {
-          closedAt: closes.toISOString(),
+        throw new DomainException('appeal_window_closed', {
+          message: `Appeals are accepted within ${APPEAL_WINDOW_MONTHS} months of the decision.`,
+          details: { closedAt: closes.toISOString() },
         });
       }
       const at = this.clock.now();
@@ -55,8 +56,8 @@ export class AppealsService {
     await this.appeals.transaction(async (m) => {
       // Workable by the caller (theirs or they lead, and they took no part in the appealed decision).
       const kase = await this.records.lockWorkable(m, caseId, caller, version);
-      if (!kase.appealOfDecisionId) throw new DomainException(HttpStatus.CONFLICT, 'not_an_appeal', 'This case is not an appeal.');
-      if (kase.status !== 'in_review') throw new DomainException(HttpStatus.CONFLICT, 'case_not_in_review', 'Take the appeal (in review) before deciding.');
+      if (!kase.appealOfDecisionId) throw new DomainException('not_an_appeal');
+      if (kase.status !== 'in_review') throw new DomainException('case_not_in_review', { message: 'Take the appeal (in review) before deciding.' });
       const original = (await this.decisions.decision(m, kase.appealOfDecisionId))!;
       const appeal = (await this.appeals.appealOfCase(m, caseId))!;
       const at = this.clock.now();

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CATEGORY_SEVERITY, type CaseStatus, type StaffRole } from '@vigie/contracts';
 import type { EntityManager } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
@@ -63,10 +63,10 @@ export class CaseRecordRepository {
   /** Locks a case that exists; refuses it once retention erased it, or (given `version`) if it changed since the caller loaded it. */
   async lockCurrent(m: EntityManager, caseId: string, version?: number): Promise<CaseRecord> {
     const kase = await this.lock(m, caseId);
-    if (!kase) throw notFound();
-    if (kase.dataPurged) throw conflict('data_purged', "This case's data was erased by retention.");
+    if (!kase) throw new DomainException('case_not_found');
+    if (kase.dataPurged) throw new DomainException('data_purged');
     if (version !== undefined && kase.version !== version) {
-      throw conflict('stale_version', 'This case changed since you loaded it: reload it and try again.', { case: await this.cases.findDetail(caseId) });
+      throw new DomainException('stale_version', { details: { case: await this.cases.findDetail(caseId) } });
     }
     return kase;
   }
@@ -77,17 +77,17 @@ export class CaseRecordRepository {
    */
   async lockWorkable(m: EntityManager, caseId: string, worker: CaseWorker, version: number): Promise<CaseRecord> {
     const kase = await this.lockCurrent(m, caseId, version);
-    if (kase.status === 'closed') throw conflict('closed', 'This case is closed.');
+    if (kase.status === 'closed') throw new DomainException('closed');
     this.assertAssigneeOrLead(kase, worker);
     if (kase.appealOfDecisionId && (await this.isOriginalDecider(m, caseId, worker.id))) {
-      throw new DomainException(HttpStatus.FORBIDDEN, 'original_decider', 'An appeal goes to someone other than the original decider.');
+      throw new DomainException('original_decider');
     }
     return kase;
   }
 
   assertAssigneeOrLead(kase: CaseRecord, worker: CaseWorker): void {
     if (!isAssigneeOrLead(kase.assigneeId, worker)) {
-      throw new DomainException(HttpStatus.FORBIDDEN, 'not_assignee', 'Only the assignee or a lead may work on this case.');
+      throw new DomainException('not_assignee');
     }
   }
 
@@ -274,9 +274,7 @@ export class CaseRecordRepository {
   /** An appeal is reviewed by someone other than who took (or approved) the appealed decision. */
   private async refuseOriginalDecider(m: EntityManager, id: string, staffId: string): Promise<void> {
     if (await this.isOriginalDecider(m, id, staffId)) {
-      throw new DomainException(HttpStatus.CONFLICT, 'original_decider', 'An appeal goes to someone other than the original decider.', {
-        case: await this.cases.findDetail(id, m),
-      });
+      throw new DomainException('original_decider', { details: { case: await this.cases.findDetail(id, m) } });
     }
   }
 
@@ -297,21 +295,8 @@ export class CaseRecordRepository {
 
   private async settle(m: EntityManager, id: string, outcome: ClaimOutcome): Promise<void> {
     if (outcome === 'claimed') return;
-    if (outcome === 'not_found') throw notFound();
+    if (outcome === 'not_found') throw new DomainException('case_not_found');
     const current = await this.cases.findDetail(id, m);
-    const messages: Record<Exclude<ClaimOutcome, 'claimed' | 'not_found'>, string> = {
-      closed: 'This case is closed.',
-      already_assigned: 'Someone else took this case first.',
-      stale_version: 'This case changed since you loaded it: reload it and try again.',
-    };
-    throw new DomainException(HttpStatus.CONFLICT, outcome, messages[outcome], { case: current });
+    throw new DomainException(outcome, { details: { case: current } });
   }
-}
-
-function notFound(): DomainException {
-  return new DomainException(HttpStatus.NOT_FOUND, 'case_not_found', 'No such case.');
-}
-
-function conflict(code: string, message: string, extra: Record<string, unknown> = {}): DomainException {
-  return new DomainException(HttpStatus.CONFLICT, code, message, extra);
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assignCaseSchema, caseListQuerySchema, claimCaseSchema, type CaseDetail, type CaseListResponse } from '@vigie/contracts';
 import { createZodDto } from '../common/zod-validation.pipe';
-import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
+import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { CasesService } from './cases.service';
 import { CaseIdDto } from '../common/request-params.dto';
 
@@ -12,23 +12,25 @@ class AssignCaseDto extends createZodDto(assignCaseSchema) {}
 
 @ApiTags('cases')
 @Controller('cases')
-@Roles('moderator', 'lead')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Get()
+  @Requires('queue.view')
   @ApiOperation({ summary: 'The queue: open and in-review cases by default, most urgent first; counted up to 10 000 (`totalCapped`).' })
   list(@Query() query: CaseListQueryDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseListResponse> {
     return this.cases.list(query, me.id);
   }
 
   @Get('assignees')
+  @Requires('case.view')
   @ApiOperation({ summary: 'Active moderators and leads, for assigning cases.' })
   assignees() {
     return this.cases.assignees();
   }
 
   @Get(':id')
+  @Requires('case.view')
   @ApiOperation({ summary: 'A case with its reports, participants and timeline — never message bodies.' })
   get(@Param() params: CaseIdDto): Promise<CaseDetail> {
     return this.cases.get(params.id);
@@ -36,6 +38,7 @@ export class CasesController {
 
   @Post(':id/claim')
   @HttpCode(200)
+  @Requires('case.claim')
   @ApiOperation({ summary: 'Take an unassigned case; 409 when someone else took it first.' })
   claim(@Param() params: CaseIdDto, @Body() body: ClaimCaseDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
     return this.cases.claim(params.id, me.id, body.version);
@@ -43,7 +46,7 @@ export class CasesController {
 
   @Post(':id/assign')
   @HttpCode(200)
-  @Roles('lead')
+  @Requires('case.assign')
   @ApiOperation({ summary: 'Assign a case to a moderator or lead, or unassign it (assigneeId: null). Leads only.' })
   assign(@Param() params: CaseIdDto, @Body() body: AssignCaseDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
     return this.cases.assign(params.id, body.assigneeId, me.id, body.version);

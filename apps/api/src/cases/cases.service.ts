@@ -1,7 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CaseDetail, CaseListQuery, CaseListResponse } from '@vigie/contracts';
 import { Clock } from '../common/clock';
-import { DomainException } from '../common/domain.exception';
+import { DomainException, fieldProblems } from '../common/domain.exception';
 import { CaseRecordRepository } from './case-record.repository';
 import { CasesRepository } from './cases.repository';
 
@@ -38,8 +38,9 @@ export class CasesService {
     return this.cases.transaction(async (m) => {
       const assignee = assigneeId ? (await this.cases.assignees()).find((s) => s.id === assigneeId) : undefined;
       if (assigneeId && !assignee) {
-        throw new DomainException(HttpStatus.BAD_REQUEST, 'invalid_assignee', 'Invalid body: assigneeId (is not an active moderator or lead)', {
-          fields: [{ field: 'assigneeId', message: 'is not an active moderator or lead' }],
+        throw new DomainException('invalid_assignee', {
+          message: 'Invalid body: assigneeId (is not an active moderator or lead)',
+          details: fieldProblems({ field: 'assigneeId', code: 'not_assignable', message: 'is not an active moderator or lead' }),
         });
       }
       const at = this.clock.now();
@@ -57,5 +58,5 @@ export class CasesService {
 }
 
 function notFound(): DomainException {
-  return new DomainException(HttpStatus.NOT_FOUND, 'case_not_found', 'No such case.');
+  return new DomainException('case_not_found');
 }

@@ -1,6 +1,8 @@
 import { type ArgumentsHost, BadRequestException, ForbiddenException, Logger } from '@nestjs/common';
 import type { ApiErrorBody } from '@vigie/contracts';
+import { GateRefusedException } from '../gate/gate.exception';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { DomainException, InvalidInputException } from './domain.exception';
 import type { SpaFallback } from './spa-fallback';
 
 function hostFor(method = 'POST', url = '/api/v1/things') {
@@ -42,6 +44,43 @@ describe('ApiExceptionFilter', () => {
       details: [{ field: 'email', message: 'Required' }],
       requestId: 'req-123456789',
     });
+  });
+
+  it('answers a domain error with the status of its code, its default message and its details', () => {
+    const { host, sent } = hostFor();
+    new ApiExceptionFilter(noSpa).catch(new DomainException('original_decider', { details: { caseId: 'c-1' } }), host);
+    expect(sent.status).toBe(403);
+    expect(sent.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'An appeal goes to someone other than the original decider.',
+      details: { code: 'original_decider', caseId: 'c-1' },
+      requestId: 'req-123456789',
+    });
+  });
+
+  it('keeps a more specific message, and the gate’s top-level reason', () => {
+    const { host, sent } = hostFor();
+    new ApiExceptionFilter(noSpa).catch(new GateRefusedException('grant_expired'), host);
+    expect(sent.body).toEqual({
+      statusCode: 410,
+      error: 'Gone',
+      message: 'This access grant has expired: ask for a new one.',
+      reason: 'grant_expired',
+      details: { code: 'grant_expired' },
+      requestId: 'req-123456789',
+    });
+    new ApiExceptionFilter(noSpa).catch(new DomainException('stale_version', { message: 'Reload the case.' }), host);
+    expect(sent.body).toMatchObject({ statusCode: 409, message: 'Reload the case.', details: { code: 'stale_version' } });
+    expect(sent.body).not.toHaveProperty('reason');
+  });
+
+  it('answers a validation failure with the list of field problems as its details', () => {
+    const { host, sent } = hostFor();
+    const problems = [{ field: 'email', code: 'required' as const, message: 'required' }];
+    new ApiExceptionFilter(noSpa).catch(new InvalidInputException('Invalid body: email (required)', problems), host);
+    expect(sent.status).toBe(400);
+    expect(sent.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Invalid body: email (required)', details: problems, requestId: 'req-123456789' });
   });
 
   it('keeps a plain message', () => {

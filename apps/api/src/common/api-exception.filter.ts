@@ -1,13 +1,15 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
-import type { ApiErrorBody } from '@vigie/contracts';
+import { type ApiErrorBody, statusOfCode } from '@vigie/contracts';
+import { DomainException, InvalidInputException } from './domain.exception';
 import { requestIdOf } from './request-id';
 import { SpaFallback } from './spa-fallback';
 
 /**
  * The one place that turns an exception into an HTTP answer of the documented shape
- * `{ statusCode, error, message, details?, requestId }`. Anything unexpected becomes a 500
+ * `{ statusCode, error, message, details?, requestId }`. A domain error's status comes from its
+ * code, through the contracts' `ERROR_CODES`. Anything unexpected becomes a 500
  * that says nothing of its cause; the cause goes to the log, without driver details that
  * could quote personal data.
  */
@@ -29,11 +31,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
 
-    // HttpExceptions are deliberate answers, whatever their status; anything else is a fault.
-    const deliberate = exception instanceof HttpException || status < 500;
-    const body: ApiErrorBody = deliberate
-      ? deliberateError(exception, status, requestId)
-      : this.internalError(exception, status, requestId);
+    // Domain errors and HttpExceptions are deliberate answers, whatever their status; anything
+    // else is a fault.
+    const deliberate = exception instanceof DomainException || exception instanceof HttpException || status < 500;
+    const body: ApiErrorBody =
+      exception instanceof DomainException
+        ? domainError(exception, status, requestId)
+        : deliberate
+          ? deliberateError(exception, status, requestId)
+          : this.internalError(exception, status, requestId);
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
@@ -51,11 +57,24 @@ export class ApiExceptionFilter implements ExceptionFilter {
 }
 
 function statusOf(exception: unknown): number {
+  if (exception instanceof DomainException) return statusOfCode(exception.code);
+  // The framework's own answers (an unknown route, say).
   if (exception instanceof HttpException) return exception.getStatus();
   // Fastify's own errors (body too large, malformed JSON, unsupported media type) carry a status.
   const status = (exception as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 600) return status;
   return HttpStatus.INTERNAL_SERVER_ERROR;
+}
+
+function domainError(exception: DomainException, status: number, requestId?: string): ApiErrorBody {
+  return {
+    statusCode: status,
+    error: STATUS_CODES[status] ?? 'Error',
+    message: exception.message,
+    ...(exception.reason === undefined ? {} : { reason: exception.reason }),
+    details: exception instanceof InvalidInputException ? exception.problems : { code: exception.code, ...exception.details },
+    requestId,
+  };
 }
 
 function deliberateError(exception: unknown, status: number, requestId?: string): ApiErrorBody {

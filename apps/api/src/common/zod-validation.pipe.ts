@@ -1,5 +1,7 @@
-import { type ArgumentMetadata, BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
+import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { toJSONSchema, ZodType, type z } from 'zod';
+import { InvalidInputException } from './domain.exception';
+import { fieldProblemsOf } from './field-problems';
 
 /** A DTO class whose shape is a zod schema from `@vigie/contracts`: one schema for API, UI and clients. */
 export interface ZodDto<T> {
@@ -30,29 +32,20 @@ function openApiProperties(schema: ZodType): Record<string, object> {
   );
 }
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
 /**
  * The global validation pipe. Bodies, queries and params typed with a zod DTO are parsed by its
- * schema (strict objects: unknown fields are rejected); the 400 names every bad field.
+ * schema (strict objects: unknown fields are rejected); the 400 names every bad field, each with
+ * a stable code (`FIELD_PROBLEM_CODES`).
  */
 @Injectable()
 export class ZodValidationPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     const schema = (metadata.metatype as { schema?: unknown } | undefined)?.schema;
     if (!(schema instanceof ZodType)) return value;
-    const result = schema.safeParse(value);
+    // The input stays on the issues only to tell a missing field from a wrong one; it is never answered.
+    const result = schema.safeParse(value, { reportInput: true });
     if (result.success) return result.data;
-    const details: FieldProblem[] = result.error.issues.map((issue) => ({
-      field: issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : metadata.type),
-      message: issue.message,
-    }));
-    throw new BadRequestException({
-      message: `Invalid ${metadata.type}: ${details.map((d) => `${d.field} (${d.message})`).join('; ')}`,
-      details,
-    });
+    const details = fieldProblemsOf(result.error, metadata.type);
+    throw new InvalidInputException(`Invalid ${metadata.type}: ${details.map((d) => `${d.field} (${d.message})`).join('; ')}`, details);
   }
 }

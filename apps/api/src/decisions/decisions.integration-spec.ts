@@ -267,9 +267,9 @@ describe('working a case to the end', () => {
       expect(appealCase).toMatchObject({ status: 'open', appealOfDecisionId: decisionId, appeal: { decision: { id: decisionId } } });
 
       const taken = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${appealCaseId}/claim`, headers: moderator.headers(true), payload: {} });
-      expect(taken.json()).toMatchObject({ statusCode: 409, details: { code: 'original_decider' } });
+      expect(taken.json()).toMatchObject({ statusCode: 403, details: { code: 'original_decider' } });
       const assigned = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${appealCaseId}/assign`, headers: lead.headers(true), payload: { assigneeId: moderatorId } });
-      expect(assigned.json()).toMatchObject({ statusCode: 409, details: { code: 'original_decider' } });
+      expect(assigned.json()).toMatchObject({ statusCode: 403, details: { code: 'original_decider' } });
       await claim(t.app, other, appealCaseId);
       const version = (await getCase(appealCaseId)).version;
       const outcome = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${appealCaseId}/appeal-outcome`, headers: other.headers(true), payload: { outcome: 'overturned', statement, version } });

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   APPEAL_WINDOW_MONTHS,
   type BulkAction,
@@ -20,7 +20,7 @@ import type { EntityManager } from 'typeorm';
 import { type CaseRecord, CaseRecordRepository } from '../cases/case-record.repository';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
-import { DomainException } from '../common/domain.exception';
+import { DomainException, fieldProblems } from '../common/domain.exception';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { DecisionsRepository } from './decisions.repository';
 
@@ -48,9 +48,9 @@ export class DecisionsService {
   async decide(caseId: string, caller: Caller, request: DecisionRequest): Promise<CaseDetail> {
     await this.decisions.transaction(async (m) => {
       const kase = await this.records.lockWorkable(m, caseId, caller, request.version);
-      if (kase.appealOfDecisionId) throw conflict('appeal_case', 'An appeal case is decided with an appeal outcome (upheld or overturned).');
-      if (kase.status !== 'in_review') throw conflict('case_not_in_review', 'Take the case (in review) before deciding.');
-      if (kase.pendingDecisionId) throw conflict('decision_pending', 'A proposed decision is waiting for a lead.');
+      if (kase.appealOfDecisionId) throw new DomainException('appeal_case');
+      if (kase.status !== 'in_review') throw new DomainException('case_not_in_review');
+      if (kase.pendingDecisionId) throw new DomainException('decision_pending');
       const at = this.clock.now();
       const pending = needsLeadApproval(request.action, request.durationDays) && !caller.roles.includes('lead');
       const decisionId = await this.decisions.insertDecision(m, caseId, request, pending ? 'pending_approval' : 'effective', caller.id, at);
@@ -69,7 +69,7 @@ export class DecisionsService {
     await this.decisions.transaction(async (m) => {
       const kase = await this.records.lock(m, caseId);
       if (!kase) throw notFound();
-      if (kase.pendingDecisionId !== decisionId) throw conflict('no_pending_decision', 'This decision is not waiting for approval.');
+      if (kase.pendingDecisionId !== decisionId) throw new DomainException('no_pending_decision');
       const at = this.clock.now();
       await this.decisions.review(m, decisionId, approve ? 'effective' : 'rejected', lead.id, at, note ?? null);
       if (approve) {
@@ -121,18 +121,19 @@ export class DecisionsService {
       const kase = await this.records.lockCurrent(m, caseId, version);
       if (!canTransition(caller.roles as StaffRole[], transition, kase.status)) {
         const allowedRoles = (CASE_TRANSITIONS[transition].roles as readonly StaffRole[]).some((r) => caller.roles.includes(r));
-        if (!allowedRoles) throw new DomainException(HttpStatus.FORBIDDEN, 'role', `Your roles do not allow: ${transition}.`);
-        throw conflict('transition_not_allowed', `A case that is ${kase.status} cannot be ${transition === 'close' ? 'closed' : 'reopened'}.`);
+        if (!allowedRoles) throw new DomainException('role', { message: `Your roles do not allow: ${transition}.` });
+        throw new DomainException('transition_not_allowed', { message: `A case that is ${kase.status} cannot be ${transition === 'close' ? 'closed' : 'reopened'}.` });
       }
       if (transition === 'close') this.records.assertAssigneeOrLead(kase, caller);
       if (transition === 'reopen') {
         if (!reason || reason.length < 10) {
-          throw new DomainException(HttpStatus.BAD_REQUEST, 'invalid_body', 'Invalid body: reason (needs at least 10 characters to reopen)', {
-            fields: [{ field: 'reason', message: 'needs at least 10 characters to reopen' }],
+          throw new DomainException('invalid_body', {
+            message: 'Invalid body: reason (needs at least 10 characters to reopen)',
+            details: fieldProblems({ field: 'reason', code: 'too_short', message: 'needs at least 10 characters to reopen' }),
           });
         }
         if (kase.status === 'closed' && !kase.appealOfDecisionId && (await this.decisions.otherOpenCase(m, caseId, kase.conversationId))) {
-          throw conflict('conversation_has_open_case', 'Another case is open on this conversation: work that one.');
+          throw new DomainException('conversation_has_open_case');
         }
       }
       const at = this.clock.now();
@@ -157,11 +158,11 @@ export class DecisionsService {
   async editNote(caseId: string, noteId: string, caller: Caller, text: string): Promise<CaseNote> {
     return this.decisions.transaction(async (m) => {
       const note = await this.decisions.note(m, noteId);
-      if (!note || note.caseId !== caseId) throw new DomainException(HttpStatus.NOT_FOUND, 'note_not_found', 'No such note on this case.');
-      if (note.author.id !== caller.id) throw new DomainException(HttpStatus.FORBIDDEN, 'not_author', 'Only its author may edit a note.');
+      if (!note || note.caseId !== caseId) throw new DomainException('note_not_found');
+      if (note.author.id !== caller.id) throw new DomainException('not_author');
       const at = this.clock.now();
       if (at.getTime() > new Date(note.editableUntil).getTime()) {
-        throw conflict('note_frozen', `Notes can be edited for ${NOTE_EDIT_WINDOW_MINUTES} minutes; add a new note instead.`);
+        throw new DomainException('note_frozen', { message: `Notes can be edited for ${NOTE_EDIT_WINDOW_MINUTES} minutes; add a new note instead.` });
       }
       await this.decisions.editNote(m, noteId, text, at);
       return (await this.decisions.note(m, noteId)) as CaseNote;
@@ -177,7 +178,7 @@ export class DecisionsService {
     for (const caseId of request.caseIds) {
       try {
         if (request.action === 'assign') {
-          if (!caller.roles.includes('lead')) throw new DomainException(HttpStatus.FORBIDDEN, 'role', 'Only leads assign cases.');
+          if (!caller.roles.includes('lead')) throw new DomainException('role', { message: 'Only leads assign cases.' });
           await this.cases.assign(caseId, request.assigneeId ?? null, caller.id);
         } else {
           await this.dismiss(caseId, caller, request);
@@ -204,9 +205,9 @@ export class DecisionsService {
         kase = (await this.records.lock(m, caseId)) as CaseRecord;
       }
       await this.records.lockWorkable(m, caseId, caller, kase.version);
-      if (kase.appealOfDecisionId) throw conflict('appeal_case', 'Appeals are decided one by one.');
-      if (kase.status !== 'in_review') throw conflict('case_not_in_review', 'This case is not in review.');
-      if (kase.pendingDecisionId) throw conflict('decision_pending', 'A proposed decision is waiting for a lead.');
+      if (kase.appealOfDecisionId) throw new DomainException('appeal_case', { message: 'Appeals are decided one by one.' });
+      if (kase.status !== 'in_review') throw new DomainException('case_not_in_review', { message: 'This case is not in review.' });
+      if (kase.pendingDecisionId) throw new DomainException('decision_pending');
       const decisionId = await this.decisions.insertDecision(
         m,
         caseId,
@@ -229,9 +230,5 @@ export class DecisionsService {
 }
 
 function notFound(): DomainException {
-  return new DomainException(HttpStatus.NOT_FOUND, 'case_not_found', 'No such case.');
-}
-
-function conflict(code: string, message: string, extra: Record<string, unknown> = {}): DomainException {
-  return new DomainException(HttpStatus.CONFLICT, code, message, extra);
+  return new DomainException('case_not_found');
 }

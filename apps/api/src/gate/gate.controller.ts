@@ -4,7 +4,7 @@ import { type AccessGrant, accessRequestSchema, type GrantedConversation } from 
 import { z } from 'zod';
 import { Client, type RequestClient } from '../common/request-client.decorator';
 import { createZodDto } from '../common/zod-validation.pipe';
-import { type AuthenticatedStaff, CurrentStaff } from '../staff/staff.decorators';
+import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { GateService } from './gate.service';
 import { CaseIdDto } from '../common/request-params.dto';
 
@@ -12,11 +12,12 @@ class AccessRequestDto extends createZodDto(accessRequestSchema) {}
 class GrantIdDto extends createZodDto(z.strictObject({ grantId: z.uuid({ message: 'must be a grant id (UUID)' }) })) {}
 
 /**
- * The gate. No @Roles on purpose: a DPO or an admin knocking must be refused by the gate itself,
- * so that the refusal is recorded in the register.
+ * The gate. Open to all staff on purpose (`gate.ask`): a DPO or an admin knocking must be refused
+ * by the gate itself, so that the refusal is recorded in the register.
  */
 @ApiTags('gate')
 @Controller()
+@Requires('gate.ask')
 export class GateController {
   constructor(private readonly gate: GateService) {}
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   type AccessGrant,
   type AccessRequest,
+  canAccess,
   type GateRefusal,
   type GrantedConversation,
   MIN_JUSTIFICATION_LENGTH,
@@ -19,8 +20,6 @@ export interface GateCaller {
   id: string;
   roles: readonly StaffRole[];
 }
-
-const CONTENT_ROLES: readonly StaffRole[] = ['moderator', 'lead'];
 
 /**
  * The gate: the one way to a conversation's content. Every answer — grant, refusal, read — is
@@ -143,7 +142,7 @@ export class GateService {
  * MIN_JUSTIFICATION_LENGTH characters after trimming.
  */
 function refusalOf(caller: GateCaller, facts: CaseFacts | undefined, reportIds: string[], justification: string): GateRefusal | undefined {
-  if (!caller.roles.some((role) => CONTENT_ROLES.includes(role))) return 'role';
+  if (!canAccess(caller.roles, 'conversation.open')) return 'role';
   if (!facts) return 'case_not_found';
   if (facts.dataPurged) return 'data_purged';
   if (facts.status === 'closed') return 'case_closed';
@@ -164,7 +163,7 @@ function readRefusalOf(
 ): GateRefusal | undefined {
   if (!grant || !state) return 'grant_not_found';
   if (grant.staffId !== caller.id) return 'not_grant_holder';
-  if (!caller.roles.some((role) => CONTENT_ROLES.includes(role))) return 'role';
+  if (!canAccess(caller.roles, 'conversation.open')) return 'role';
   if (at.getTime() >= grant.expiresAt.getTime()) return 'grant_expired';
   if (state.dataPurged) return 'data_purged';
   if (state.status === 'closed') return 'case_closed';

@@ -2,6 +2,7 @@ import { Controller, Get, ServiceUnavailableException, VERSION_NEUTRAL } from '@
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
+import { DomainException } from '../common/domain.exception';
 import { Public } from '../common/public.decorator';
 import { hasPendingMigrations } from '../database/migrate';
 
@@ -32,7 +33,7 @@ export class HealthController {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const result = error.getResponse() as HealthCheckResult;
       const down = Object.keys(result.error ?? {});
-      throw new ServiceUnavailableException({ message: `Not ready: ${down.join(', ')} down`, details: result.details });
+      throw new DomainException('not_ready', { message: `Not ready: ${down.join(', ')} down`, details: result.details });
     }
   }
 

@@ -1,16 +1,17 @@
-import { type CanActivate, type ExecutionContext, HttpStatus, Inject, Injectable, Logger, type RawBodyRequest } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger, type RawBodyRequest } from '@nestjs/common';
+import type { ErrorCode } from '@vigie/contracts';
 import { verifySignature } from '@vigie/intake-client';
 import type { FastifyRequest } from 'fastify';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
 import { INTAKE_SECRETS, type IntakeSecrets } from './intake-secrets';
 
-const MESSAGES = {
-  missing: 'X-Signature header is missing.',
-  malformed: 'X-Signature must read t=<unix seconds>,v1=<hex HMAC-SHA256>.',
-  expired: 'X-Signature timestamp is more than 300 s away from now: check the clock, sign each attempt anew.',
-  mismatch: 'X-Signature does not match the body: sign the exact bytes sent, with the current secret.',
-} as const;
+const CODES = {
+  missing: 'signature_missing',
+  malformed: 'signature_malformed',
+  expired: 'signature_expired',
+  mismatch: 'signature_mismatch',
+} as const satisfies Record<string, ErrorCode>;
 
 /** Intake routes answer only requests signed by the platform (they need no staff session). */
 @Injectable()
@@ -33,6 +34,6 @@ export class IntakeSignatureGuard implements CanActivate {
     );
     if (result === 'ok') return true;
     this.logger.warn({ rejected: 'signature', reason: result }, 'Intake request refused');
-    throw new DomainException(HttpStatus.UNAUTHORIZED, `signature_${result}`, MESSAGES[result]);
+    throw new DomainException(CODES[result]);
   }
 }

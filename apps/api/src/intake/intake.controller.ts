@@ -38,7 +38,7 @@ export class IntakeController {
     @Req() request: RawBodyRequest<FastifyRequest>,
   ): Promise<ReportAccepted> {
     if (!key || !IDEMPOTENCY_KEY.test(key)) {
-      throw new DomainException(HttpStatus.BAD_REQUEST, 'idempotency_key', 'Idempotency-Key header is required (1–200 visible ASCII characters).');
+      throw new DomainException('idempotency_key');
     }
     return this.intake.receiveReport(key, request.rawBody ?? Buffer.alloc(0), body);
   }

@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { ActivityPayload, ReportAccepted, ValidReport } from '@vigie/contracts';
 import { createHash } from 'node:crypto';
 import { CaseRecordRepository } from '../cases/case-record.repository';
 import { Clock } from '../common/clock';
-import { DomainException } from '../common/domain.exception';
+import { DomainException, fieldProblems } from '../common/domain.exception';
 import { IntakeRepository } from './intake.repository';
 
 // A report dated further in the future than this is refused: the platform's clock is wrong.
@@ -27,8 +27,9 @@ export class IntakeService {
   async receiveReport(idempotencyKey: string, rawBody: Buffer, report: ValidReport): Promise<ReportAccepted> {
     const now = this.clock.now();
     if (new Date(report.reportedAt).getTime() > now.getTime() + FUTURE_SKEW_MS) {
-      throw new DomainException(HttpStatus.BAD_REQUEST, 'invalid_body', 'Invalid body: reportedAt (is in the future)', {
-        fields: [{ field: 'reportedAt', message: 'is in the future' }],
+      throw new DomainException('invalid_body', {
+        message: 'Invalid body: reportedAt (is in the future)',
+        details: fieldProblems({ field: 'reportedAt', code: 'in_future', message: 'is in the future' }),
       });
     }
     const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
@@ -36,7 +37,7 @@ export class IntakeService {
       const claim = await this.intake.claimKey(m, idempotencyKey, bodySha256, now);
       if (claim !== 'claimed') {
         if (claim.bodySha256 !== bodySha256) {
-          throw new DomainException(HttpStatus.CONFLICT, 'idempotency_key_reused', 'This Idempotency-Key was used with another body.');
+          throw new DomainException('idempotency_key_reused');
         }
         // Rebuilt in the documented key order (jsonb stores keys in its own order).
         return { answer: { reportId: claim.response.reportId, caseId: claim.response.caseId }, replay: true };

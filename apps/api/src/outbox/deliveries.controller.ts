@@ -1,10 +1,10 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
 import { createZodDto } from '../common/zod-validation.pipe';
-import { Roles } from '../staff/staff.decorators';
+import { Requires } from '../staff/staff.decorators';
 import { OutboxRepository } from './outbox.repository';
 import { WebhookWorker } from './webhook.worker';
 
@@ -20,7 +20,7 @@ class DeliveryIdDto extends createZodDto(z.strictObject({ id: z.coerce.number().
 /** What the platform was told, and whether it heard: for leads and admins. */
 @ApiTags('deliveries')
 @Controller('deliveries')
-@Roles('lead', 'admin')
+@Requires('deliveries.view')
 export class DeliveriesController {
   constructor(
     private readonly outbox: OutboxRepository,
@@ -36,10 +36,11 @@ export class DeliveriesController {
 
   @Post(':id/retry')
   @HttpCode(202)
+  @Requires('deliveries.retry')
   @ApiOperation({ summary: 'Try this delivery again now.' })
   async retry(@Param() params: DeliveryIdDto): Promise<{ retried: true }> {
     if (!(await this.outbox.retryNow(params.id, this.clock.now()))) {
-      throw new DomainException(HttpStatus.CONFLICT, 'not_pending', 'No pending delivery with this id.');
+      throw new DomainException('not_pending');
     }
     void this.worker.tick();
     return { retried: true };

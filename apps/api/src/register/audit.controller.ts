@@ -1,10 +1,10 @@
-import { Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { accessLogExportQuerySchema, accessLogQuerySchema, type RegisterVerification, type SignedCheckpoint } from '@vigie/contracts';
 import type { FastifyReply } from 'fastify';
 import { DomainException } from '../common/domain.exception';
 import { createZodDto } from '../common/zod-validation.pipe';
-import { Roles } from '../staff/staff.decorators';
+import { Requires } from '../staff/staff.decorators';
 import { RegisterService } from './register.service';
 import { PageQueryDto } from '../common/request-params.dto';
 
@@ -14,7 +14,7 @@ class AccessLogExportDto extends createZodDto(accessLogExportQuerySchema) {}
 /** The DPO's view of the access register. Never a message body. */
 @ApiTags('audit')
 @Controller('audit')
-@Roles('dpo')
+@Requires('register.view')
 export class AuditController {
   constructor(private readonly register: RegisterService) {}
 
@@ -25,6 +25,7 @@ export class AuditController {
   }
 
   @Get('access-log/export')
+  @Requires('register.export')
   @ApiOperation({ summary: 'The (filtered) register as CSV or JSON, streamed oldest first; flat memory whatever its size.' })
   async export(@Query() query: AccessLogExportDto, @Res() reply: FastifyReply): Promise<void> {
     const { format, ...filters } = query;
@@ -43,6 +44,7 @@ export class AuditController {
   }
 
   @Get('verify')
+  @Requires('register.verify')
   @ApiOperation({ summary: 'Recompute the chain and check it against the signed checkpoints; names the first broken entry.' })
   verify(): Promise<RegisterVerification> {
     return this.register.verify();
@@ -56,10 +58,11 @@ export class AuditController {
 
   @Post('checkpoints')
   @HttpCode(201)
+  @Requires('register.checkpoint')
   @ApiOperation({ summary: 'Sign the head of the register now; keep the answer outside Vigie.' })
   async sign(): Promise<SignedCheckpoint> {
     const signed = await this.register.checkpoint();
-    if (!signed) throw new DomainException(HttpStatus.CONFLICT, 'register_empty', 'The register has no entry to sign yet.');
+    if (!signed) throw new DomainException('register_empty');
     return signed;
   }
 }

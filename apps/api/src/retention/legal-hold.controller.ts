@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CaseDetail, legalHoldSchema } from '@vigie/contracts';
 import { Client, type RequestClient } from '../common/request-client.decorator';
 import { createZodDto } from '../common/zod-validation.pipe';
-import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
+import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { RetentionService } from './retention.service';
 import { CaseIdDto } from '../common/request-params.dto';
 
@@ -12,7 +12,7 @@ class LegalHoldDto extends createZodDto(legalHoldSchema) {}
 /** Legal holds: a held case is never erased by retention. Leads and the DPO, with a reason. */
 @ApiTags('retention')
 @Controller('cases')
-@Roles('lead', 'dpo')
+@Requires('legal_hold.manage')
 export class LegalHoldController {
   constructor(private readonly retention: RetentionService) {}
 

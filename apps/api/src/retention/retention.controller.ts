@@ -4,7 +4,7 @@ import { type RetentionPolicy, type RetentionPreview, type RetentionRun, retenti
 import { z } from 'zod';
 import { Client, type RequestClient } from '../common/request-client.decorator';
 import { createZodDto } from '../common/zod-validation.pipe';
-import { type AuthenticatedStaff, CurrentStaff, Roles } from '../staff/staff.decorators';
+import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { RetentionService } from './retention.service';
 import { PageQueryDto } from '../common/request-params.dto';
 
@@ -15,7 +15,7 @@ class RunIdDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'must
 /** Retention for the DPO and admins: the policy, what will go, the runs. */
 @ApiTags('retention')
 @Controller('retention')
-@Roles('dpo', 'admin')
+@Requires('retention.view')
 export class RetentionController {
   constructor(private readonly retention: RetentionService) {}
 
@@ -45,13 +45,14 @@ export class RetentionController {
 
   @Post('runs')
   @HttpCode(202)
+  @Requires('retention.run')
   @ApiOperation({ summary: 'Start a run now (dryRun: count without erasing); 409 while another runs.' })
   start(@Body() body: StartRunDto, @CurrentStaff() me: AuthenticatedStaff, @Client() client: RequestClient): Promise<RetentionRun> {
     return this.retention.startManual(body.dryRun, me.id, client);
   }
 
   @Get('legal-holds')
-  @Roles('dpo', 'admin', 'lead')
+  @Requires('legal_hold.view')
   @ApiOperation({ summary: 'Every case under a legal hold, with its reason and author.' })
   legalHolds() {
     return this.retention.legalHolds();

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CaseDetail, LegalHoldRequest, RetentionCounts, RetentionPolicy, RetentionPreview, RetentionRun } from '@vigie/contracts';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { CaseRecordRepository } from '../cases/case-record.repository';
@@ -52,7 +52,7 @@ export class RetentionService {
     const [{ locked }]: { locked: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [RUNNER_LOCK_KEY]);
     if (!locked) {
       await runner.release();
-      throw new DomainException(HttpStatus.CONFLICT, 'retention_running', 'A retention run is already going on.');
+      throw new DomainException('retention_running');
     }
     try {
       const at = this.clock.now();
@@ -132,7 +132,7 @@ export class RetentionService {
 
   async getRun(id: string): Promise<RetentionRun> {
     const run = await this.retention.run(id);
-    if (!run) throw new DomainException(HttpStatus.NOT_FOUND, 'run_not_found', 'No such retention run.');
+    if (!run) throw new DomainException('run_not_found');
     return run;
   }
 
@@ -164,14 +164,9 @@ export class RetentionService {
       if (result === 'done') await this.retention.addCaseEvent(m, caseId, place ? 'legal_hold_placed' : 'legal_hold_lifted', staffId, at, { reason });
       return result;
     });
-    if (outcome === 'not_found') throw new DomainException(HttpStatus.NOT_FOUND, 'case_not_found', 'No such case.');
+    if (outcome === 'not_found') throw new DomainException('case_not_found');
     if (outcome !== 'done') {
-      const messages = {
-        data_purged: "This case's data was already erased by retention.",
-        legal_hold_exists: 'This case is already under a legal hold.',
-        no_legal_hold: 'This case is not under a legal hold.',
-      };
-      throw new DomainException(HttpStatus.CONFLICT, outcome, messages[outcome]);
+      throw new DomainException(outcome, outcome === 'data_purged' ? { message: "This case's data was already erased by retention." } : {});
     }
     // The staff log names the case, not the reason: reasons may name people and outlive the case.
     await this.activity.record(place ? 'legal_hold.placed' : 'legal_hold.lifted', { actorId: staffId, ip: client.ip, userAgent: client.userAgent, details: { caseId } });

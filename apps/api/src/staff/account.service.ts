@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { DomainException } from '../common/domain.exception';
+import { DomainException, fieldProblems } from '../common/domain.exception';
 import type { ClientInfo } from './auth.service';
-import { PasswordService } from './password.service';
+import { type PasswordProblem, PasswordService } from './password.service';
 import { SessionService } from './session.service';
 import { StaffActivityRepository } from './staff-activity.repository';
 import type { AuthenticatedStaff } from './staff.decorators';
@@ -30,8 +30,9 @@ export class AccountService {
   async changePassword(me: AuthenticatedStaff, current: string, next: string, client: ClientInfo): Promise<void> {
     const account = await this.staff.findCredentials({ id: me.id });
     if (!account || !(await this.passwords.verify(account.passwordHash, current))) {
-      throw new DomainException(HttpStatus.BAD_REQUEST, 'invalid_credentials', 'The current password is not right.', {
-        fields: [{ field: 'currentPassword', message: 'is not right' }],
+      throw new DomainException('invalid_credentials', {
+        message: 'The current password is not right.',
+        details: fieldProblems({ field: 'currentPassword', code: 'incorrect', message: 'is not right' }),
       });
     }
     assertAcceptable(this.passwords.problems(next, account), 'newPassword');
@@ -44,19 +45,20 @@ export class AccountService {
 
   /** Starts (or restarts) enrolment: a new secret, active only once a code from it is confirmed. */
   async startMfaEnrolment(me: AuthenticatedStaff): Promise<MfaEnrolment> {
-    if (me.mfaEnabled) throw new DomainException(HttpStatus.CONFLICT, 'mfa_already_enabled', 'Two-factor authentication is already on.');
+    if (me.mfaEnabled) throw new DomainException('mfa_already_enabled');
     const secret = this.totp.newSecret();
     await this.staff.update(me.id, { totpSecret: secret, updatedAt: this.clock.now() });
     return { secret, ...(await this.totp.enrolment(secret, me.email)) };
   }
 
   async activateMfa(me: AuthenticatedStaff, code: string, client: ClientInfo): Promise<{ recoveryCodes: string[] }> {
-    if (me.mfaEnabled) throw new DomainException(HttpStatus.CONFLICT, 'mfa_already_enabled', 'Two-factor authentication is already on.');
+    if (me.mfaEnabled) throw new DomainException('mfa_already_enabled');
     const account = await this.staff.findCredentials({ id: me.id });
-    if (!account?.totpSecret) throw new DomainException(HttpStatus.CONFLICT, 'mfa_not_started', 'Start the enrolment first.');
+    if (!account?.totpSecret) throw new DomainException('mfa_not_started');
     if (!this.totp.verify(account.totpSecret, code)) {
-      throw new DomainException(HttpStatus.BAD_REQUEST, 'mfa_invalid', 'That code is not valid. Check the time on your phone and try the next one.', {
-        fields: [{ field: 'code', message: 'is not valid' }],
+      throw new DomainException('mfa_invalid', {
+        message: 'That code is not valid. Check the time on your phone and try the next one.',
+        details: fieldProblems({ field: 'code', code: 'incorrect', message: 'is not valid' }),
       });
     }
     const { codes, hashes } = this.totp.newRecoveryCodes();
@@ -67,9 +69,10 @@ export class AccountService {
   }
 }
 
-export function assertAcceptable(problems: string[], field: string): void {
+export function assertAcceptable(problems: PasswordProblem[], field: string): void {
   if (problems.length === 0) return;
-  throw new DomainException(HttpStatus.BAD_REQUEST, 'weak_password', `The password ${problems.join(' and ')}.`, {
-    fields: problems.map((message) => ({ field, message })),
+  throw new DomainException('weak_password', {
+    message: `The password ${problems.map((p) => p.message).join(' and ')}.`,
+    details: fieldProblems(...problems.map((p) => ({ field, ...p }))),
   });
 }

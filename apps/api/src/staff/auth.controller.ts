@@ -7,10 +7,11 @@ import { AuthService, type ClientInfo } from './auth.service';
 import { ChangePasswordDto, LoginDto, MfaActivateDto } from './dto/staff.dto';
 import { SessionService } from './session.service';
 import { Public } from '../common/public.decorator';
-import { type AuthenticatedStaff, CurrentStaff, OpenDuringMfaEnrolment, type StaffRequest } from './staff.decorators';
+import { type AuthenticatedStaff, CurrentStaff, OpenDuringMfaEnrolment, Requires, type StaffRequest } from './staff.decorators';
 
 @ApiTags('auth')
 @Controller('auth')
+@Requires('account.self')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { LoginRequest, SessionResponse, StaffIdentity } from '@vigie/contracts';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
@@ -24,7 +24,6 @@ const IP_THRESHOLD = 20;
 const FIRST_LOCK_MS = 60_000;
 const LONGEST_LOCK_MS = 3_600_000;
 
-const INVALID = 'Invalid e-mail address or password.';
 
 @Injectable()
 export class AuthService {
@@ -50,16 +49,16 @@ export class AuthService {
     const passwordOk = await this.passwords.verify(account?.passwordHash, request.password);
     if (!account || !passwordOk || account.disabledAt) {
       await this.fail(keys, client, account, account?.disabledAt ? 'disabled' : 'password');
-      throw new DomainException(HttpStatus.UNAUTHORIZED, 'invalid_credentials', INVALID);
+      throw new DomainException('invalid_credentials');
     }
 
     if (account.totpEnabledAt) {
       if (!request.totp) {
-        throw new DomainException(HttpStatus.UNAUTHORIZED, 'mfa_required', 'Enter the code from your authenticator app.');
+        throw new DomainException('mfa_required');
       }
       if (!(await this.secondFactorOk(account, request.totp, client))) {
         await this.fail(keys, client, account, 'totp');
-        throw new DomainException(HttpStatus.UNAUTHORIZED, 'mfa_invalid', 'That code is not valid. Try the next one.');
+        throw new DomainException('mfa_invalid');
       }
     }
 
@@ -135,10 +134,8 @@ export function identity(staff: Pick<StaffCredentials, 'email' | 'name' | 'roles
 
 function locked(until: Date, now: Date): DomainException {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new DomainException(
-    HttpStatus.TOO_MANY_REQUESTS,
-    'locked',
-    `Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
-    { retryAfterSeconds: seconds },
-  );
+  return new DomainException('locked', {
+    message: `Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+    details: { retryAfterSeconds: seconds },
+  });
 }

@@ -1,12 +1,16 @@
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
+import { isAction, rolesFor, STAFF_ROLES, type StaffRole } from '@vigie/contracts';
+import { createStaff, type Session, signIn } from '../../test/staff-factory';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { PUBLIC_ROUTE } from '../common/public.decorator';
+import { ROUTE_ACTION } from './staff.decorators';
 
 /**
- * Every route needs a staff session unless it is marked public on purpose. This lists every
- * route the application registers; a new public route must be added here with its reason, and
- * every other route must refuse a request without a session.
+ * Every route needs a staff session unless it is marked public on purpose, and names the action
+ * of the permissions table it performs. This lists every route the application registers; a new
+ * public route must be added here with its reason, every other route must name an action and
+ * refuse a request without a session, and a role outside the action's list.
  */
 const EXPECTED_PUBLIC = [
   'GET /api/health',
@@ -22,6 +26,7 @@ interface Route {
   method: string;
   url: string;
   publicReason?: string;
+  action?: string;
 }
 
 function routesOf(t: TestApp): Route[] {
@@ -41,17 +46,24 @@ function routesOf(t: TestApp): Route[] {
         const method = METHODS[Reflect.getMetadata(METHOD_METADATA, handler) as number];
         const url = `${prefix}/${[base, String(path)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/').replace(/\/$/, '');
         const publicReason = Reflect.getMetadata(PUBLIC_ROUTE, handler) ?? Reflect.getMetadata(PUBLIC_ROUTE, controller);
-        routes.push({ method, url, publicReason });
+        // As the guard reads it: the method's action overrides its controller's.
+        const action = Reflect.getMetadata(ROUTE_ACTION, handler) ?? Reflect.getMetadata(ROUTE_ACTION, controller);
+        routes.push({ method, url, publicReason, action });
       }
     }
   }
   return routes;
 }
 
+const SOME_ID = '7b0c2f5e-4a51-4c1e-9d0e-4f1a2b3c4d5e';
+const urlOf = (route: Route) => route.url.replace(/:(\w+)/g, SOME_ID);
+const nameOf = (route: Route) => `${route.method} ${route.url}`;
+
 describe('route coverage', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    // Without MFA obligations: the role check is what is tested here, not enrolment.
+    t = await createTestApp({ env: { MFA_REQUIRED_ROLES: '' } });
   });
   afterAll(() => t?.close());
 
@@ -70,9 +82,65 @@ describe('route coverage', () => {
     const guarded = routesOf(t).filter((r) => r.publicReason === undefined);
     expect(guarded.length).toBeGreaterThan(5);
     for (const route of guarded) {
-      const url = route.url.replace(/:(\w+)/g, '7b0c2f5e-4a51-4c1e-9d0e-4f1a2b3c4d5e');
-      const res = await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
-      expect({ route: `${route.method} ${route.url}`, status: res.statusCode }).toEqual({ route: `${route.method} ${route.url}`, status: 401 });
+      const res = await t.app.inject({ method: route.method as 'GET', url: urlOf(route), payload: route.method === 'GET' ? undefined : {} });
+      expect({ route: nameOf(route), status: res.statusCode }).toEqual({ route: nameOf(route), status: 401 });
     }
+  });
+
+  it('has every other route name an action of the permissions table', () => {
+    const guarded = routesOf(t).filter((r) => r.publicReason === undefined);
+    const problems = guarded
+      .filter((r) => typeof r.action !== 'string' || !isAction(r.action))
+      .map((r) => `${nameOf(r)}: ${r.action === undefined ? 'no @Requires' : `unknown action ${String(r.action)}`}`);
+    expect(problems).toEqual([]);
+  });
+
+  describe('with a session', () => {
+    const sessions = new Map<StaffRole, Session>();
+    beforeAll(async () => {
+      for (const role of STAFF_ROLES) {
+        const staff = await createStaff(t.app, [role]);
+        sessions.set(role, await signIn(t.app, staff.email));
+      }
+    });
+
+    const guardedWith = () =>
+      routesOf(t).flatMap((route) => (route.publicReason === undefined && route.action && isAction(route.action) ? [{ route, action: route.action }] : []));
+
+    it('refuses 403 role to every role outside the action’s list, on every route', async () => {
+      let refused = 0;
+      for (const { route, action } of guardedWith()) {
+        for (const role of STAFF_ROLES.filter((r) => !rolesFor(action).includes(r))) {
+          const session = sessions.get(role) as Session;
+          const res = await t.app.inject({
+            method: route.method as 'GET',
+            url: urlOf(route),
+            headers: session.headers(true),
+            payload: route.method === 'GET' ? undefined : {},
+          });
+          expect({ route: nameOf(route), role, status: res.statusCode, code: res.json<{ details?: { code?: string } }>().details?.code }).toEqual({
+            route: nameOf(route),
+            role,
+            status: 403,
+            code: 'role',
+          });
+          refused++;
+        }
+      }
+      // The gate and one's own account are open to all; most routes are not.
+      expect(refused).toBeGreaterThan(40);
+    });
+
+    it('lets the action’s roles past the guard (reads only: no route is made to act)', async () => {
+      for (const { route, action } of guardedWith().filter(({ route }) => route.method === 'GET')) {
+        for (const role of rolesFor(action)) {
+          const res = await t.app.inject({ method: 'GET', url: urlOf(route), headers: sessions.get(role)?.headers() });
+          // The gate's own refusals (a DPO knocking) carry a top-level `reason`; the guard's do not.
+          const body = res.statusCode === 403 ? res.json<{ reason?: string; details?: { code?: string } }>() : {};
+          const refusedByGuard = body.details?.code === 'role' && body.reason === undefined;
+          expect({ route: nameOf(route), role, refusedByGuard }).toEqual({ route: nameOf(route), role, refusedByGuard: false });
+        }
+      }
+    });
   });
 });

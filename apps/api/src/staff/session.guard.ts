@@ -1,19 +1,20 @@
-import { type CanActivate, type ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { StaffRole } from '@vigie/contracts';
+import { type Action, canAccess, rolesFor } from '@vigie/contracts';
 import { DomainException } from '../common/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { requiresMfa } from './mfa-policy';
 import { SessionService, sameToken } from './session.service';
 import { PUBLIC_ROUTE } from '../common/public.decorator';
-import { OPEN_DURING_MFA_ENROLMENT, ROUTE_ROLES, type StaffRequest } from './staff.decorators';
+import { OPEN_DURING_MFA_ENROLMENT, ROUTE_ACTION, type StaffRequest } from './staff.decorators';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The global guard: every route needs a live staff session unless it is marked `@Public`.
  * Then, in order: CSRF token on mutating requests, MFA enrolment when the roles require it,
- * and the roles the route declares.
+ * and the action the route names (`@Requires`), decided by the contracts' `canAccess`. A route
+ * that names no action is refused: deny by default.
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
@@ -29,14 +30,11 @@ export class SessionGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<StaffRequest>();
     const check = await this.sessions.check(request.cookies?.[this.sessions.cookieName]);
-    if (!check.ok) {
-      const message = check.reason === 'session_expired' ? 'Your session has expired. Please sign in again.' : 'Sign in first.';
-      throw new DomainException(HttpStatus.UNAUTHORIZED, check.reason, message);
-    }
+    if (!check.ok) throw new DomainException(check.reason);
     const { session } = check;
 
     if (!SAFE_METHODS.has(request.method) && !sameToken(header(request, 'x-csrf-token'), session.csrfToken)) {
-      throw new DomainException(HttpStatus.FORBIDDEN, 'csrf', 'Missing or wrong X-CSRF-Token header.');
+      throw new DomainException('csrf');
     }
 
     const mfaEnrolmentRequired = !session.mfaEnabled && requiresMfa(session.roles, this.config);
@@ -52,16 +50,14 @@ export class SessionGuard implements CanActivate {
     };
 
     if (mfaEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(OPEN_DURING_MFA_ENROLMENT, targets)) {
-      throw new DomainException(
-        HttpStatus.FORBIDDEN,
-        'mfa_enrolment_required',
-        'Your role requires two-factor authentication: enrol an authenticator app in your profile first.',
-      );
+      throw new DomainException('mfa_enrolment_required');
     }
 
-    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROUTE_ROLES, targets);
-    if (roles && !roles.some((role) => session.roles.includes(role))) {
-      throw new DomainException(HttpStatus.FORBIDDEN, 'role', `This needs one of the roles: ${roles.join(', ')}.`);
+    const action = this.reflector.getAllAndOverride<Action | undefined>(ROUTE_ACTION, targets);
+    // A forgotten @Requires is a fault of the code (the route-coverage test catches it), not a 403.
+    if (!action) throw new Error(`${context.getClass().name}.${context.getHandler().name} names no action: add @Requires or @Public`);
+    if (!canAccess(session.roles, action)) {
+      throw new DomainException('role', { message: `This needs one of the roles: ${rolesFor(action).join(', ')}.` });
     }
     return true;
   }

@@ -3,12 +3,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ListResponse, StaffAccount } from '@vigie/contracts';
 import { clientOf } from './auth.controller';
 import { CreateStaffDto, StaffListQueryDto, UpdateStaffDto, UuidParamDto } from './dto/staff.dto';
-import { type AuthenticatedStaff, CurrentStaff, Roles, type StaffRequest } from './staff.decorators';
+import { type AuthenticatedStaff, CurrentStaff, Requires, type StaffRequest } from './staff.decorators';
 import { StaffService } from './staff.service';
 
 @ApiTags('staff')
 @Controller('staff')
-@Roles('admin')
+@Requires('staff.manage')
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
 

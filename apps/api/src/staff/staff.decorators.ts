@@ -1,12 +1,15 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { StaffRole } from '@vigie/contracts';
+import type { Action, StaffRole } from '@vigie/contracts';
 import type { FastifyRequest } from 'fastify';
 
-export const ROUTE_ROLES = 'vigie:roles';
+export const ROUTE_ACTION = 'vigie:action';
 export const OPEN_DURING_MFA_ENROLMENT = 'vigie:mfa-enrolment';
 
-/** The staff member needs at least one of these roles. */
-export const Roles = (...roles: StaffRole[]) => SetMetadata(ROUTE_ROLES, roles);
+/**
+ * What the route does, as an action of the contracts' permissions table: the global guard lets
+ * through the roles `canAccess` allows for it. On a method, it overrides its controller's.
+ */
+export const Requires = (action: Action) => SetMetadata(ROUTE_ACTION, action);
 
 /** Reachable by a session whose account must still enrol in MFA (profile, enrolment, logout). */
 export const OpenDuringMfaEnrolment = () => SetMetadata(OPEN_DURING_MFA_ENROLMENT, true);

@@ -27,7 +27,7 @@ describe('staff administration', () => {
   it('refuses a weak password, naming the field and the problem', async () => {
     const res = await create({ email: 'weak@vigie.test', name: 'Weak', roles: ['moderator'], password: 'password1234' });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ details: { code: 'weak_password', fields: [{ field: 'password', message: 'is too common' }] } });
+    expect(res.json()).toMatchObject({ details: { code: 'weak_password', fields: [{ field: 'password', code: 'too_common', message: 'is too common' }] } });
   });
 
   it('refuses a second account with the same e-mail, whatever its case', async () => {
@@ -42,6 +42,15 @@ describe('staff administration', () => {
     expect(res.statusCode).toBe(400);
     const fields = (res.json().details as { field: string }[]).map((d) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['email', 'name', 'roles.0', 'isAdmin']));
+    // Each problem with its stable code, for clients that translate.
+    expect(res.json().details).toEqual(
+      expect.arrayContaining([
+        { field: 'email', code: 'email_invalid', message: 'must be an e-mail address' },
+        { field: 'name', code: 'required', message: 'required' },
+        { field: 'roles.0', code: 'invalid_value', message: expect.any(String) },
+        { field: 'isAdmin', code: 'unknown_field', message: expect.any(String) },
+      ]),
+    );
   });
 
   it('lists with paging and sorting, refusing unknown sort fields and filters', async () => {

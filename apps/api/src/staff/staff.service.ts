@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CreateStaffRequest, STAFF_SORT_FIELDS, StaffAccount, StaffRole, UpdateStaffRequest } from '@vigie/contracts';
 import { QueryFailedError } from 'typeorm';
 import { Clock } from '../common/clock';
-import { DomainException } from '../common/domain.exception';
+import { DomainException, fieldProblems } from '../common/domain.exception';
 import { assertAcceptable } from './account.service';
 import type { ClientInfo } from './auth.service';
 import { PasswordService } from './password.service';
@@ -53,9 +53,7 @@ export class StaffService {
       user = await this.staff.insert({ ...request, passwordHash, at: this.clock.now() });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new DomainException(HttpStatus.CONFLICT, 'email_taken', 'An account with this e-mail address already exists.', {
-          fields: [{ field: 'email', message: 'is already used' }],
-        });
+        throw new DomainException('email_taken', { details: fieldProblems({ field: 'email', code: 'already_used', message: 'is already used' }) });
       }
       throw error;
     }
@@ -66,7 +64,7 @@ export class StaffService {
   async update(id: string, changes: UpdateStaffRequest, actor: Actor): Promise<StaffAccount> {
     const before = await this.require(id);
     if (actor.id === id && (changes.disabled === true || (changes.roles && !changes.roles.includes('admin')))) {
-      throw new DomainException(HttpStatus.CONFLICT, 'self_lockout', 'You cannot disable your own account or remove your own admin role.');
+      throw new DomainException('self_lockout');
     }
     const now = this.clock.now();
     await this.staff.update(id, {
@@ -99,13 +97,13 @@ export class StaffService {
 
   async findIdByEmail(email: string): Promise<string> {
     const user = await this.staff.findByEmail(email.trim().toLowerCase());
-    if (!user) throw new DomainException(HttpStatus.NOT_FOUND, 'staff_not_found', `No staff account for ${email}.`);
+    if (!user) throw new DomainException('staff_not_found', { message: `No staff account for ${email}.` });
     return user.id;
   }
 
   private async require(id: string): Promise<StaffUser> {
     const user = await this.staff.findById(id);
-    if (!user) throw new DomainException(HttpStatus.NOT_FOUND, 'staff_not_found', 'No such staff account.');
+    if (!user) throw new DomainException('staff_not_found');
     return user;
   }
 }

@@ -3,14 +3,14 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { transparencyQuerySchema } from '@vigie/contracts';
 import type { FastifyReply } from 'fastify';
 import { createZodDto } from '../common/zod-validation.pipe';
-import { Roles } from '../staff/staff.decorators';
+import { Requires } from '../staff/staff.decorators';
 import { toCsv, TransparencyService } from './transparency.service';
 
 class TransparencyQueryDto extends createZodDto(transparencyQuerySchema) {}
 
 @ApiTags('transparency')
 @Controller('transparency')
-@Roles('lead', 'dpo', 'admin')
+@Requires('transparency.export')
 export class TransparencyController {
   constructor(private readonly transparency: TransparencyService) {}
 
