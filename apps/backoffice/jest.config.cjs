@@ -7,7 +7,8 @@ module.exports = {
   testEnvironment: 'jsdom',
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
-  setupFiles: ['<rootDir>/src/jest-setup.ts'],
+  // After the framework: the setup fails a test on act() warnings from afterEach.
+  setupFilesAfterEnv: ['<rootDir>/src/jest-setup.ts'],
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',
@@ -25,4 +26,6 @@ module.exports = {
   moduleNameMapper: {
     '^@vigie/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
   },
+  // A whole react-admin page renders in 1–3 s in jsdom on an idle machine; other builds on the 2 cores triple that.
+  testTimeout: 30000,
 };

@@ -1,13 +1,29 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDataSource } from '../src/database/data-source';
 import { runMigrations } from '../src/database/migrate';
 import { createDatabase, startTestServer, uniqueDatabaseName, type TestServer } from './test-database';
 
 declare global {
   var __VIGIE_TEST_SERVER__: (TestServer & { database: string }) | undefined;
+  var __VIGIE_TEST_RUN_DIR__: string | undefined;
+}
+
+/** The run's folder, with the register's signing key in it before any worker starts an app. */
+async function createRunDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'vigie-api-test-'));
+  const { privateKey } = generateKeyPairSync('ed25519');
+  await writeFile(join(dir, 'register-signing-key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  return dir;
 }
 
 /** One fresh, migrated database for this test run; its URL reaches the test files through the environment. */
 export default async function globalSetup(): Promise<void> {
+  const runDir = await createRunDir();
+  process.env.VIGIE_TEST_RUN_DIR = runDir;
+  globalThis.__VIGIE_TEST_RUN_DIR__ = runDir;
   const server = await startTestServer();
   const database = uniqueDatabaseName();
   const url = await createDatabase(server.serverUrl, database);

@@ -1,5 +1,4 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp } from '../src/bootstrap/create-app';
@@ -14,10 +13,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Shared by every test app of the run; created by the first one. */
-export const TEST_SIGNING_KEY_FILE = join(tmpdir(), 'vigie-test-register-signing-key.pem');
-
 export const TEST_INTAKE_SECRETS = ['test-intake-secret-current', 'test-intake-secret-previous'];
+
+/** A webhook secret of the tests' own: without one the app would generate it in DATA_DIR, racing other workers. */
+export const TEST_WEBHOOK_SECRET = 'test-platform-webhook-secret-0123456789';
+
+/**
+ * This run's own folder, made by jest's global set-up and removed by its teardown: two runs at once
+ * (another checkout, a loop of runs) never share the files the app reads or writes.
+ */
+export function testRunDir(): string {
+  const dir = process.env.VIGIE_TEST_RUN_DIR;
+  if (!dir) throw new Error('VIGIE_TEST_RUN_DIR is not set: run the tests through jest (its global set-up creates the folder).');
+  return dir;
+}
+
+/** The register's signing key, written once by the global set-up before any test app starts. */
+export const testSigningKeyFile = (): string => join(testRunDir(), 'register-signing-key.pem');
 
 export function testDatabaseUrl(): string {
   const url = process.env.VIGIE_TEST_DATABASE_URL;
@@ -35,7 +47,9 @@ export async function createTestApp(
     LOG_LEVEL: 'info',
     UI_DIST_DIR: '/nonexistent',
     INTAKE_HMAC_SECRETS: TEST_INTAKE_SECRETS.join(','),
-    REGISTER_SIGNING_KEY_FILE: TEST_SIGNING_KEY_FILE,
+    DATA_DIR: join(testRunDir(), 'data'),
+    REGISTER_SIGNING_KEY_FILE: testSigningKeyFile(),
+    PLATFORM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     // Tests sign checkpoints when they mean to.
     REGISTER_CHECKPOINT_INTERVAL_HOURS: '0',
     RETENTION_SCHEDULE_HOURS: '0',

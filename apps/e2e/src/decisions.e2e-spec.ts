@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Browser, baseUrl, describeInBrowser, openBrowser, screenshot } from './support/browser';
 import { aReport, intakeSecret, type PlatformUser, sendReport } from './support/intake';
+import { eventually } from './support/eventually';
 import { signInAs } from './support/mfa';
 import { signOut } from './support/session';
 
@@ -96,7 +97,10 @@ describeInBrowser('working a case to the end', () => {
     await page.goto(`${baseUrl()}/#/cases/${caseId}/show`);
     await page.locator('[data-testid=case-header] [data-status=actioned]').waitFor();
     await page.getByTestId('case-decisions').locator('[data-testid=decision][data-state=effective] [data-action=ban]').waitFor();
-    expect(await page.getByTestId('decision-review').first().textContent()).toMatch(/Approuvée par/);
+    await eventually(
+      () => page.getByTestId('decision-review').first().textContent(),
+      (review) => expect(review).toMatch(/Approuvée par/),
+    );
     await page.getByTestId('case-timeline').locator('li[data-event-type=decision_approved]').waitFor();
 
     // The platform's message is in the outbox, visible to leads.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Browser, baseUrl, describeInBrowser, openBrowser, screenshot } from './support/browser';
+import { eventually } from './support/eventually';
 import { signInAs } from './support/mfa';
 import { aReport, intakeSecret, type PlatformUser, sendReport } from './support/intake';
 import { demoAccount, signOut, submitCredentials } from './support/session';
@@ -72,11 +73,16 @@ describeInBrowser('the gate and the access register', () => {
     const viewer = page.getByRole('dialog', { name: 'Conversation signalée' });
     await viewer.getByText('Envoie-moi une photo de toi, pour voir à qui je parle.').waitFor();
     const reported = viewer.locator('[data-testid=gate-message][data-reported=true]');
-    expect(await reported.count()).toBe(1);
+    await eventually(
+      () => reported.count(),
+      (count) => expect(count).toBe(1),
+    );
     expect(await reported.textContent()).toContain('Envoie-moi une photo de toi');
     expect(await viewer.getByTestId('gate-countdown').textContent()).toMatch(/^1[45]:\d\d$/);
-    // Let the drawer finish sliding in before the picture.
-    await page.waitForTimeout(400);
+    // Let the drawer finish sliding in before the picture: its transitions, not a guessed delay.
+    await viewer.evaluate((drawer) =>
+      Promise.all(drawer.getAnimations({ subtree: true }).map((animation) => animation.finished)),
+    );
     await screenshot(page, 'gate-viewer');
     await viewer.getByRole('button', { name: 'Fermer' }).click();
     await page.getByTestId('case-timeline').getByText(/Conversation ouverte/).waitFor();

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { type Browser, baseUrl, describeInBrowser, openBrowser, screenshot } from './support/browser';
 import { aReport, intakeSecret, type PlatformUser, sendReport } from './support/intake';
+import { eventually } from './support/eventually';
 import { demoAccount, signOut, submitCredentials } from './support/session';
+
+/** The queue's next answer for a filter: `param=value` among its query parameters. */
+const queueAnswer = (page: Browser['page'], param: string, value: string) =>
+  page.waitForResponse((response) => {
+    const url = new URL(response.url());
+    return url.pathname === '/api/v1/cases' && url.searchParams.getAll(param).join(',') === value;
+  });
 
 const user = (kind: PlatformUser['kind'], name: string, tag: string): PlatformUser => ({
   externalId: `u_${name.toLowerCase().replace(/\W/g, '')}_${tag}`,
@@ -94,14 +102,26 @@ describeInBrowser("the moderators' queue and case page", () => {
     await screenshot(page, 'queue-all-open');
 
     // The category filter keeps only harassment cases.
+    const harassment = queueAnswer(page, 'category', 'harassment');
     await page.getByRole('combobox', { name: 'Catégorie' }).click();
     await page.getByRole('option', { name: 'Harcèlement' }).click();
     await page.keyboard.press('Escape');
+    await harassment;
     await page.getByRole('row', { name: new RegExp(suspect.displayName) }).waitFor({ state: 'detached' });
     const rows = page.locator('tbody tr');
-    expect(await rows.count()).toBeGreaterThan(0);
-    expect(await rows.filter({ hasText: 'Protection des mineurs' }).count()).toBe(0);
-    expect(await rows.filter({ hasText: 'Harcèlement' }).count()).toBe(await rows.count());
+    // The rows are read together, once the filtered answer is on screen.
+    await eventually(
+      async () => ({
+        all: await rows.count(),
+        minors: await rows.filter({ hasText: 'Protection des mineurs' }).count(),
+        harassment: await rows.filter({ hasText: 'Harcèlement' }).count(),
+      }),
+      ({ all, minors, harassment: shown }) => {
+        expect(all).toBeGreaterThan(0);
+        expect(minors).toBe(0);
+        expect(shown).toBe(all);
+      },
+    );
     expect(page.url()).toContain('harassment');
     await screenshot(page, 'queue-filtered-harassment');
 
@@ -137,13 +157,20 @@ describeInBrowser("the moderators' queue and case page", () => {
 
     // Back in the queue, the case is under "Mes dossiers".
     await page.getByRole('link', { name: "Retour à la file d'attente" }).click();
+    const mineAnswer = queueAnswer(page, 'mine', 'true');
     await page.getByRole('tab', { name: /Mes dossiers/ }).click();
+    await mineAnswer;
     await page.locator('tbody tr', { hasText: 'Non assigné' }).first().waitFor({ state: 'detached' });
     await page.getByRole('row', { name: new RegExp(suspect.displayName) }).waitFor();
     // Other journeys may have given this moderator cases too: every row is theirs, none unassigned.
     const mine = page.locator('tbody tr');
-    expect(await mine.count()).toBeGreaterThan(0);
-    expect(await mine.filter({ hasText: 'Non assigné' }).count()).toBe(0);
+    await eventually(
+      async () => ({ all: await mine.count(), unassigned: await mine.filter({ hasText: 'Non assigné' }).count() }),
+      ({ all, unassigned }) => {
+        expect(all).toBeGreaterThan(0);
+        expect(unassigned).toBe(0);
+      },
+    );
     expect(page.url()).toContain('mine');
     await screenshot(page, 'queue-mine');
 

@@ -65,7 +65,7 @@ describeInBrowser('retention', () => {
       });
       return { status: res.status, body: (await res.json()) as { reason?: string } };
     }, caseId);
-    expect(refusal).toMatchObject({ status: 409, body: { reason: 'data_purged' } });
+    expect(refusal).toMatchObject({ status: 403, body: { reason: 'data_purged' } });
     const kase = await page.evaluate(async (id) => (await fetch(`/api/v1/cases/${id}`)).json() as Promise<{ status: string; closeReason: string }>, caseId);
     expect(kase).toMatchObject({ status: 'closed', closeReason: 'retention_expired' });
     await screenshot(page, 'case-purged');

@@ -1,5 +1,6 @@
 import type { CaseListItem, ListResponse } from '@vigie/contracts';
 import { type Browser, baseUrl, describeInBrowser, openBrowser, screenshot } from './support/browser';
+import { eventually } from './support/eventually';
 import { demoAccount, signOut, submitCredentials } from './support/session';
 import { type RunningSimulator, startSimulator, stopSimulator } from './support/simulator';
 
@@ -44,7 +45,11 @@ describeInBrowser('the platform simulator', () => {
     const vigieLink = await dialog.getByRole('link', { name: 'Voir dans Vigie' }).getAttribute('href');
     await screenshot(page, 'simulator-report-sent');
     await dialog.getByRole('button', { name: 'Fermer' }).last().click();
-    expect(await message.textContent()).toContain('Signalé');
+    // The chat marks the message once the platform has stored the report.
+    await eventually(
+      () => message.textContent(),
+      (text) => expect(text).toContain('Signalé'),
+    );
 
     // Vigie: a moderator signs in; the API has the case, about the expert, as a minor's safety.
     const moderator = demoAccount('moderator');

@@ -1,4 +1,5 @@
 import { generateSync } from 'otplib';
+import { eventually } from './support/eventually';
 import { rememberTotpSecret } from './support/mfa';
 import { type Browser, describeInBrowser, openBrowser, screenshot } from './support/browser';
 import { demoAccount, menuEntries, signOut, submitCredentials } from './support/session';
@@ -18,8 +19,11 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
     await submitCredentials(page, moderator.email, moderator.password);
     await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
 
-    const entries = await menuEntries(page);
-    expect(entries).toEqual(['Tableau de bord', "File d'attente"]);
+    // The menu follows the permissions, read after the greeting may already show.
+    const entries = await eventually(
+      () => menuEntries(page),
+      (shown) => expect(shown).toEqual(['Tableau de bord', "File d'attente"]),
+    );
     for (const hidden of ['Équipe', 'Registre des accès', 'Conservation']) expect(entries).not.toContain(hidden);
 
     // A typed-in address is refused too, not only hidden from the menu.
@@ -49,14 +53,20 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
 
     const codes = page.getByTestId('recovery-codes');
     await codes.waitFor();
-    expect(await codes.getByRole('listitem').count()).toBe(10);
+    await eventually(
+      () => codes.getByRole('listitem').count(),
+      (count) => expect(count).toBe(10),
+    );
     expect(await codes.textContent()).toMatch(/[a-z0-9]{4}-[a-z0-9]{4}/);
     await screenshot(page, 'mfa-recovery-codes');
     await page.getByRole('button', { name: "J'ai enregistré mes codes" }).click();
 
     // The identity is read again: the full backoffice opens on the dashboard.
     await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
-    expect(await menuEntries(page)).toEqual(['Tableau de bord', 'Conservation', 'Envois à la plateforme', 'Équipe']);
+    await eventually(
+      () => menuEntries(page),
+      (shown) => expect(shown).toEqual(['Tableau de bord', 'Conservation', 'Envois à la plateforme', 'Équipe']),
+    );
 
     await page.getByRole('menuitem', { name: 'Équipe' }).click();
     await page.getByRole('row', { name: new RegExp(admin.email) }).waitFor();
@@ -95,8 +105,10 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
 
     // The disabled account is refused like a wrong password: nothing tells a stranger it exists.
     await submitCredentials(page, email, password);
-    await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toBe('Adresse e-mail ou mot de passe incorrect.');
+    await eventually(
+      () => page.getByRole('alert').textContent(),
+      (text) => expect(text).toBe('Adresse e-mail ou mot de passe incorrect.'),
+    );
   });
 
   it('lets a lead turn on two-factor authentication from their profile, then sign in with a recovery code', async () => {
@@ -108,15 +120,21 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
     await page.getByRole('button', { name: 'Profil' }).click();
     await page.getByRole('menuitem', { name: 'Mon profil' }).click();
     await page.getByRole('heading', { name: 'Mot de passe' }).waitFor();
-    expect(await page.getByTestId('mfa-status').textContent()).toBe('Non activée');
+    await eventually(
+      () => page.getByTestId('mfa-status').textContent(),
+      (status) => expect(status).toBe('Non activée'),
+    );
 
     await page.getByRole('button', { name: 'Activer la double authentification' }).click();
     const secret = (await page.getByTestId('mfa-secret').textContent())?.replace(/\s/g, '') ?? '';
     rememberTotpSecret('lead', secret);
     await page.locator('input[name=code]').fill(generateSync({ secret }));
     await page.getByRole('button', { name: 'Activer', exact: true }).click();
-    const codes = (await page.getByTestId('recovery-codes').locator('code').allTextContents()).map((c) => c.trim());
-    expect(codes).toHaveLength(10);
+    // The codes show once the API has confirmed the code: read them when all ten are there.
+    const codes = await eventually(
+      async () => (await page.getByTestId('recovery-codes').locator('code').allTextContents()).map((c) => c.trim()),
+      (shown) => expect(shown).toHaveLength(10),
+    );
     await page.getByRole('button', { name: "J'ai enregistré mes codes" }).click();
 
     await page.getByTestId('mfa-status').filter({ hasText: 'Active' }).waitFor();
@@ -137,7 +155,9 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
     await page.getByRole('button', { name: 'Utiliser un code de secours' }).click();
     await page.locator('input[name=totp]').fill(codes[0]);
     await page.getByRole('button', { name: 'Vérifier' }).click();
-    await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toBe('Code de secours incorrect ou déjà utilisé.');
+    await eventually(
+      () => page.getByRole('alert').textContent(),
+      (text) => expect(text).toBe('Code de secours incorrect ou déjà utilisé.'),
+    );
   });
 });

@@ -33,16 +33,19 @@ export const ERROR_CODES = {
   signature_expired: { status: 401, message: 'X-Signature timestamp is more than 300 s away from now: check the clock, sign each attempt anew.' },
   signature_mismatch: { status: 401, message: 'X-Signature does not match the body: sign the exact bytes sent, with the current secret.' },
 
-  // Sessions and accounts. 401 means "no valid session": the backoffice signs out on it, so a
-  // wrong password or code typed while signed in (or at sign-in) is a 400.
+  // Sessions and accounts. 401 means "no valid session, or the sign-in failed"; a wrong
+  // password or code typed while signed in is a 400 with a code of its own, since the backoffice
+  // signs out on any 401 from a signed-in request.
   not_signed_in: { status: 401, message: 'Sign in first.' },
   session_expired: { status: 401, message: 'Your session has expired. Please sign in again.' },
   csrf: { status: 403, message: 'Missing or wrong X-CSRF-Token header.' },
   mfa_enrolment_required: { status: 403, message: 'Your role requires two-factor authentication: enrol an authenticator app in your profile first.' },
   role: { status: 403, message: 'Your roles do not allow this.' },
-  invalid_credentials: { status: 400, message: 'Invalid e-mail address or password.' },
-  mfa_required: { status: 400, message: 'Enter the code from your authenticator app.' },
-  mfa_invalid: { status: 400, message: 'That code is not valid. Try the next one.' },
+  invalid_credentials: { status: 401, message: 'Invalid e-mail address or password.' },
+  mfa_required: { status: 401, message: 'Enter the code from your authenticator app.' },
+  mfa_invalid: { status: 401, message: 'That code is not valid. Try the next one.' },
+  current_password_wrong: { status: 400, message: 'The current password is not right.' },
+  mfa_code_wrong: { status: 400, message: 'That code is not valid. Check the time on your phone and try the next one.' },
   locked: { status: 429, message: 'Too many failed sign-in attempts.' },
   weak_password: { status: 400, message: 'The password is not acceptable.' },
   mfa_already_enabled: { status: 409, message: 'Two-factor authentication is already on.' },
@@ -57,7 +60,6 @@ export const ERROR_CODES = {
   stale_version: { status: 409, message: 'This case changed since you loaded it: reload it and try again.' },
   already_assigned: { status: 409, message: 'Someone else took this case first.' },
   closed: { status: 409, message: 'This case is closed.' },
-  data_purged: { status: 409, message: "This case's data was erased by retention." },
   case_not_in_review: { status: 409, message: 'Take the case (in review) before deciding.' },
   decision_pending: { status: 409, message: 'A proposed decision is waiting for a lead.' },
   no_pending_decision: { status: 409, message: 'This decision is not waiting for approval.' },
@@ -72,7 +74,9 @@ export const ERROR_CODES = {
   decision_not_appealable: { status: 422, message: 'No effective decision with this id.' },
   appeal_window_closed: { status: 422, message: 'The appeal window of this decision has closed.' },
 
-  // The gate's refusals (also `reason` at the top level of the answer)
+  // The gate's refusals (also `reason` at the top level of the answer): 403 whatever their cause,
+  // as the gate promises its callers; `data_purged` keeps that status wherever else it is met.
+  data_purged: { status: 403, message: "This case's data was erased by retention." },
   case_closed: { status: 403, message: 'This case is closed.' },
   no_report: { status: 403, message: 'Name the report(s) this access relies on.' },
   report_not_in_case: { status: 403, message: 'A named report does not belong to this case.' },

@@ -151,7 +151,7 @@ describe('the gate', () => {
       await expectRefusal(await requestAccess(t.app, moderator, closed.caseId, { reportIds: [closed.reportId] }), 403, 'case_closed', closed.caseId);
       const purged = await myCase();
       await ownerQuery(`UPDATE moderation_case SET data_purged_at = now() WHERE id = $1`, [purged.caseId]);
-      await expectRefusal(await requestAccess(t.app, moderator, purged.caseId, { reportIds: [purged.reportId] }), 409, 'data_purged', purged.caseId);
+      await expectRefusal(await requestAccess(t.app, moderator, purged.caseId, { reportIds: [purged.reportId] }), 403, 'data_purged', purged.caseId);
     });
 
     it('no_report, report_not_in_case, justification_too_short', async () => {

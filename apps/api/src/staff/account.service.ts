@@ -30,8 +30,7 @@ export class AccountService {
   async changePassword(me: AuthenticatedStaff, current: string, next: string, client: ClientInfo): Promise<void> {
     const account = await this.staff.findCredentials({ id: me.id });
     if (!account || !(await this.passwords.verify(account.passwordHash, current))) {
-      throw new DomainException('invalid_credentials', {
-        message: 'The current password is not right.',
+      throw new DomainException('current_password_wrong', {
         details: fieldProblems({ field: 'currentPassword', code: 'incorrect', message: 'is not right' }),
       });
     }
@@ -56,8 +55,7 @@ export class AccountService {
     const account = await this.staff.findCredentials({ id: me.id });
     if (!account?.totpSecret) throw new DomainException('mfa_not_started');
     if (!this.totp.verify(account.totpSecret, code)) {
-      throw new DomainException('mfa_invalid', {
-        message: 'That code is not valid. Check the time on your phone and try the next one.',
+      throw new DomainException('mfa_code_wrong', {
         details: fieldProblems({ field: 'code', code: 'incorrect', message: 'is not valid' }),
       });
     }

@@ -53,11 +53,27 @@ describe('sign-in, sessions and CSRF', () => {
     expect(first.csrfToken).not.toBe(second.csrfToken);
   });
 
+  it('refuses a password change with a wrong current password as a 400 that keeps the session', async () => {
+    const moderator = await createStaff(t.app, ['moderator']);
+    const session = await signIn(t.app, moderator.email);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: session.headers(true),
+      payload: { currentPassword: 'not the password at all', newPassword: 'a brand new passphrase 42' },
+    });
+    expect(wrong.json()).toMatchObject({
+      statusCode: 400,
+      details: { code: 'current_password_wrong', fields: [{ field: 'currentPassword', code: 'incorrect' }] },
+    });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: session.headers() })).statusCode).toBe(200);
+  });
+
   it('answers a wrong password and an unknown e-mail identically', async () => {
     const moderator = await createStaff(t.app, ['moderator']);
     const wrong = await login({ email: moderator.email, password: 'not the password at all' }, '10.0.1.1');
     const unknown = await login({ email: 'nobody-here@vigie.test', password: 'not the password at all' }, '10.0.1.2');
-    expect(wrong.statusCode).toBe(400);
+    expect(wrong.statusCode).toBe(401);
     const strip = (b: Record<string, unknown>) => ({ ...b, requestId: undefined });
     expect(strip(wrong.json())).toEqual(strip(unknown.json()));
     expect(wrong.json()).toMatchObject({ message: 'Invalid e-mail address or password.', details: { code: 'invalid_credentials' } });
@@ -67,7 +83,7 @@ describe('sign-in, sessions and CSRF', () => {
   it('locks an address after 5 failures, with back-off, known or not', async () => {
     const moderator = await createStaff(t.app, ['moderator']);
     for (const email of [moderator.email, 'ghost@vigie.test']) {
-      for (let i = 0; i < 5; i++) expect((await login({ email, password: 'wrong wrong wrong' }, `10.0.2.${i}`)).statusCode).toBe(400);
+      for (let i = 0; i < 5; i++) expect((await login({ email, password: 'wrong wrong wrong' }, `10.0.2.${i}`)).statusCode).toBe(401);
       const locked = await login({ email, password: email === moderator.email ? TEST_PASSWORD : 'x' }, '10.0.3.1');
       expect(locked.statusCode).toBe(429);
       expect(locked.json()).toMatchObject({ details: { code: 'locked', retryAfterSeconds: 60 } });
@@ -152,7 +168,7 @@ describe('sign-in, sessions and CSRF', () => {
     });
     expect(disable.json()).toMatchObject({ disabled: true });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: session.headers() })).statusCode).toBe(401);
-    expect((await login({ email: moderator.email, password: TEST_PASSWORD }, '10.0.5.1')).statusCode).toBe(400);
+    expect((await login({ email: moderator.email, password: TEST_PASSWORD }, '10.0.5.1')).statusCode).toBe(401);
   });
 
   it('records authentication events without passwords or tokens', async () => {
@@ -198,7 +214,7 @@ describe('two-factor authentication', () => {
     expect(qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
 
     const bad = await t.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/activate', headers: session.headers(true), payload: { code: '000000' } });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ statusCode: 400, details: { code: 'mfa_code_wrong' } });
     const activated = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/mfa/activate',
@@ -210,21 +226,21 @@ describe('two-factor authentication', () => {
     expect(recoveryCodes).toHaveLength(10);
 
     const needsCode = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: dpo.email, password: TEST_PASSWORD } });
-    expect(needsCode.statusCode).toBe(400);
+    expect(needsCode.statusCode).toBe(401);
     expect(needsCode.json()).toMatchObject({ details: { code: 'mfa_required' } });
     const wrongCode = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       payload: { email: dpo.email, password: TEST_PASSWORD, totp: code(secret) === '123456' ? '654321' : '123456' },
     });
-    expect(wrongCode.json()).toMatchObject({ statusCode: 400, details: { code: 'mfa_invalid' } });
+    expect(wrongCode.json()).toMatchObject({ statusCode: 401, details: { code: 'mfa_invalid' } });
     clock.advance(MINUTE);
     const withCode = await signIn(t.app, dpo.email, TEST_PASSWORD, code(secret));
     expect(withCode.body).toMatchObject({ mfaEnabled: true, mfaEnrolmentRequired: false });
 
     // A recovery code works once.
     await signIn(t.app, dpo.email, TEST_PASSWORD, recoveryCodes[0]);
-    await expect(signIn(t.app, dpo.email, TEST_PASSWORD, recoveryCodes[0])).rejects.toThrow(/400 .*mfa_invalid/);
+    await expect(signIn(t.app, dpo.email, TEST_PASSWORD, recoveryCodes[0])).rejects.toThrow(/401 .*mfa_invalid/);
   });
 
   it('is not asked of a moderator', async () => {

@@ -149,14 +149,14 @@ describe('AccessLogList', () => {
     fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Résultat' }));
     fireEvent.click(await screen.findByRole('option', { name: 'Refusé' }));
 
-    await waitFor(() => expect(registerQueries().at(-1)?.get('outcome')).toBe('denied'), { timeout: 2000 });
+    await waitFor(() => expect(registerQueries().at(-1)?.get('outcome')).toBe('denied'));
     await waitFor(() => expect(sequenceCell(4512)).toBeNull());
     expect(sequenceCell(4510)).toBeTruthy();
 
     fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Membre du personnel' }));
     fireEvent.click(await screen.findByRole('option', { name: /Jules Martin/ }));
 
-    await waitFor(() => expect(registerQueries().at(-1)?.get('staffId')).toBe('st-lead'), { timeout: 2000 });
+    await waitFor(() => expect(registerQueries().at(-1)?.get('staffId')).toBe('st-lead'));
     expect(registerQueries().at(-1)?.get('outcome')).toBe('denied');
     expect(registerQueries().at(-1)?.get('sort')).toBe('sequence');
   });
@@ -168,7 +168,7 @@ describe('AccessLogList', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Personne concernée (identifiant)' }), {
       target: { value: 'u_paul' },
     });
-    await waitFor(() => expect(registerQueries().at(-1)?.get('subject')).toBe('u_paul'), { timeout: 2000 });
+    await waitFor(() => expect(registerQueries().at(-1)?.get('subject')).toBe('u_paul'));
 
     const caseInput = screen.getByRole('textbox', { name: 'Dossier (identifiant)' });
     fireEvent.change(caseInput, { target: { value: '6f1b1c1e' } });
@@ -182,7 +182,7 @@ describe('AccessLogList', () => {
     ).toBe(false);
 
     fireEvent.change(caseInput, { target: { value: ` ${read.caseId} ` } });
-    await waitFor(() => expect(registerQueries().at(-1)?.get('caseId')).toBe(read.caseId), { timeout: 2000 });
+    await waitFor(() => expect(registerQueries().at(-1)?.get('caseId')).toBe(read.caseId));
     expect(registerQueries().at(-1)?.get('subject')).toBe('u_paul');
   });
 

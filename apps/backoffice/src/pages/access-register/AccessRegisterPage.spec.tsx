@@ -63,7 +63,7 @@ describe('the access register route', () => {
     openRegister();
 
     expect(
-      await screen.findByRole('heading', { name: 'Registre des accès', level: 1 }, { timeout: 5000 }),
+      await screen.findByRole('heading', { name: 'Registre des accès', level: 1 }),
     ).toBeTruthy();
     expect(screen.getByRole('button', { name: "Vérifier l'intégrité" })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Signer un point de contrôle' })).toBeTruthy();

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { Decision, SessionResponse, StaffRole } from '@vigie/contracts';
-import { AdminContext, type AuthProvider, HttpError, memoryStore, Notification } from 'react-admin';
+import { AdminContext, type AuthProvider, memoryStore, Notification } from 'react-admin';
 import { MemoryRouter } from 'react-router';
 import { App } from '../../App';
 import { createI18nProvider } from '../../i18n/i18nProvider';
@@ -13,7 +13,6 @@ import { requestsOf } from '../retention/fakeRetentionApi';
 import { ApprovalsPage } from './ApprovalsPage';
 
 const fetchMock = createFetchMock();
-const logError = console.error;
 
 const suspension = aDecision({
   id: 'd1a2b3c4-0000-4000-8000-000000000003',
@@ -69,9 +68,6 @@ beforeEach(() => {
   global.fetch = fetchMock;
   setCsrfToken('csrf-1');
   localStorage.clear();
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (!(args[0] instanceof HttpError)) logError(...args);
-  });
 });
 
 afterEach(() => {
@@ -153,7 +149,7 @@ describe('the approvals route', () => {
     openApprovals();
 
     expect(
-      await screen.findByRole('heading', { name: 'Approbations', level: 1 }, { timeout: 5000 }),
+      await screen.findByRole('heading', { name: 'Approbations', level: 1 }),
     ).toBeTruthy();
     expect(await screen.findByTestId('approval')).toBeTruthy();
     expect(screen.getByRole('menuitem', { name: /Approbations/ })).toBeTruthy();

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { StaffRole } from '@vigie/contracts';
-import { AdminContext, type AuthProvider, HttpError, memoryStore, Notification } from 'react-admin';
+import { AdminContext, type AuthProvider, memoryStore, Notification } from 'react-admin';
 import { MemoryRouter } from 'react-router';
 import { createI18nProvider } from '../../i18n/i18nProvider';
 import { setCsrfToken } from '../../providers/httpClient';
@@ -11,7 +11,6 @@ import { requestsOf } from '../retention/fakeRetentionApi';
 import { DeliveriesPage } from './DeliveriesPage';
 
 const fetchMock = createFetchMock();
-const logError = console.error;
 
 const failing = aDelivery();
 const delivered = aDelivery({
@@ -68,9 +67,6 @@ beforeEach(() => {
   fetchMock.mockReset();
   global.fetch = fetchMock;
   setCsrfToken('csrf-1');
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (!(args[0] instanceof HttpError)) logError(...args);
-  });
 });
 
 afterEach(() => {

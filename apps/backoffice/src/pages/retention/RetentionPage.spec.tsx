@@ -74,7 +74,7 @@ describe('the retention route', () => {
     openRetention();
 
     expect(
-      await screen.findByRole('heading', { name: 'Conservation des données', level: 1 }, { timeout: 5000 }),
+      await screen.findByRole('heading', { name: 'Conservation des données', level: 1 }),
     ).toBeTruthy();
     expect((await screen.findByTestId('retention-statement')).textContent?.replace(/\s+/g, ' ')).toBe(
       'Les données sont conservées 3 ans après la dernière activité.',
@@ -94,7 +94,7 @@ describe('the retention route', () => {
     signInAs(['admin']);
     openRetention();
 
-    const hold = await screen.findByTestId(`hold-${aLegalHold().caseId}`, {}, { timeout: 5000 });
+    const hold = await screen.findByTestId(`hold-${aLegalHold().caseId}`);
     expect(within(hold).queryByRole('button', { name: 'Lever le gel' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Lancer une passe maintenant' })).toBeTruthy();
   });

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { CaseDetail, StaffRole } from '@vigie/contracts';
-import { AdminContext, type AuthProvider, HttpError, memoryStore, Notification } from 'react-admin';
+import { AdminContext, type AuthProvider, memoryStore, Notification } from 'react-admin';
 import { createI18nProvider } from '../../i18n/i18nProvider';
 import { createDataProvider } from '../../providers/dataProvider';
 import { setCsrfToken } from '../../providers/httpClient';
@@ -76,16 +76,11 @@ const renderCase = (roles: StaffRole[]) =>
     </AdminContext>,
   );
 
-const logError = console.error;
-
 beforeEach(() => {
   fetchMock.mockReset();
   global.fetch = fetchMock;
   setCsrfToken('csrf-1');
   current = reported;
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (!(args[0] instanceof HttpError)) logError(...args);
-  });
 });
 
 afterEach(() => jest.restoreAllMocks());
@@ -119,7 +114,9 @@ describe('CaseShow', () => {
     });
     renderCase(['moderator']);
 
-    await act(async () => fireEvent.click(await screen.findByRole('button', { name: 'Prendre le dossier' })));
+    // Found before act(): waiting inside an act scope runs the page's updates outside React's test environment.
+    const take = await screen.findByRole('button', { name: 'Prendre le dossier' });
+    await act(async () => fireEvent.click(take));
 
     expect(await screen.findByText('Le dossier est à vous.')).toBeTruthy();
     await waitFor(() =>
@@ -144,7 +141,8 @@ describe('CaseShow', () => {
     });
     renderCase(['moderator']);
 
-    await act(async () => fireEvent.click(await screen.findByRole('button', { name: 'Prendre le dossier' })));
+    const take = await screen.findByRole('button', { name: 'Prendre le dossier' });
+    await act(async () => fireEvent.click(take));
 
     expect(await screen.findByText(/Un·e collègue a pris ce dossier/)).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('case-assignee').textContent).toContain('Julien Lefèvre'));

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { CaseDetail, StaffRole } from '@vigie/contracts';
-import { AdminContext, type AuthProvider, HttpError, memoryStore, Notification } from 'react-admin';
+import { AdminContext, type AuthProvider, memoryStore, Notification } from 'react-admin';
 import { createI18nProvider } from '../../i18n/i18nProvider';
 import { createDataProvider } from '../../providers/dataProvider';
 import { setCsrfToken } from '../../providers/httpClient';
@@ -40,10 +40,6 @@ beforeEach(() => {
     }
     if (url === '/api/v1/cases/assignees') return jsonReply(200, { data: [] });
     return jsonReply(200, current);
-  });
-  const logError = console.error;
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (!(args[0] instanceof HttpError)) logError(...args);
   });
 });
 

@@ -1,12 +1,11 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { AdminContext, HttpError, memoryStore } from 'react-admin';
+import { AdminContext, memoryStore } from 'react-admin';
 import { createI18nProvider } from '../../i18n/i18nProvider';
 import { createDataProvider } from '../../providers/dataProvider';
 import { setCsrfToken } from '../../providers/httpClient';
 import { theme } from '../../theme';
 import { StaffCreate } from './StaffCreate';
 import { createFetchMock, jsonReply } from '../../testing/fakeFetch';
-
 
 const fetchMock = createFetchMock();
 
@@ -36,16 +35,10 @@ const fillIn = async () => {
   fireEvent.change(input('password'), { target: { value: 'lea-martin-2026-ok' } });
 };
 
-const logError = console.error;
-
 beforeEach(() => {
   fetchMock.mockReset();
   global.fetch = fetchMock;
   setCsrfToken('csrf-1');
-  // react-admin logs every failed data call in development; the refusals here are the point of the tests.
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (!(args[0] instanceof HttpError)) logError(...args);
-  });
 });
 
 afterEach(() => jest.restoreAllMocks());

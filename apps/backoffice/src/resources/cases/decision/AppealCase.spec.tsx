@@ -1,12 +1,10 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { HttpError } from 'react-admin';
 import { setCsrfToken } from '../../../providers/httpClient';
 import { anAppealCase, CAMILLE, JULIEN } from '../../../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../../../testing/fakeFetch';
 import { refusal, renderCasePage, serveCasePage, writesOf } from './casePageKit';
 
 const fetchMock = createFetchMock();
-const logError = console.error;
 const FACTS = "Les messages demandaient l'âge puis des photos, sans lien avec l'orientation.";
 const GROUND = "Conditions générales d'utilisation, article 4.8 (Protection des mineurs)";
 const REDRESS =
@@ -16,9 +14,6 @@ beforeEach(() => {
   fetchMock.mockReset();
   global.fetch = fetchMock;
   setCsrfToken('csrf-1');
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (!(args[0] instanceof HttpError)) logError(...args);
-  });
 });
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { BulkResult, CaseListItem, StaffRole } from '@vigie/contracts';
-import { AdminContext, type AuthProvider, HttpError, memoryStore, Notification } from 'react-admin';
+import { AdminContext, type AuthProvider, memoryStore, Notification } from 'react-admin';
 import { MemoryRouter } from 'react-router';
 import { createI18nProvider } from '../../../i18n/i18nProvider';
 import { requestsOf } from '../../../pages/retention/fakeRetentionApi';
@@ -12,7 +12,6 @@ import { theme } from '../../../theme';
 import { CaseList } from '../CaseList';
 
 const fetchMock = createFetchMock();
-const logError = console.error;
 const FACTS = 'Vague de signalements automatiques sans contenu problématique.';
 
 const row = (overrides: Partial<CaseListItem>): CaseListItem => {
@@ -85,9 +84,6 @@ beforeEach(() => {
   fetchMock.mockReset();
   global.fetch = fetchMock;
   setCsrfToken('csrf-1');
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (!(args[0] instanceof HttpError)) logError(...args);
-  });
 });
 
 afterEach(() => {

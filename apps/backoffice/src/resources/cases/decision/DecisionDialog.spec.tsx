@@ -1,6 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CaseDetail } from '@vigie/contracts';
-import { HttpError } from 'react-admin';
 import { setCsrfToken } from '../../../providers/httpClient';
 import { aCaseInReview, aDecision, aProposedBan, aReport, JULIEN } from '../../../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../../../testing/fakeFetch';
@@ -10,15 +9,11 @@ const fetchMock = createFetchMock();
 const FACTS = "Demande répétée de l'âge et de photos à une exploratrice mineure.";
 const GROUND = "Conditions générales d'utilisation, article 4.8 (Protection des mineurs)";
 const REDRESS = 'Vous pouvez contester cette décision depuis la plateforme dans un délai de 6 mois.';
-const logError = console.error;
 
 beforeEach(() => {
   fetchMock.mockReset();
   global.fetch = fetchMock;
   setCsrfToken('csrf-1');
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (!(args[0] instanceof HttpError)) logError(...args);
-  });
 });
 
 afterEach(() => {
@@ -27,7 +22,7 @@ afterEach(() => {
 });
 
 const openDecision = async () => {
-  fireEvent.click(await screen.findByTestId('decide-case', {}, { timeout: 3000 }));
+  fireEvent.click(await screen.findByTestId('decide-case'));
   return screen.findByTestId('decision-dialog');
 };
 

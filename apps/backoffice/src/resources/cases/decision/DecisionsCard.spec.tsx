@@ -1,21 +1,16 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CaseDetail } from '@vigie/contracts';
-import { HttpError } from 'react-admin';
 import { setCsrfToken } from '../../../providers/httpClient';
 import { aCaseInReview, aDecision, aProposedBan, JULIE } from '../../../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../../../testing/fakeFetch';
 import { refusal, renderCasePage, serveCasePage, writesOf } from './casePageKit';
 
 const fetchMock = createFetchMock();
-const logError = console.error;
 
 beforeEach(() => {
   fetchMock.mockReset();
   global.fetch = fetchMock;
   setCsrfToken('csrf-1');
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (!(args[0] instanceof HttpError)) logError(...args);
-  });
 });
 
 afterEach(() => {

@@ -1,18 +1,13 @@
 import { screen, within } from '@testing-library/react';
-import { HttpError } from 'react-admin';
 import { aCaseInReview, aUserHistory } from '../../../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../../../testing/fakeFetch';
 import { renderCasePage, serveCasePage } from './casePageKit';
 
 const fetchMock = createFetchMock();
-const logError = console.error;
 
 beforeEach(() => {
   fetchMock.mockReset();
   global.fetch = fetchMock;
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (!(args[0] instanceof HttpError)) logError(...args);
-  });
 });
 
 afterEach(() => jest.restoreAllMocks());

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { CaseDetail, GrantedConversation, StaffRole } from '@vigie/contracts';
-import { AdminContext, type AuthProvider, HttpError, memoryStore } from 'react-admin';
+import { AdminContext, type AuthProvider, memoryStore } from 'react-admin';
 import { createI18nProvider } from '../../../i18n/i18nProvider';
 import { createDataProvider } from '../../../providers/dataProvider';
 import { setCsrfToken } from '../../../providers/httpClient';
@@ -136,16 +136,12 @@ const fillAndSend = async (dialog: HTMLElement, justification = JUSTIFICATION) =
 };
 
 // Matchers use plain spaces: Testing Library reads the French non-breaking ones as spaces.
-const logError = console.error;
 
 beforeEach(() => {
   fetchMock.mockReset();
   global.fetch = fetchMock;
   setCsrfToken('csrf-1');
   current = mine();
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (!(args[0] instanceof HttpError)) logError(...args);
-  });
 });
 
 afterEach(() => {
