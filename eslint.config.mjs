@@ -1,6 +1,68 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+// The backoffice's domains, named like the API's modules. A domain imports the shared folders
+// (components, common, providers, i18n, layout, testing) but never a sibling: what several
+// domains show together is composed at the app root (App.tsx, app/).
+const UI = 'apps/backoffice/src';
+const UI_DOMAINS = ['account', 'cases', 'decisions', 'deliveries', 'gate', 'register', 'retention', 'staff'];
+const UI_SHARED = ['components', 'common', 'providers', 'i18n', 'layout'];
+// Relative paths only reach another folder through `..`: any depth of them, then the folder.
+const foldersPatterns = (folders) =>
+  folders.flatMap((folder) => [`../${folder}`, `../${folder}/**`, `../../${folder}`, `../../${folder}/**`, `../../../${folder}/**`]);
+const uiBoundaries = [
+  ...UI_DOMAINS.map((domain) => ({
+    files: [`${UI}/${domain}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: foldersPatterns(UI_DOMAINS.filter((other) => other !== domain)),
+              message: `${domain}/ imports no sibling domain: share through components/ or common/, or compose at the app root.`,
+            },
+            { group: foldersPatterns(['app']).concat(['../App']), message: 'Only specs and test kits import the app root.' },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // Specs render pages as the app composes them.
+    files: UI_DOMAINS.map((domain) => `${UI}/${domain}/**/*.spec.{ts,tsx}`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: foldersPatterns(UI_DOMAINS),
+              message: 'A spec imports its own domain, the shared folders, testing/ and the app root.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: UI_SHARED.map((folder) => `${UI}/${folder}/**/*.{ts,tsx}`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: foldersPatterns([...UI_DOMAINS, 'app']).concat(['../App']),
+              message: 'Shared folders import no domain and not the app root: arrows point down.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', '.nx/**', '**/*.cjs', '**/vite.config.ts'],
@@ -55,4 +117,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...uiBoundaries,
 );

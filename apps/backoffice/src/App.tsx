@@ -1,40 +1,41 @@
 import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource, localStorageStore } from 'react-admin';
 import { Navigate, Route } from 'react-router';
+import { LoginPage, profileRoute } from './account';
+import { casesResource } from './cases';
+import type { ScreenRoute } from './common/screenRoute';
 import { RequireAccess } from './components/RequireAccess';
+import { approvalsRoute } from './decisions';
+import { deliveriesRoute } from './deliveries';
 import { i18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
-import { PROFILE_PATH } from './layout/AppUserMenu';
-import { UPCOMING_SCREENS } from './navigation/screens';
-import { LoginPage } from './pages/LoginPage';
+import { UPCOMING_SCREENS } from './layout/screens';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
-import { casesResource } from './resources/cases';
-import { staffResource } from './resources/staff';
+import { REGISTER_OLD_PATH, registerRoute } from './register';
+import { retentionRoute } from './retention';
+import { staffResource } from './staff';
 import { theme } from './theme';
 
 // Screens load on demand: the login page ships only what it needs.
-const Dashboard = lazy(() => import('./pages/Dashboard').then((module) => ({ default: module.Dashboard })));
+const Dashboard = lazy(() => import('./layout/Dashboard').then((module) => ({ default: module.Dashboard })));
 const UpcomingScreen = lazy(() =>
-  import('./pages/UpcomingScreen').then((module) => ({ default: module.UpcomingScreen })),
+  import('./layout/UpcomingScreen').then((module) => ({ default: module.UpcomingScreen })),
 );
-const ProfilePage = lazy(() =>
-  import('./account/ProfilePage').then((module) => ({ default: module.ProfilePage })),
+// The queue and the case page with the other domains' actions and cards (see app/).
+const CaseListPage = lazy(() =>
+  import('./app/CaseListPage').then((module) => ({ default: module.CaseListPage })),
 );
-const AccessRegisterPage = lazy(() =>
-  import('./pages/access-register/AccessRegisterPage').then((module) => ({
-    default: module.AccessRegisterPage,
-  })),
+const CaseShowPage = lazy(() =>
+  import('./app/CaseShowPage').then((module) => ({ default: module.CaseShowPage })),
 );
-const RetentionPage = lazy(() =>
-  import('./pages/retention/RetentionPage').then((module) => ({ default: module.RetentionPage })),
-);
-const ApprovalsPage = lazy(() =>
-  import('./pages/approvals/ApprovalsPage').then((module) => ({ default: module.ApprovalsPage })),
-);
-const DeliveriesPage = lazy(() =>
-  import('./pages/deliveries/DeliveriesPage').then((module) => ({ default: module.DeliveriesPage })),
-);
+
+const SCREEN_ROUTES: readonly ScreenRoute[] = [
+  registerRoute,
+  retentionRoute,
+  approvalsRoute,
+  deliveriesRoute,
+];
 
 const store = localStorageStore(undefined, 'Vigie');
 
@@ -52,44 +53,28 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
-    <Resource {...casesResource} />
+    <Resource {...casesResource} list={CaseListPage} show={CaseShowPage} />
     <Resource {...staffResource} />
     <CustomRoutes>
-      <Route path={PROFILE_PATH} element={<ProfilePage />} />
-      {/* The queue's first address, kept for bookmarks. */}
+      <Route path={profileRoute.path} element={<profileRoute.Page />} />
+      {/* The first addresses of the queue and the register, kept for bookmarks. */}
       <Route path="/queue" element={<Navigate to="/cases" replace />} />
-      <Route
-        path="/access-register"
-        element={
-          <RequireAccess action="audit.view">
-            <AccessRegisterPage />
-          </RequireAccess>
-        }
-      />
-      <Route
-        path="/retention"
-        element={
-          <RequireAccess action="retention.view">
-            <RetentionPage />
-          </RequireAccess>
-        }
-      />
-      <Route
-        path="/approvals"
-        element={
-          <RequireAccess action="decision.approve">
-            <ApprovalsPage />
-          </RequireAccess>
-        }
-      />
-      <Route
-        path="/deliveries"
-        element={
-          <RequireAccess action="deliveries.view">
-            <DeliveriesPage />
-          </RequireAccess>
-        }
-      />
+      <Route path={REGISTER_OLD_PATH} element={<Navigate to={registerRoute.path} replace />} />
+      {SCREEN_ROUTES.map(({ path, action, Page }) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            action ? (
+              <RequireAccess action={action}>
+                <Page />
+              </RequireAccess>
+            ) : (
+              <Page />
+            )
+          }
+        />
+      ))}
       {UPCOMING_SCREENS.map((screen) => (
         <Route
           key={screen.id}

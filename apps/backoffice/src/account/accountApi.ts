@@ -1,5 +1,4 @@
-import { API_PREFIX, fetchJson } from '../providers/httpClient';
-import { toHttpError } from '../providers/serverErrors';
+import { apiPost as post, isRecord } from '../common/api';
 
 /** What `POST /auth/mfa/enrolment` hands out: the secret, and the same as a QR code (PNG data URL). */
 export interface MfaEnrolment {
@@ -7,20 +6,6 @@ export interface MfaEnrolment {
   otpauthUrl: string;
   qrCodeDataUrl: string;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const post = async (path: string, body?: unknown): Promise<unknown> => {
-  try {
-    const init: RequestInit = { method: 'POST' };
-    if (body !== undefined) init.body = JSON.stringify(body);
-    return (await fetchJson(`${API_PREFIX}${path}`, init)).json;
-  } catch (error) {
-    // The same errors as the dataProvider's, so forms show them on their inputs.
-    throw toHttpError(error);
-  }
-};
 
 /** The signed-in staff member's own account: password and second factor. */
 export const accountApi = {

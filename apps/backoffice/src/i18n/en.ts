@@ -1,9 +1,9 @@
 import englishMessages from 'ra-language-english';
 import type { CasesResourceMessages, ResourceMessages, VigieMessages } from './fr';
-import { decisionsMessages } from './decisions';
-import { gateMessages } from './gate';
-import { registerMessages } from './register';
-import { retentionMessages } from './retention';
+import { decisionsEn } from './decisions.en';
+import { gateEn } from './gate.en';
+import { registerEn } from './register.en';
+import { retentionEn } from './retention.en';
 
 const vigie: VigieMessages = {
   app: {
@@ -57,7 +57,7 @@ const vigie: VigieMessages = {
   },
   menu: {
     queue: 'Queue',
-    access_register: 'Access register',
+    register: 'Access register',
     retention: 'Retention',
     staff: 'Staff',
   },
@@ -376,10 +376,10 @@ const vigie: VigieMessages = {
   screens: {
     will_show: 'This screen will show:',
   },
-  gate: gateMessages.en,
-  register: registerMessages.en,
-  retention: retentionMessages.en,
-  decisions: decisionsMessages.en,
+  gate: gateEn,
+  register: registerEn,
+  retention: retentionEn,
+  decisions: decisionsEn,
 };
 
 const staffResource: ResourceMessages = {

@@ -1,8 +1,9 @@
 import frenchMessages from 'ra-language-french';
-import { decisionsMessages } from './decisions';
-import { gateMessages } from './gate';
-import { registerMessages } from './register';
-import { retentionMessages } from './retention';
+import type { MessagesOf } from './messagesOf';
+import { decisionsFr } from './decisions';
+import { gateFr } from './gate';
+import { registerFr } from './register';
+import { retentionFr } from './retention';
 
 const vigie = {
   app: {
@@ -56,7 +57,7 @@ const vigie = {
   },
   menu: {
     queue: "File d'attente",
-    access_register: 'Registre des accès',
+    register: 'Registre des accès',
     retention: 'Conservation',
     staff: 'Équipe',
   },
@@ -381,10 +382,10 @@ const vigie = {
   screens: {
     will_show: 'Cet écran affichera\u00a0:',
   },
-  gate: gateMessages.fr,
-  register: registerMessages.fr,
-  retention: retentionMessages.fr,
-  decisions: decisionsMessages.fr,
+  gate: gateFr,
+  register: registerFr,
+  retention: retentionFr,
+  decisions: decisionsFr,
 };
 
 const staffResource = {
@@ -412,7 +413,7 @@ const casesResource = {
 
 /** The shape every locale's `vigie.*` messages must have: the French catalogue is the reference. */
 export type VigieMessages = MessagesOf<typeof vigie>;
-type MessagesOf<T> = { [K in keyof T]: T[K] extends string ? string : MessagesOf<T[K]> };
+
 
 export type ResourceMessages = MessagesOf<typeof staffResource>;
 export type CasesResourceMessages = MessagesOf<typeof casesResource>;

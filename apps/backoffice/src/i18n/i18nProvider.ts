@@ -1,6 +1,5 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import type { I18nProvider } from 'react-admin';
-import { en } from './en';
+import type { I18nProvider, TranslationMessages } from 'react-admin';
 import { fr } from './fr';
 
 export const LOCALES = [
@@ -34,9 +33,37 @@ const applyLocale = (locale: string): void => {
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 };
 
-export const createI18nProvider = (initialLocale: AppLocale = readStoredLocale()): I18nProvider => {
-  const polyglot = polyglotI18nProvider((locale) => (locale === 'en' ? en : fr), initialLocale, [...LOCALES]);
-  if (typeof document !== 'undefined') document.documentElement.lang = initialLocale;
+// English is the second language: its catalogue is a chunk of its own, fetched when chosen.
+const catalogues: Partial<Record<AppLocale, TranslationMessages>> = { fr };
+
+/** The messages of `locale`, fetched the first time. */
+export const loadMessages = async (locale: AppLocale): Promise<TranslationMessages> => {
+  const known = catalogues[locale];
+  if (known) return known;
+  const { en } = await import('./en');
+  catalogues.en = en;
+  return en;
+};
+
+// Synchronous when loaded: ra-i18n-polyglot needs the first locale's messages at once, and
+// takes a Promise for the next ones.
+const messagesOf = (locale: string): TranslationMessages | Promise<TranslationMessages> => {
+  const known = isAppLocale(locale) ? locale : DEFAULT_LOCALE;
+  return catalogues[known] ?? loadMessages(known);
+};
+
+/**
+ * `messages` hands over the initial locale's catalogue when it is not French (main.tsx loads a
+ * stored English before the first render; specs import it). Without it, French until loaded.
+ */
+export const createI18nProvider = (
+  initialLocale: AppLocale = readStoredLocale(),
+  messages?: TranslationMessages,
+): I18nProvider => {
+  if (messages) catalogues[initialLocale] = messages;
+  const first = catalogues[initialLocale] ? initialLocale : DEFAULT_LOCALE;
+  const polyglot = polyglotI18nProvider(messagesOf, first, [...LOCALES]);
+  if (typeof document !== 'undefined') document.documentElement.lang = first;
   return {
     ...polyglot,
     changeLocale: async (locale: string) => {
@@ -47,4 +74,13 @@ export const createI18nProvider = (initialLocale: AppLocale = readStoredLocale()
   };
 };
 
-export const i18nProvider = createI18nProvider();
+let appProvider: I18nProvider | undefined;
+const app = (): I18nProvider => (appProvider ??= createI18nProvider());
+
+/** The app's provider, made at its first use: after main.tsx has loaded the stored locale. */
+export const i18nProvider: I18nProvider = {
+  translate: (key, options) => app().translate(key, options),
+  changeLocale: (locale, options) => app().changeLocale(locale, options),
+  getLocale: () => app().getLocale(),
+  getLocales: () => app().getLocales?.() ?? [...LOCALES],
+};

@@ -1,6 +1,6 @@
 import type { StaffRole } from '@vigie/contracts';
 import { Menu, usePermissions } from 'react-admin';
-import { SCREENS, screenLabel } from '../navigation/screens';
+import { SCREENS, screenLabel } from './screens';
 import { canAccess } from '../permissions';
 
 export const AppMenu = () => {

@@ -11,11 +11,8 @@ import {
   type UpdateManyParams,
   type UpdateParams,
 } from 'react-admin';
-import { API_PREFIX, fetchJson } from './httpClient';
-import { toHttpError } from './serverErrors';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord, requestJson as call } from '../common/api';
+import { API_PREFIX } from './httpClient';
 
 const isRaRecord = (value: unknown): value is RaRecord =>
   isRecord(value) && (typeof value.id === 'string' || typeof value.id === 'number');
@@ -82,13 +79,6 @@ const noDelete = (resource: string): Promise<never> =>
  * answering `{ data, total }`, `GET /<resource>/:id`, `POST /<resource>`, `PATCH /<resource>/:id`.
  */
 export const createDataProvider = (apiUrl: string = API_PREFIX): DataProvider => {
-  const call = async (url: string, init?: RequestInit): Promise<unknown> => {
-    try {
-      return (await fetchJson(url, init)).json;
-    } catch (error) {
-      throw toHttpError(error);
-    }
-  };
   const recordUrl = (resource: string, id: Identifier) =>
     `${apiUrl}/${resource}/${encodeURIComponent(String(id))}`;
 

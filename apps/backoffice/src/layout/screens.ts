@@ -1,0 +1,76 @@
+import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
+import GroupOutlined from '@mui/icons-material/GroupOutlined';
+import HourglassBottomOutlined from '@mui/icons-material/HourglassBottomOutlined';
+import HowToVoteOutlined from '@mui/icons-material/HowToVoteOutlined';
+import InboxOutlined from '@mui/icons-material/InboxOutlined';
+import OutboxOutlined from '@mui/icons-material/OutboxOutlined';
+import type SvgIcon from '@mui/material/SvgIcon';
+import type { Action } from '../permissions';
+
+export interface ScreenDefinition {
+  /** Names the screen's messages: `vigie.menu.<id>` and `vigie.screens.<id>.*`. */
+  id: string;
+  /** The menu label's i18n key, when the screen's messages live elsewhere than `vigie.menu`. */
+  label?: string;
+  path: string;
+  /** What a staff member needs to see the screen in the menu and to open it. */
+  action: Action;
+  icon: typeof SvgIcon;
+  /** Not built yet: the route shows what the screen will do. Built screens bring their own routes. */
+  upcoming: boolean;
+}
+
+/** The screens besides the dashboard, in menu order. */
+export const SCREENS = [
+  // The cases resource (cases/) serves this path.
+  { id: 'queue', path: '/cases', action: 'queue.view', icon: InboxOutlined, upcoming: false },
+  {
+    id: 'approvals',
+    label: 'vigie.decisions.menu.approvals',
+    path: '/approvals',
+    action: 'decision.approve',
+    icon: HowToVoteOutlined,
+    // Served by decisions/, routed in App.tsx.
+    upcoming: false,
+  },
+  {
+    id: 'register',
+    path: '/register',
+    action: 'audit.view',
+    icon: FactCheckOutlined,
+    // Served by register/, routed in App.tsx.
+    upcoming: false,
+  },
+  {
+    id: 'retention',
+    path: '/retention',
+    action: 'retention.view',
+    icon: HourglassBottomOutlined,
+    // Served by retention/, routed in App.tsx.
+    upcoming: false,
+  },
+  {
+    id: 'deliveries',
+    label: 'vigie.decisions.menu.deliveries',
+    path: '/deliveries',
+    action: 'deliveries.view',
+    icon: OutboxOutlined,
+    // Served by deliveries/, routed in App.tsx.
+    upcoming: false,
+  },
+  // The staff resource (staff/) serves this path.
+  { id: 'staff', path: '/staff', action: 'staff.manage', icon: GroupOutlined, upcoming: false },
+] as const satisfies readonly ScreenDefinition[];
+
+export type Screen = (typeof SCREENS)[number];
+
+/** The i18n key of a screen's menu label. */
+export const screenLabel = (screen: ScreenDefinition): string => screen.label ?? `vigie.menu.${screen.id}`;
+
+// Typed from the definition, not from SCREENS: with every screen built the list is empty,
+// and the route and page that show an upcoming screen must still compile for the next one.
+export type UpcomingScreenDefinition = ScreenDefinition & { upcoming: true };
+
+export const UPCOMING_SCREENS = (SCREENS as readonly ScreenDefinition[]).filter(
+  (screen): screen is UpcomingScreenDefinition => screen.upcoming,
+);

@@ -1,0 +1,103 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import type { RegisterVerification } from '@vigie/contracts';
+import { createFetchMock, jsonReply } from '../testing/fakeFetch';
+import { IntegrityCard } from './IntegrityCard';
+import { aVerification } from '../testing/registerFixtures';
+import { renderWithAdmin } from '../testing/renderWithAdmin';
+
+const fetchMock = createFetchMock();
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  global.fetch = fetchMock;
+});
+
+const answerVerify = (body: RegisterVerification) => fetchMock.mockResolvedValue(jsonReply(200, body));
+
+const verify = async () => {
+  renderWithAdmin(<IntegrityCard />);
+  fireEvent.click(await screen.findByRole('button', { name: "Vérifier l'intégrité" }));
+};
+
+// French numbers and punctuation use no-break spaces: read every space as a plain one.
+const words = (element: HTMLElement): string => (element.textContent ?? '').replace(/\s+/g, ' ');
+
+describe('IntegrityCard', () => {
+  it('verifies only when asked, shows progress meanwhile, then says the register is intact in numbers', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    fetchMock.mockReturnValue(new Promise<Response>((resolve) => (answer = resolve)));
+    renderWithAdmin(<IntegrityCard />);
+
+    expect(await screen.findByText(/pas encore été vérifié/)).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: "Vérifier l'intégrité" }));
+
+    expect(await screen.findByTestId('verification-running')).toBeTruthy();
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+    expect((screen.getByRole('button', { name: "Vérifier l'intégrité" }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    expect(String(fetchMock.mock.calls[0][0])).toBe('/api/v1/audit/verify');
+
+    answer(jsonReply(200, aVerification()));
+
+    const result = await screen.findByTestId('verification-intact');
+    expect(words(result)).toMatch(
+      /Registre intact — 12 345 entrées vérifiées, dont 12 effacées par la conservation/,
+    );
+    expect(words(result)).toMatch(/3 points de contrôle signés concordent/);
+    expect(words(result)).toMatch(/Dernière entrée : n° 12 345/);
+    // The head hash, shortened on screen, whole for copying.
+    expect(result.querySelector('[data-hash]')?.getAttribute('data-hash')).toBe(aVerification().headHash);
+    expect(words(result)).toContain('f00dcafe01…adbeef');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Vérifier à nouveau' })).toBeTruthy();
+  });
+
+  it('leaves out the erased count when retention erased nothing, and speaks in the singular for one entry', async () => {
+    answerVerify(
+      aVerification({ entriesChecked: 1, headSequence: 1, entriesErased: 0, checkpointsChecked: 0 }),
+    );
+    await verify();
+
+    const result = await screen.findByTestId('verification-intact');
+    expect(words(result)).toMatch(/Registre intact — 1 entrée vérifiée(?!,)/);
+    expect(words(result)).not.toMatch(/effacée/);
+    expect(words(result)).toMatch(/Aucun point de contrôle signé à comparer/);
+  });
+
+  it.each([
+    ['hash_mismatch', /son contenu ne correspond plus à son empreinte/],
+    ['sequence_gap', /une entrée manque dans la suite des numéros/],
+    ['checkpoint_signature_invalid', /la signature d'un point de contrôle n'est pas valide/],
+  ] as const)('names the first broken entry and says what %s means', async (problem, meaning) => {
+    answerVerify(aVerification({ intact: false, firstBroken: { sequence: 4512, problem } }));
+    await verify();
+
+    const result = await screen.findByTestId('verification-broken');
+    expect(words(result)).toMatch(/Registre altéré : première entrée rompue n° 4 512 — /);
+    expect(words(result)).toMatch(meaning);
+    expect(screen.queryByTestId('verification-intact')).toBeNull();
+  });
+
+  it('says so when the verification itself fails, instead of claiming anything about the register', async () => {
+    fetchMock.mockResolvedValue(
+      jsonReply(500, { statusCode: 500, error: 'Internal Server Error', message: 'boom' }),
+    );
+    await verify();
+
+    expect(await screen.findByText(/La vérification n'a pas pu aboutir/)).toBeTruthy();
+    expect(screen.getByText(/momentanément indisponible/)).toBeTruthy();
+    expect(screen.queryByTestId('verification-intact')).toBeNull();
+    expect(screen.queryByTestId('verification-broken')).toBeNull();
+  });
+
+  it('does not take a "broken" answer that does not say where for an intact one', async () => {
+    fetchMock.mockResolvedValue(jsonReply(200, { ...aVerification(), intact: false }));
+    await verify();
+
+    await waitFor(() => expect(screen.getByText(/La vérification n'a pas pu aboutir/)).toBeTruthy());
+    expect(screen.queryByTestId('verification-intact')).toBeNull();
+  });
+});

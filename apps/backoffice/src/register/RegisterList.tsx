@@ -1,0 +1,154 @@
+import { Card, Stack, Typography } from '@mui/material';
+import { alpha, useTheme } from '@mui/material/styles';
+import {
+  DataTable,
+  ListBase,
+  ListToolbar,
+  Pagination,
+  useListContext,
+  useLocaleState,
+  useTranslate,
+} from 'react-admin';
+import { REGISTER_RESOURCE, type RegisterRecord } from './registerApi';
+import { registerFilters } from './registerFilters';
+import { RegisterEmpty } from './RegisterEmpty';
+import { AtCell } from '../components/AtCell';
+import { CaseCell } from './CaseCell';
+import { EntryDetail } from './EntryDetail';
+import { JustificationCell } from './JustificationCell';
+import { OutcomeChip } from './OutcomeChip';
+import { formatCount, MONOSPACE } from '../common/format';
+import { ScopeLabel } from './ScopeLabel';
+import { StaffCell } from './StaffCell';
+
+const Column = DataTable.Col<RegisterRecord>;
+
+// The justification takes the width the other columns leave, cut to one line: the table
+// fits its card instead of scrolling sideways for the one free-text column.
+const justificationCellSx = () => ({ width: '100%', maxWidth: 0, minWidth: 160 });
+// Wide enough for most outcomes on one line; a long refusal reason wraps inside its chip.
+const outcomeCellSx = () => ({ minWidth: 210 });
+
+const RegisterTotal = () => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { total, sort } = useListContext();
+  return (
+    <Stack sx={{ alignItems: 'flex-end', pb: 1.5, whiteSpace: 'nowrap' }}>
+      {total !== undefined && (
+        <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid="register-total">
+          {translate('vigie.register.total', { smart_count: total, count: formatCount(total, locale) })}
+        </Typography>
+      )}
+      <Typography variant="caption" color="text.secondary">
+        {translate(sort.order === 'ASC' ? 'vigie.register.order_oldest' : 'vigie.register.order_newest')}
+      </Typography>
+    </Stack>
+  );
+};
+
+/** The register's entries, newest first, filtered as the API allows; a row opens its detail. */
+export const RegisterList = () => {
+  const { palette } = useTheme();
+  const [locale] = useLocaleState();
+  // A refusal is what an audit looks for first: its row carries a red edge and a faint tint.
+  const deniedRowSx = (record: RegisterRecord) =>
+    record.outcome === 'denied'
+      ? {
+          bgcolor: alpha(palette.error.main, 0.03),
+          '& > td:first-of-type': { boxShadow: `inset 3px 0 0 ${palette.error.main}` },
+        }
+      : {};
+  return (
+    <ListBase<RegisterRecord>
+      resource={REGISTER_RESOURCE}
+      sort={{ field: 'sequence', order: 'DESC' }}
+      perPage={25}
+    >
+      <Card sx={{ overflow: 'hidden' }}>
+        <ListToolbar
+          filters={registerFilters}
+          actions={<RegisterTotal />}
+          sx={{ px: 2, pt: 1, alignItems: 'flex-end', '& .RaFilterForm-root': { flex: 1 } }}
+        />
+        <DataTable
+          rowClick="expand"
+          expand={<EntryDetail />}
+          bulkActionButtons={false}
+          rowSx={deniedRowSx}
+          empty={<RegisterEmpty />}
+          size="small"
+          sx={{
+            '& .RaDataTable-tableWrapper': { overflowX: 'auto' },
+            // Tighter than MUI's 16px sides: eight columns fit a laptop screen without scrolling.
+            '& .MuiTableCell-root': { py: 1, px: 1.25, verticalAlign: 'middle' },
+            // One line per cell; the detail panel below a row wraps as prose does.
+            '& .RaDataTable-rowCell': { whiteSpace: 'nowrap' },
+            '& .MuiTableCell-head': { bgcolor: 'background.default', borderTop: 1, borderColor: 'divider' },
+            '& .MuiTableRow-hover:hover': { bgcolor: 'rgba(18, 80, 107, 0.035)' },
+            '& .RaDataTable-expandRow > td': { p: 0 },
+          }}
+        >
+          <Column
+            source="sequence"
+            label="vigie.register.fields.sequence"
+            sortByOrder="DESC"
+            render={(record) => (
+              <Typography
+                component="span"
+                variant="body2"
+                data-sequence={record.sequence}
+                sx={{ fontFamily: MONOSPACE, fontSize: '0.8125rem' }}
+              >
+                {formatCount(record.sequence, locale)}
+              </Typography>
+            )}
+          />
+          <Column
+            source="at"
+            label="vigie.register.fields.at"
+            disableSort
+            render={(record) => <AtCell at={record.at} />}
+          />
+          <Column
+            source="staff"
+            label="vigie.register.fields.staff"
+            disableSort
+            render={(record) => <StaffCell staff={record.staff} />}
+          />
+          <Column
+            source="caseId"
+            label="vigie.register.fields.case"
+            disableSort
+            render={(record) => <CaseCell caseId={record.caseId} />}
+          />
+          <Column
+            source="outcome"
+            label="vigie.register.fields.outcome"
+            disableSort
+            cellSx={outcomeCellSx}
+            render={(record) => (
+              <OutcomeChip outcome={record.outcome} reason={record.reason} scope={record.scope} />
+            )}
+          />
+          <Column
+            source="scope"
+            label="vigie.register.fields.scope"
+            disableSort
+            render={(record) => <ScopeLabel scope={record.scope} />}
+          />
+          <Column
+            source="justification"
+            label="vigie.register.fields.justification"
+            disableSort
+            cellSx={justificationCellSx}
+            render={(record) => (
+              <JustificationCell justification={record.justification} erasedAt={record.erasedAt} outcome={record.outcome} />
+            )}
+          />
+        </DataTable>
+        <Pagination rowsPerPageOptions={[25, 50, 100]} />
+      </Card>
+    </ListBase>
+  );
+};

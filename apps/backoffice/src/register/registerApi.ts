@@ -1,0 +1,117 @@
+import {
+  type AccessLogEntry,
+  REGISTER_PROBLEMS,
+  type RegisterProblem,
+  type RegisterVerification,
+  type SignedCheckpoint,
+} from '@vigie/contracts';
+import { apiCall as call, isRecord } from '../common/api';
+
+/** The register's resource for react-admin: the dataProvider reads it at `/api/v1/audit/access-log`. */
+export const REGISTER_RESOURCE = 'audit/access-log';
+
+/** An entry as the list holds it: the dataProvider copies `sequence` into react-admin's `id`. */
+export type RegisterRecord = AccessLogEntry & { id: number };
+
+/** A staff account, for the staff filter: everyone who ever could appear in the register. */
+export interface RegisterStaffMember {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface CheckpointPage {
+  data: SignedCheckpoint[];
+  total: number;
+}
+
+const isProblem = (value: unknown): value is RegisterProblem =>
+  typeof value === 'string' && (REGISTER_PROBLEMS as readonly string[]).includes(value);
+
+const readVerification = (body: unknown): RegisterVerification => {
+  if (
+    isRecord(body) &&
+    typeof body.intact === 'boolean' &&
+    typeof body.entriesChecked === 'number' &&
+    typeof body.headSequence === 'number' &&
+    typeof body.verifiedAt === 'string'
+  ) {
+    const broken = body.firstBroken;
+    // A broken register must name where and why: an answer without it is not to be trusted.
+    if (
+      !body.intact &&
+      !(isRecord(broken) && typeof broken.sequence === 'number' && isProblem(broken.problem))
+    ) {
+      throw new Error('Unexpected verification from the API: broken without firstBroken');
+    }
+    return {
+      intact: body.intact,
+      entriesChecked: body.entriesChecked,
+      headSequence: body.headSequence,
+      headHash: typeof body.headHash === 'string' ? body.headHash : null,
+      entriesErased: typeof body.entriesErased === 'number' ? body.entriesErased : 0,
+      checkpointsChecked: typeof body.checkpointsChecked === 'number' ? body.checkpointsChecked : 0,
+      verifiedAt: body.verifiedAt,
+      ...(isRecord(broken) && typeof broken.sequence === 'number' && isProblem(broken.problem)
+        ? { firstBroken: { sequence: broken.sequence, problem: broken.problem } }
+        : {}),
+    };
+  }
+  throw new Error('Unexpected verification from the API');
+};
+
+const isCheckpoint = (value: unknown): value is SignedCheckpoint =>
+  isRecord(value) &&
+  typeof value.sequence === 'number' &&
+  typeof value.headHash === 'string' &&
+  typeof value.time === 'string' &&
+  typeof value.signature === 'string' &&
+  typeof value.publicKey === 'string';
+
+const readCheckpoint = (body: unknown): SignedCheckpoint => {
+  // Kept whole: the downloaded file must be exactly what the API signed and answered.
+  if (isCheckpoint(body)) return body;
+  throw new Error('Unexpected checkpoint from the API');
+};
+
+const readStaffMember = (value: unknown): RegisterStaffMember | null =>
+  isRecord(value) && typeof value.id === 'string' && typeof value.name === 'string'
+    ? { id: value.id, name: value.name, email: typeof value.email === 'string' ? value.email : '' }
+    : null;
+
+/** The register's calls beyond its list: verification, checkpoints and the staff filter. */
+export const registerApi = {
+  /** Recomputes the whole chain server-side: seconds on a large register. */
+  async verify(): Promise<RegisterVerification> {
+    return readVerification(await call('/audit/verify'));
+  },
+
+  /** Signs the chain's head now (a mutation: `fetchJson` adds the CSRF header). */
+  async signCheckpoint(): Promise<SignedCheckpoint> {
+    return readCheckpoint(await call('/audit/checkpoints', { method: 'POST' }));
+  },
+
+  /** The latest signed checkpoints, newest first. */
+  async checkpoints(perPage: number): Promise<CheckpointPage> {
+    const body = await call(`/audit/checkpoints?page=1&perPage=${perPage}`);
+    if (isRecord(body) && Array.isArray(body.data)) {
+      const data = body.data.filter(isCheckpoint);
+      return { data, total: typeof body.total === 'number' ? body.total : data.length };
+    }
+    throw new Error('Unexpected checkpoints from the API');
+  },
+
+  /** Every staff account, disabled ones too: they stay in the register. */
+  async staff(): Promise<RegisterStaffMember[]> {
+    const body = await call('/audit/staff');
+    if (isRecord(body) && Array.isArray(body.data)) {
+      return body.data
+        .map(readStaffMember)
+        .filter((member): member is RegisterStaffMember => member !== null)
+        .sort((a, b) => a.name.localeCompare(b.name));
+    }
+    throw new Error('Unexpected staff from the API');
+  },
+};
+
+export type RegisterApi = typeof registerApi;
