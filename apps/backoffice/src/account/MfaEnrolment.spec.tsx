@@ -22,7 +22,7 @@ const mfaInvalid = {
   statusCode: 400,
   error: 'Bad Request',
   message: 'That code is not valid.',
-  details: { code: 'mfa_invalid', fields: [{ field: 'code', message: 'is not valid' }] },
+  details: { code: 'mfa_code_wrong', fields: [{ field: 'code', code: 'incorrect', message: 'is not valid' }] },
 };
 
 const renderEnrolment = (onDone = jest.fn(), onCancel?: () => void) =>

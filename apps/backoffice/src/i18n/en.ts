@@ -107,8 +107,8 @@ const vigie: VigieMessages = {
   errors: {
     email_taken: 'An account with this email address already exists.',
     weak_password: 'This password does not meet the rule shown under the field.',
-    invalid_credentials: 'The current password is incorrect.',
-    mfa_invalid:
+    current_password_wrong: 'The current password is incorrect.',
+    mfa_code_wrong:
       "Incorrect or expired code. Check that your phone's clock is right, then enter the next code.",
     mfa_already_enabled: 'Two-factor authentication is already on for your account.',
     mfa_not_started: 'The set-up has expired: start again from the beginning.',

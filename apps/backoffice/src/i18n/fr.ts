@@ -108,8 +108,8 @@ const vigie = {
   errors: {
     email_taken: 'Un compte existe déjà avec cette adresse e-mail.',
     weak_password: 'Ce mot de passe ne respecte pas la règle indiquée sous le champ.',
-    invalid_credentials: 'Le mot de passe actuel est incorrect.',
-    mfa_invalid:
+    current_password_wrong: 'Le mot de passe actuel est incorrect.',
+    mfa_code_wrong:
       "Code incorrect ou expiré. Vérifiez que l'heure de votre téléphone est juste, puis saisissez le code suivant.",
     mfa_already_enabled: 'La double authentification est déjà active sur votre compte.',
     mfa_not_started: "L'activation a expiré\u00a0: recommencez-la depuis le début.",

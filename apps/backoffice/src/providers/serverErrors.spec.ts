@@ -29,9 +29,9 @@ describe('inputPathOf', () => {
 describe('formErrorsOf', () => {
   it('puts validation problems (details as a list) on their inputs, array items on the array', () => {
     const error = apiError(400, [
-      { field: 'email', message: 'must be an e-mail address' },
-      { field: 'roles.0', message: 'Invalid option: expected one of "moderator"|"lead"|"dpo"|"admin"' },
-      { field: 'name', message: 'required' },
+      { field: 'email', code: 'email_invalid', message: 'must be an e-mail address' },
+      { field: 'roles.0', code: 'invalid_value', message: 'Invalid option: expected one of "moderator"|"lead"|"dpo"|"admin"' },
+      { field: 'name', code: 'required', message: 'required' },
     ]);
 
     expect(formErrorsOf(error)).toEqual({
@@ -44,7 +44,7 @@ describe('formErrorsOf', () => {
   it('puts a domain problem (details.fields) on its input, worded by its code, with a sentence for the whole form', () => {
     const error = apiError(409, {
       code: 'email_taken',
-      fields: [{ field: 'email', message: 'is already used' }],
+      fields: [{ field: 'email', code: 'already_used', message: 'is already used' }],
     });
 
     expect(formErrorsOf(error)).toEqual({
@@ -57,17 +57,17 @@ describe('formErrorsOf', () => {
     const error = apiError(400, {
       code: 'weak_password',
       fields: [
-        { field: 'newPassword', message: 'must be at least 12 characters' },
-        { field: 'newPassword', message: 'must not contain the e-mail address' },
+        { field: 'newPassword', code: 'too_short', message: 'must be at least 12 characters' },
+        { field: 'newPassword', code: 'contains_email', message: 'must not contain the e-mail address' },
       ],
     });
     const common = apiError(400, {
       code: 'weak_password',
-      fields: [{ field: 'password', message: 'is too common' }],
+      fields: [{ field: 'password', code: 'too_common', message: 'is too common' }],
     });
     const unknown = apiError(400, {
       code: 'weak_password',
-      fields: [{ field: 'password', message: 'is on a list of breached passwords' }],
+      fields: [{ field: 'password', code: 'breached', message: 'is on a list of breached passwords' }],
     });
 
     expect(formErrorsOf(error)).toMatchObject({ newPassword: 'vigie.errors.fields.password_too_short' });
@@ -77,14 +77,28 @@ describe('formErrorsOf', () => {
 
   it('names the wrong current password on its input', () => {
     const error = apiError(400, {
-      code: 'invalid_credentials',
-      fields: [{ field: 'currentPassword', message: 'is not right' }],
+      code: 'current_password_wrong',
+      fields: [{ field: 'currentPassword', code: 'incorrect', message: 'is not right' }],
     });
 
     expect(formErrorsOf(error)).toEqual({
       currentPassword: 'vigie.errors.fields.current_password_wrong',
-      root: { serverError: 'vigie.errors.invalid_credentials' },
+      root: { serverError: 'vigie.errors.current_password_wrong' },
     });
+  });
+
+  it('reads the stable code of a field problem, never its English wording', () => {
+    const reworded = apiError(400, [
+      { field: 'email', code: 'email_invalid', message: 'is not a valid address, says the new wording' },
+      { field: 'title', code: 'too_long', message: 'Too big: expected string to have <=200 characters' },
+    ]);
+    const uncoded = apiError(400, [{ field: 'email', message: 'must be an e-mail address' }]);
+
+    expect(formErrorsOf(reworded)).toEqual({
+      email: 'vigie.errors.fields.email_invalid',
+      title: 'vigie.errors.fields.too_long',
+    });
+    expect(formErrorsOf(uncoded)).toEqual({ email: 'vigie.errors.fields.invalid' });
   });
 
   it('gives a refusal that concerns no input to the form as a whole', () => {
@@ -92,7 +106,7 @@ describe('formErrorsOf', () => {
       root: { serverError: 'vigie.errors.self_lockout' },
     });
     // A validation error of the body itself ("nothing to change") has no input either.
-    expect(formErrorsOf(apiError(400, [{ field: 'body', message: 'nothing to change' }]))).toEqual({
+    expect(formErrorsOf(apiError(400, [{ field: 'body', code: 'nothing_to_change', message: 'nothing to change' }]))).toEqual({
       root: { serverError: 'vigie.errors.invalid_input' },
     });
   });
@@ -105,7 +119,7 @@ describe('formErrorsOf', () => {
 describe('toHttpError', () => {
   it("keeps the status and the API's body, adds the form errors and an i18n key as message", () => {
     const error = toHttpError(
-      apiError(409, { code: 'email_taken', fields: [{ field: 'email', message: 'is already used' }] }),
+      apiError(409, { code: 'email_taken', fields: [{ field: 'email', code: 'already_used', message: 'is already used' }] }),
     );
 
     expect(error).toBeInstanceOf(HttpError);

@@ -1,4 +1,5 @@
 import { HttpError } from 'react-admin';
+import { type ErrorCode, type FieldProblemCode, isFieldProblemCode } from '@vigie/contracts';
 import { ApiError } from './httpClient';
 
 /**
@@ -11,8 +12,8 @@ import { ApiError } from './httpClient';
 export const KNOWN_ERROR_CODES = [
   'email_taken',
   'weak_password',
-  'invalid_credentials',
-  'mfa_invalid',
+  'current_password_wrong',
+  'mfa_code_wrong',
   'mfa_already_enabled',
   'mfa_not_started',
   'mfa_enrolment_required',
@@ -24,7 +25,7 @@ export const KNOWN_ERROR_CODES = [
   'invalid_assignee',
   'role',
   'csrf',
-] as const;
+] as const satisfies readonly ErrorCode[];
 type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 
 const isKnownCode = (value: string | undefined): value is KnownErrorCode =>
@@ -35,6 +36,7 @@ export type FormErrors = Record<string, string | { serverError: string }>;
 
 interface FieldProblem {
   field: string;
+  code?: string;
   message: string;
 }
 
@@ -46,32 +48,42 @@ const isFieldProblem = (value: unknown): value is FieldProblem =>
 
 const FIELD_KEY = 'vigie.errors.fields';
 
-// The API words its field problems in English for developers; these are the ones staff meet.
-const VALIDATION_MESSAGES: readonly (readonly [RegExp, string])[] = [
-  [/^required$/, 'ra.validation.required'],
-  [/^must be an e-mail address$/, `${FIELD_KEY}.email_invalid`],
-  [/^at least one role$/, `${FIELD_KEY}.roles_required`],
-  [/^each role once$/, `${FIELD_KEY}.roles_required`],
-  [/^must be a 6-digit code$/, `${FIELD_KEY}.code_format`],
-  [/^must be at least \d+ characters$/, `${FIELD_KEY}.password_too_short`],
-  [/^is too common$/, `${FIELD_KEY}.password_too_common`],
-  [/^must not contain the e-mail address$/, `${FIELD_KEY}.password_contains_email`],
-  [/^must be at most \d+ characters$/, `${FIELD_KEY}.too_long`],
-  [/^Too big/, `${FIELD_KEY}.too_long`],
-];
+// The API's field problems carry a stable code (`FIELD_PROBLEM_CODES`); its English message is
+// for developers and never read here. Codes without a sentence of their own say "invalid".
+const FIELD_MESSAGES: Partial<Record<FieldProblemCode, string>> = {
+  required: 'ra.validation.required',
+  email_invalid: `${FIELD_KEY}.email_invalid`,
+  roles_required: `${FIELD_KEY}.roles_required`,
+  duplicate_role: `${FIELD_KEY}.roles_required`,
+  code_format: `${FIELD_KEY}.code_format`,
+  too_long: `${FIELD_KEY}.too_long`,
+  too_big: `${FIELD_KEY}.too_long`,
+  too_common: `${FIELD_KEY}.password_too_common`,
+  contains_email: `${FIELD_KEY}.password_contains_email`,
+};
+
+// A password's length has a sentence that says the rule.
+const PASSWORD_FIELD_MESSAGES: Partial<Record<FieldProblemCode, string>> = {
+  too_short: `${FIELD_KEY}.password_too_short`,
+};
 
 // When a domain code says it all, its field message does not need reading.
 const FIELD_MESSAGE_OF_CODE: Partial<Record<KnownErrorCode, string>> = {
   email_taken: `${FIELD_KEY}.email_taken`,
-  invalid_credentials: `${FIELD_KEY}.current_password_wrong`,
-  mfa_invalid: `${FIELD_KEY}.code_wrong`,
+  current_password_wrong: `${FIELD_KEY}.current_password_wrong`,
+  mfa_code_wrong: `${FIELD_KEY}.code_wrong`,
 };
+
+const isPasswordField = (field: string): boolean => /password$/i.test(field);
 
 const fieldMessageKey = (problem: FieldProblem, code: string | undefined): string => {
   const byCode = isKnownCode(code) ? FIELD_MESSAGE_OF_CODE[code] : undefined;
   if (byCode) return byCode;
-  const match = VALIDATION_MESSAGES.find(([pattern]) => pattern.test(problem.message));
-  if (match) return match[1];
+  if (isFieldProblemCode(problem.code)) {
+    const byProblem =
+      (isPasswordField(problem.field) ? PASSWORD_FIELD_MESSAGES[problem.code] : undefined) ?? FIELD_MESSAGES[problem.code];
+    if (byProblem) return byProblem;
+  }
   return code === 'weak_password' ? `${FIELD_KEY}.password_weak` : `${FIELD_KEY}.invalid`;
 };
 

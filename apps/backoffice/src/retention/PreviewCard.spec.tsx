@@ -113,7 +113,7 @@ describe('PreviewCard', () => {
           statusCode: 400,
           error: 'Bad Request',
           message: 'Invalid body',
-          details: [{ field: 'reason', message: 'needs at least 10 characters' }],
+          details: [{ field: 'reason', code: 'too_short', message: 'needs at least 10 characters' }],
         }),
     });
     const onHoldChanged = jest.fn();

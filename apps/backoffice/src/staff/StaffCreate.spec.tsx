@@ -89,7 +89,7 @@ describe('StaffCreate', () => {
         message: 'The password must not contain the e-mail address.',
         details: {
           code: 'weak_password',
-          fields: [{ field: 'password', message: 'must not contain the e-mail address' }],
+          fields: [{ field: 'password', code: 'contains_email', message: 'must not contain the e-mail address' }],
         },
       }),
     );
