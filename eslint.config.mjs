@@ -96,6 +96,18 @@ export default tseslint.config(
     },
   },
   {
+    // The API's database folder sits below its features: it knows none of them (each feature
+    // module registers its own entities), only the configuration.
+    files: ['apps/api/src/database/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./(?!config/)', message: 'apps/api/src/database imports no feature: pass what it needs from above.' }] },
+      ],
+    },
+  },
+  {
     // The shared contracts are imported by the API, the browser and the platform's servers alike.
     files: ['libs/contracts/**/*.ts'],
     rules: {

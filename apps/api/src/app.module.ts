@@ -40,7 +40,8 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot(loggingParams(config, runtime.logDestination)),
-        TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl, { poolSize: config.DATABASE_POOL_SIZE, role: config.DATABASE_ROLE })),
+        // Each feature registers its entities with TypeOrmModule.forFeature.
+        TypeOrmModule.forRoot({ ...dataSourceOptions(runtime.databaseUrl, { poolSize: config.DATABASE_POOL_SIZE, role: config.DATABASE_ROLE }), autoLoadEntities: true }),
         HealthModule,
         StaffModule,
         IntakeModule,

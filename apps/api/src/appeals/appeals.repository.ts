@@ -44,15 +44,6 @@ export class AppealsRepository {
     return row.id;
   }
 
-  async openAppealCase(m: EntityManager, decision: AppealedDecision, at: Date): Promise<string> {
-    const [row]: { id: string }[] = await m.query(
-      `INSERT INTO moderation_case (conversation_id, status, priority, created_at, last_activity_at, appeal_of_decision_id)
-       VALUES ($1, 'open', $2, $3, $3, $4) RETURNING id`,
-      [decision.conversationId, decision.priority, at, decision.id],
-    );
-    return row.id;
-  }
-
   async insertAppeal(m: EntityManager, appeal: { externalId: string; decisionId: string; caseId: string; appellantId: string; statement: string; submittedAt: Date; receivedAt: Date }): Promise<string> {
     const [row]: { id: string }[] = await m.query(
       `INSERT INTO appeal (external_id, decision_id, case_id, appellant_id, statement, submitted_at, received_at)

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type AppealPayload, APPEAL_WINDOW_MONTHS, type CaseDetail, type StatementOfReasons } from '@vigie/contracts';
+import { CaseRecordRepository } from '../cases/case-record.repository';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
@@ -17,6 +18,7 @@ import { AppealsRepository } from './appeals.repository';
 export class AppealsService {
   constructor(
     private readonly appeals: AppealsRepository,
+    private readonly records: CaseRecordRepository,
     private readonly decisions: DecisionsRepository,
     private readonly outbox: OutboxRepository,
     private readonly cases: CasesService,
@@ -42,7 +44,7 @@ export class AppealsService {
       }
       const at = this.clock.now();
       const appellantId = await this.appeals.upsertUser(m, payload.appellant.externalId);
-      const caseId = await this.appeals.openAppealCase(m, decision, at);
+      const caseId = await this.records.openAppealCase(m, decision, at);
       const appealId = await this.appeals.insertAppeal(m, { externalId: payload.externalId, decisionId: decision.id, caseId, appellantId, statement: payload.statement, submittedAt, receivedAt: at });
       await this.decisions.addEvent(m, caseId, 'appeal_opened', null, at, { appealId, decisionId: decision.id });
       await this.decisions.addEvent(m, decision.caseId, 'appealed', null, at, { appealId, appealCaseId: caseId, decisionId: decision.id });
@@ -52,18 +54,11 @@ export class AppealsService {
 
   async decide(caseId: string, caller: Caller, outcome: 'upheld' | 'overturned', statement: StatementOfReasons, version: number): Promise<CaseDetail> {
     await this.appeals.transaction(async (m) => {
-      const kase = await this.decisions.lockCase(m, caseId);
-      if (!kase) throw new DomainException('case_not_found');
+      // Workable by the caller (theirs or they lead, and they took no part in the appealed decision).
+      const kase = await this.records.lockWorkable(m, caseId, caller, version);
       if (!kase.appealOfDecisionId) throw new DomainException('not_an_appeal');
-      if (kase.version !== version) throw new DomainException('stale_version', { details: { case: await this.cases.get(caseId) } });
       if (kase.status !== 'in_review') throw new DomainException('case_not_in_review', { message: 'Take the appeal (in review) before deciding.' });
-      if (!caller.roles.includes('lead') && kase.assigneeId !== caller.id) {
-        throw new DomainException('not_assignee', { message: 'Only the assignee or a lead may decide on this appeal.' });
-      }
       const original = (await this.decisions.decision(m, kase.appealOfDecisionId))!;
-      if (original.decidedBy.id === caller.id || original.reviewedBy?.id === caller.id) {
-        throw new DomainException('original_decider');
-      }
       const appeal = (await this.appeals.appealOfCase(m, caseId))!;
       const at = this.clock.now();
       const decisionId = await this.decisions.insertDecision(
@@ -75,7 +70,7 @@ export class AppealsService {
         at,
       );
       // Upheld: the appeal fails and the decision stands. Overturned: the platform undoes it.
-      await this.decisions.setStatus(m, caseId, outcome === 'upheld' ? 'dismissed' : 'actioned', at, null);
+      await this.records.setStatus(m, caseId, outcome === 'upheld' ? 'dismissed' : 'actioned', at, null);
       await this.decisions.addEvent(m, caseId, 'appeal_decided', caller.id, at, { decisionId, outcome });
       await this.outbox.add(
         m,

@@ -51,9 +51,7 @@ interface ListRow {
   reported_display_name: string | null;
 }
 
-export type ClaimOutcome = 'claimed' | 'not_found' | 'closed' | 'already_assigned' | 'stale_version';
-
-/** Every query of the queue and the case page. None of them reads message bodies. */
+/** Every query of the queue and the case page (their changes go through CaseRecordRepository). None of them reads message bodies. */
 @Injectable()
 export class CasesRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -182,65 +180,8 @@ export class CasesRepository {
     };
   }
 
-  /** Takes an unassigned, open case for `staffId`; says precisely why not otherwise. */
-  async claim(m: EntityManager, id: string, staffId: string, version: number | undefined, at: Date): Promise<ClaimOutcome> {
-    const claimed: unknown[] = await m.query(
-      `WITH claimed AS (
-         UPDATE moderation_case SET assignee_id = $2, version = version + 1,
-                status = CASE WHEN status = 'open' THEN 'in_review' ELSE status END,
-                last_activity_at = GREATEST(last_activity_at, $4)
-          WHERE id = $1 AND assignee_id IS NULL AND status IN ('open', 'in_review')
-            AND ($3::int IS NULL OR version = $3)
-          RETURNING id)
-       SELECT id FROM claimed`,
-      [id, staffId, version ?? null, at],
-    );
-    if (claimed.length > 0) return 'claimed';
-    return this.whyNot(m, id, version, (row) => (row.assignee_id !== null ? 'already_assigned' : undefined));
-  }
-
-  /** Sets (or clears) the assignee of a case that is not closed. */
-  async assign(m: EntityManager, id: string, assigneeId: string | null, version: number | undefined, at: Date): Promise<ClaimOutcome> {
-    const assigned: unknown[] = await m.query(
-      `WITH assigned AS (
-         UPDATE moderation_case SET assignee_id = $2, version = version + 1,
-                last_activity_at = GREATEST(last_activity_at, $4)
-          WHERE id = $1 AND status <> 'closed' AND ($3::int IS NULL OR version = $3)
-          RETURNING id)
-       SELECT id FROM assigned`,
-      [id, assigneeId, version ?? null, at],
-    );
-    if (assigned.length > 0) return 'claimed';
-    return this.whyNot(m, id, version, () => undefined);
-  }
-
-  private async whyNot(
-    m: EntityManager,
-    id: string,
-    version: number | undefined,
-    other: (row: { assignee_id: string | null }) => ClaimOutcome | undefined,
-  ): Promise<ClaimOutcome> {
-    const [row]: { status: string; assignee_id: string | null; version: number }[] = await m.query(
-      `SELECT status, assignee_id, version FROM moderation_case WHERE id = $1`,
-      [id],
-    );
-    if (!row) return 'not_found';
-    if (row.status === 'closed') return 'closed';
-    return other(row) ?? (version !== undefined && row.version !== version ? 'stale_version' : 'already_assigned');
-  }
-
   addEvent(m: EntityManager, caseId: string, type: string, actorId: string, at: Date, data: Record<string, unknown> = {}): Promise<void> {
     return addCaseEvent(m, caseId, type, actorId, at, data);
-  }
-
-  /** On an appeal case, who took or approved the appealed decision: they may not review it. */
-  async originalDeciders(m: EntityManager, caseId: string): Promise<string[]> {
-    const rows: { id: string }[] = await m.query(
-      `SELECT unnest(ARRAY[d.decided_by, d.reviewed_by]) AS id FROM moderation_case c
-         JOIN decision d ON d.id = c.appeal_of_decision_id WHERE c.id = $1`,
-      [caseId],
-    );
-    return rows.map((r) => r.id).filter(Boolean);
   }
 
   /** Active staff who can be given cases. */

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseDetail, CaseListQuery, CaseListResponse } from '@vigie/contracts';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainException, fieldProblems } from '../common/domain.exception';
-import { type ClaimOutcome, CasesRepository } from './cases.repository';
+import { CaseRecordRepository } from './case-record.repository';
+import { CasesRepository } from './cases.repository';
 
 /** The queue moderators work from, and taking cases off it. */
 @Injectable()
 export class CasesService {
   constructor(
     private readonly cases: CasesRepository,
+    private readonly records: CaseRecordRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -27,8 +28,7 @@ export class CasesService {
   claim(id: string, staffId: string, version?: number): Promise<CaseDetail> {
     return this.cases.transaction(async (m) => {
       const at = this.clock.now();
-      await this.refuseOriginalDecider(m, id, staffId);
-      await this.settle(m, id, await this.cases.claim(m, id, staffId, version, at));
+      await this.records.claim(m, id, staffId, version, at);
       await this.cases.addEvent(m, id, 'claimed', staffId, at);
       return (await this.cases.findDetail(id, m)) as CaseDetail;
     });
@@ -44,8 +44,7 @@ export class CasesService {
         });
       }
       const at = this.clock.now();
-      if (assigneeId) await this.refuseOriginalDecider(m, id, assigneeId);
-      await this.settle(m, id, await this.cases.assign(m, id, assigneeId, version, at));
+      await this.records.assign(m, id, assigneeId, version, at);
       // The name as it was then: the timeline stays readable after the account is renamed or disabled.
       const data = assignee ? { assigneeId: assignee.id, assigneeName: assignee.name } : {};
       await this.cases.addEvent(m, id, assignee ? 'assigned' : 'unassigned', leadId, at, data);
@@ -55,20 +54,6 @@ export class CasesService {
 
   assignees() {
     return this.cases.assignees().then((data) => ({ data }));
-  }
-
-  /** An appeal is reviewed by someone other than who took (or approved) the appealed decision. */
-  private async refuseOriginalDecider(m: EntityManager, id: string, staffId: string): Promise<void> {
-    if ((await this.cases.originalDeciders(m, id)).includes(staffId)) {
-      throw new DomainException('original_decider', { details: { case: await this.cases.findDetail(id, m) } });
-    }
-  }
-
-  private async settle(m: EntityManager, id: string, outcome: ClaimOutcome): Promise<void> {
-    if (outcome === 'claimed') return;
-    if (outcome === 'not_found') throw notFound();
-    const current = await this.cases.findDetail(id, m);
-    throw new DomainException(outcome, { details: { case: current } });
   }
 }
 

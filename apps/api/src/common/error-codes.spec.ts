@@ -35,7 +35,7 @@ const literal = (argument: string) => /^'([a-z0-9_]+)'$/.exec(argument)?.[1];
 // Codes passed as values rather than literals: typed `ErrorCode` (or a narrower union), so the
 // compiler keeps them in the table. A new one is added here after a look at its type.
 const COMPUTED = [
-  'cases/cases.service.ts: outcome',
+  'cases/case-record.repository.ts: outcome',
   'gate/gate.exception.ts: reason',
   'gate/gate.service.ts: outcome',
   'intake/intake-signature.guard.ts: CODES[result]',

@@ -1,10 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { StaffActivity } from '../staff/staff-activity.entity';
-import { StaffSession } from '../staff/staff-session.entity';
-import { StaffUser } from '../staff/staff-user.entity';
 import { MIGRATIONS } from './migrations';
-
-export const ENTITIES: DataSourceOptions['entities'] = [StaffUser, StaffSession, StaffActivity];
 
 export interface ConnectionOptions {
   poolSize?: number;
@@ -13,13 +8,17 @@ export interface ConnectionOptions {
   applicationName?: string;
 }
 
-/** One definition of how we talk to PostgreSQL, used by the API, the CLI and the tests. */
+/**
+ * One definition of how we talk to PostgreSQL, used by the API, the CLI and the tests. No
+ * entities: the features above register theirs (`TypeOrmModule.forFeature`, loaded by the app
+ * module); migrations and plain queries need none.
+ */
 export function dataSourceOptions(url: string, options: ConnectionOptions = {}): DataSourceOptions {
   const { poolSize = 10, role, applicationName = 'vigie-api' } = options;
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',

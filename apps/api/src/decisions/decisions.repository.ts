@@ -4,36 +4,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DECISION_SELECT, type DecisionRow, NOTE_SELECT, type NoteRow, toDecision, toNote } from '../cases/decision-rows';
 import { addCaseEvent } from '../cases/case-timeline';
 
-/** The case as the decision rules see it, locked for the transaction. */
-export interface CaseForDecision {
-  id: string;
-  status: CaseStatus;
-  assigneeId: string | null;
-  version: number;
-  dataPurged: boolean;
-  appealOfDecisionId: string | null;
-  conversationId: string;
-  pendingDecisionId: string | null;
-}
-
-/** Decisions, notes and status changes of a case; and the reported user's record. */
+/** Decisions and notes of a case (its status changes through CaseRecordRepository); and the reported user's record. */
 @Injectable()
 export class DecisionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
-  }
-
-  async lockCase(m: EntityManager, caseId: string): Promise<CaseForDecision | undefined> {
-    const [row]: CaseForDecision[] = await m.query(
-      `SELECT c.id, c.status, c.assignee_id AS "assigneeId", c.version, c.data_purged_at IS NOT NULL AS "dataPurged",
-              c.appeal_of_decision_id AS "appealOfDecisionId", c.conversation_id AS "conversationId",
-              (SELECT d.id FROM decision d WHERE d.case_id = c.id AND d.state = 'pending_approval') AS "pendingDecisionId"
-         FROM moderation_case c WHERE c.id = $1 FOR NO KEY UPDATE OF c`,
-      [caseId],
-    );
-    return row;
   }
 
   async insertDecision(
@@ -72,30 +49,6 @@ export class DecisionsRepository {
   async decision(m: EntityManager, decisionId: string): Promise<Decision | undefined> {
     const [row]: DecisionRow[] = await m.query(`${DECISION_SELECT} WHERE d.id = $1`, [decisionId]);
     return row ? toDecision(row) : undefined;
-  }
-
-  /** Moves the case; staff actions keep it alive for retention. */
-  async setStatus(m: EntityManager, caseId: string, status: CaseStatus, at: Date, closeReason: string | null): Promise<void> {
-    await m.query(
-      `UPDATE moderation_case SET status = $2, version = version + 1, last_activity_at = GREATEST(last_activity_at, $3),
-              close_reason = $4, closed_at = CASE WHEN $2 = 'closed' THEN $3::timestamptz ELSE NULL END
-        WHERE id = $1`,
-      [caseId, status, at, closeReason],
-    );
-  }
-
-  /** Takes an open, unassigned case for `staffId` (bulk actions). */
-  async take(m: EntityManager, caseId: string, staffId: string, at: Date): Promise<void> {
-    await m.query(
-      `UPDATE moderation_case SET assignee_id = $2, status = 'in_review', version = version + 1, last_activity_at = GREATEST(last_activity_at, $3)
-        WHERE id = $1 AND assignee_id IS NULL AND status = 'open'`,
-      [caseId, staffId, at],
-    );
-  }
-
-  /** Bumps the version and the activity of a case whose status stays (a proposal, a note). */
-  async touch(m: EntityManager, caseId: string, at: Date): Promise<void> {
-    await m.query(`UPDATE moderation_case SET version = version + 1, last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`, [caseId, at]);
   }
 
   addEvent(m: EntityManager, caseId: string, type: string, actorId: string | null, at: Date, data: Record<string, unknown>): Promise<void> {

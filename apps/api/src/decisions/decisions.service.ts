@@ -17,11 +17,12 @@ import {
   type UserHistory,
 } from '@vigie/contracts';
 import type { EntityManager } from 'typeorm';
+import { type CaseRecord, CaseRecordRepository } from '../cases/case-record.repository';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
 import { DomainException, fieldProblems } from '../common/domain.exception';
 import { OutboxRepository } from '../outbox/outbox.repository';
-import { type CaseForDecision, DecisionsRepository } from './decisions.repository';
+import { DecisionsRepository } from './decisions.repository';
 
 export interface Caller {
   id: string;
@@ -38,6 +39,7 @@ export interface Caller {
 export class DecisionsService {
   constructor(
     private readonly decisions: DecisionsRepository,
+    private readonly records: CaseRecordRepository,
     private readonly outbox: OutboxRepository,
     private readonly cases: CasesService,
     private readonly clock: Clock,
@@ -45,7 +47,7 @@ export class DecisionsService {
 
   async decide(caseId: string, caller: Caller, request: DecisionRequest): Promise<CaseDetail> {
     await this.decisions.transaction(async (m) => {
-      const kase = await this.lockWorkable(m, caseId, caller, request.version);
+      const kase = await this.records.lockWorkable(m, caseId, caller, request.version);
       if (kase.appealOfDecisionId) throw new DomainException('appeal_case');
       if (kase.status !== 'in_review') throw new DomainException('case_not_in_review');
       if (kase.pendingDecisionId) throw new DomainException('decision_pending');
@@ -53,7 +55,7 @@ export class DecisionsService {
       const pending = needsLeadApproval(request.action, request.durationDays) && !caller.roles.includes('lead');
       const decisionId = await this.decisions.insertDecision(m, caseId, request, pending ? 'pending_approval' : 'effective', caller.id, at);
       if (pending) {
-        await this.decisions.touch(m, caseId, at);
+        await this.records.touch(m, caseId, at);
         await this.decisions.addEvent(m, caseId, 'decision_proposed', caller.id, at, { decisionId, action: request.action, durationDays: request.durationDays ?? null });
       } else {
         await this.takeEffect(m, caseId, decisionId, caller.id, at);
@@ -65,7 +67,7 @@ export class DecisionsService {
   /** A lead approves or rejects a moderator's proposal. */
   async review(caseId: string, decisionId: string, lead: Caller, approve: boolean, note: string | undefined): Promise<CaseDetail> {
     await this.decisions.transaction(async (m) => {
-      const kase = await this.decisions.lockCase(m, caseId);
+      const kase = await this.records.lock(m, caseId);
       if (!kase) throw notFound();
       if (kase.pendingDecisionId !== decisionId) throw new DomainException('no_pending_decision');
       const at = this.clock.now();
@@ -73,7 +75,7 @@ export class DecisionsService {
       if (approve) {
         await this.takeEffect(m, caseId, decisionId, lead.id, at, 'decision_approved');
       } else {
-        await this.decisions.touch(m, caseId, at);
+        await this.records.touch(m, caseId, at);
         await this.decisions.addEvent(m, caseId, 'decision_rejected', lead.id, at, { decisionId, note: note ?? null });
       }
     });
@@ -83,7 +85,7 @@ export class DecisionsService {
   /** The case moves on, the timeline says so, and the platform's message waits in the outbox. */
   private async takeEffect(m: EntityManager, caseId: string, decisionId: string, actorId: string, at: Date, event = 'decision'): Promise<void> {
     const decision = (await this.decisions.decision(m, decisionId)) as Decision;
-    await this.decisions.setStatus(m, caseId, decision.action === 'no_violation' ? 'dismissed' : 'actioned', at, null);
+    await this.records.setStatus(m, caseId, decision.action === 'no_violation' ? 'dismissed' : 'actioned', at, null);
     await this.decisions.addEvent(m, caseId, event, actorId, at, { decisionId, action: decision.action, durationDays: decision.durationDays });
     const facts = await this.decisions.platformFacts(m, caseId);
     const appealUntil = new Date(at);
@@ -116,18 +118,13 @@ export class DecisionsService {
 
   async transition(caseId: string, caller: Caller, transition: CaseTransition, reason: string | undefined, version: number): Promise<CaseDetail> {
     await this.decisions.transaction(async (m) => {
-      const kase = await this.decisions.lockCase(m, caseId);
-      if (!kase) throw notFound();
-      if (kase.dataPurged) throw new DomainException('data_purged');
-      if (kase.version !== version) throw new DomainException('stale_version', { details: { case: await this.cases.get(caseId) } });
+      const kase = await this.records.lockCurrent(m, caseId, version);
       if (!canTransition(caller.roles as StaffRole[], transition, kase.status)) {
         const allowedRoles = (CASE_TRANSITIONS[transition].roles as readonly StaffRole[]).some((r) => caller.roles.includes(r));
         if (!allowedRoles) throw new DomainException('role', { message: `Your roles do not allow: ${transition}.` });
         throw new DomainException('transition_not_allowed', { message: `A case that is ${kase.status} cannot be ${transition === 'close' ? 'closed' : 'reopened'}.` });
       }
-      if (transition === 'close' && !caller.roles.includes('lead') && kase.assigneeId !== caller.id) {
-        throw new DomainException('not_assignee', { message: 'Only the assignee or a lead may close this case.' });
-      }
+      if (transition === 'close') this.records.assertAssigneeOrLead(kase, caller);
       if (transition === 'reopen') {
         if (!reason || reason.length < 10) {
           throw new DomainException('invalid_body', {
@@ -141,7 +138,7 @@ export class DecisionsService {
       }
       const at = this.clock.now();
       const to = CASE_TRANSITIONS[transition].to;
-      await this.decisions.setStatus(m, caseId, to, at, to === 'closed' ? 'resolved' : null);
+      await this.records.setStatus(m, caseId, to, at, to === 'closed' ? 'resolved' : null);
       await this.decisions.addEvent(m, caseId, transition === 'close' ? 'closed' : 'reopened', caller.id, at, { from: kase.status, reason: reason ?? null });
     });
     return this.cases.get(caseId);
@@ -149,12 +146,10 @@ export class DecisionsService {
 
   async addNote(caseId: string, caller: Caller, text: string): Promise<CaseNote> {
     return this.decisions.transaction(async (m) => {
-      const kase = await this.decisions.lockCase(m, caseId);
-      if (!kase) throw notFound();
-      if (kase.dataPurged) throw new DomainException('data_purged');
+      await this.records.lockCurrent(m, caseId);
       const at = this.clock.now();
       const noteId = await this.decisions.insertNote(m, caseId, caller.id, text, at);
-      await this.decisions.touch(m, caseId, at);
+      await this.records.touch(m, caseId, at);
       await this.decisions.addEvent(m, caseId, 'note_added', caller.id, at, { noteId });
       return (await this.decisions.note(m, noteId)) as CaseNote;
     });
@@ -201,15 +196,15 @@ export class DecisionsService {
   /** Bulk dismissal: an open, unassigned case is taken by the caller, then decided. */
   private async dismiss(caseId: string, caller: Caller, request: BulkAction): Promise<void> {
     await this.decisions.transaction(async (m) => {
-      let kase = await this.decisions.lockCase(m, caseId);
+      let kase = await this.records.lock(m, caseId);
       if (!kase) throw notFound();
       const at = this.clock.now();
       if (kase.status === 'open' && kase.assigneeId === null) {
-        await this.decisions.take(m, caseId, caller.id, at);
+        await this.records.take(m, caseId, caller.id, at);
         await this.decisions.addEvent(m, caseId, 'claimed', caller.id, at, { bulk: true });
-        kase = (await this.decisions.lockCase(m, caseId)) as CaseForDecision;
+        kase = (await this.records.lock(m, caseId)) as CaseRecord;
       }
-      await this.lockWorkable(m, caseId, caller, kase.version);
+      await this.records.lockWorkable(m, caseId, caller, kase.version);
       if (kase.appealOfDecisionId) throw new DomainException('appeal_case', { message: 'Appeals are decided one by one.' });
       if (kase.status !== 'in_review') throw new DomainException('case_not_in_review', { message: 'This case is not in review.' });
       if (kase.pendingDecisionId) throw new DomainException('decision_pending');
@@ -231,19 +226,6 @@ export class DecisionsService {
 
   pending() {
     return this.decisions.pending().then((data) => ({ data, total: data.length }));
-  }
-
-  /** Locks the case and checks the caller may work it at this version. */
-  private async lockWorkable(m: EntityManager, caseId: string, caller: Caller, version: number): Promise<CaseForDecision> {
-    const kase = await this.decisions.lockCase(m, caseId);
-    if (!kase) throw notFound();
-    if (kase.dataPurged) throw new DomainException('data_purged');
-    if (kase.version !== version) throw new DomainException('stale_version', { details: { case: await this.cases.get(caseId) } });
-    if (kase.status === 'closed') throw new DomainException('closed');
-    if (!caller.roles.includes('lead') && kase.assigneeId !== caller.id) {
-      throw new DomainException('not_assignee', { message: 'Only the assignee or a lead may decide on this case.' });
-    }
-    return kase;
   }
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { RegisterModule } from '../register/register.module';
 import { GateController } from './gate.controller';
 import { GateRepository } from './gate.repository';
@@ -6,7 +7,7 @@ import { GateService } from './gate.service';
 
 /** The gate: access grants, the one path to message bodies, each step in the register. */
 @Module({
-  imports: [RegisterModule],
+  imports: [CasesModule, RegisterModule],
   controllers: [GateController],
   providers: [GateRepository, GateService],
 })

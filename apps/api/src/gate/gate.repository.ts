@@ -109,13 +109,10 @@ export class GateRepository {
     return row;
   }
 
-  /** A staff action on the case: it goes on the timeline and keeps the case alive for retention. */
-  async recordAccessOnCase(m: EntityManager, caseId: string, staffId: string, at: Date, data: Record<string, unknown>): Promise<void> {
-    await addCaseEvent(m, caseId, 'conversation_accessed', staffId, at, data);
-    await m.query(`UPDATE moderation_case SET last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`, [caseId, at]);
+  addCaseEvent(m: EntityManager, caseId: string, type: string, staffId: string, at: Date, data: Record<string, unknown>): Promise<void> {
+    return addCaseEvent(m, caseId, type, staffId, at, data);
   }
 
-  /** The granted messages' metadata with their position in the conversation (1 = first). */
   /** The granted messages with their position, and how many messages the conversation holds. */
   async messages(m: EntityManager, conversationId: string, messageIds: string[]): Promise<{ rows: MessageRow[]; total: number }> {
     const rows: (MessageRow & { total: number })[] = await m.query(

@@ -8,6 +8,7 @@ import {
   MIN_JUSTIFICATION_LENGTH,
   type StaffRole,
 } from '@vigie/contracts';
+import { CaseRecordRepository, isAssigneeOrLead } from '../cases/case-record.repository';
 import { Clock } from '../common/clock';
 import type { RequestClient } from '../common/request-client.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -29,6 +30,7 @@ export interface GateCaller {
 export class GateService {
   constructor(
     private readonly gate: GateRepository,
+    private readonly records: CaseRecordRepository,
     private readonly register: RegisterService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -66,7 +68,9 @@ export class GateService {
         expiresAt,
       });
       const scope = { kind: request.scope, messageCount: messageIds.length };
-      await this.gate.recordAccessOnCase(m, caseId, caller.id, at, { grantId, scope: request.scope, reportIds: request.reportIds, messageCount: messageIds.length });
+      // A staff action on the case: it goes on the timeline and keeps the case alive for retention.
+      await this.gate.addCaseEvent(m, caseId, 'conversation_accessed', caller.id, at, { grantId, scope: request.scope, reportIds: request.reportIds, messageCount: messageIds.length });
+      await this.records.recordActivity(m, caseId, at);
       const conversationMessageCount = await this.gate.conversationSize(m, facts.conversationId);
       // Last: the register's append lock is held from here to commit.
       await this.register.record(m, { ...base, outcome: 'granted', grantId, scope }, at);
@@ -131,13 +135,18 @@ export class GateService {
   }
 }
 
-/** The rules of DESIGN §3, in the order their reasons are reported. */
+/**
+ * Who may open a case's conversation, in the order refusals are reported: a content role
+ * (moderator or lead); a case that exists, was not purged and is not closed; its assignee or a
+ * lead; at least one of the case's reports named, and only those; a justification of at least
+ * MIN_JUSTIFICATION_LENGTH characters after trimming.
+ */
 function refusalOf(caller: GateCaller, facts: CaseFacts | undefined, reportIds: string[], justification: string): GateRefusal | undefined {
   if (!canAccess(caller.roles, 'conversation.open')) return 'role';
   if (!facts) return 'case_not_found';
   if (facts.dataPurged) return 'data_purged';
   if (facts.status === 'closed') return 'case_closed';
-  if (facts.assigneeId !== caller.id && !caller.roles.includes('lead')) return 'not_assignee';
+  if (!isAssigneeOrLead(facts.assigneeId, caller)) return 'not_assignee';
   if (facts.reportIds.length === 0 || reportIds.length === 0) return 'no_report';
   const inCase = new Set(facts.reportIds);
   if (reportIds.some((id) => !inCase.has(id.toLowerCase()))) return 'report_not_in_case';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOrCreateSecretFile } from '../common/secret-file';
 import type { AppConfig } from '../config/config';
 
 export const INTAKE_SECRETS = Symbol('INTAKE_SECRETS');
@@ -15,9 +15,6 @@ export interface IntakeSecrets {
 export function loadIntakeSecrets(config: AppConfig): IntakeSecrets {
   if (config.INTAKE_HMAC_SECRETS) return { secrets: config.INTAKE_HMAC_SECRETS };
   const file = join(config.DATA_DIR, 'intake-hmac-secret');
-  if (!existsSync(file)) {
-    mkdirSync(config.DATA_DIR, { recursive: true });
-    writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
-  }
-  return { secrets: [readFileSync(file, 'utf8').trim()], generatedFile: file };
+  const { value } = readOrCreateSecretFile(file, () => `${randomBytes(32).toString('base64url')}\n`);
+  return { secrets: [value.trim()], generatedFile: file };
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppealsModule } from '../appeals/appeals.module';
+import { CasesModule } from '../cases/cases.module';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { INTAKE_SECRETS, loadIntakeSecrets } from './intake-secrets';
 import { IntakeSignatureGuard } from './intake-signature.guard';
@@ -12,6 +13,7 @@ import { IntakeService } from './intake.service';
 @Module({
   imports: [
     AppealsModule,
+    CasesModule,
     // In memory, per API instance: the limit protects each instance from a flood; it is not a quota.
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CATEGORY_SEVERITY, type ReportAccepted, type ValidReport } from '@vigie/contracts';
+import type { ReportAccepted, ValidReport } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { addCaseEvent } from '../cases/case-timeline';
 
@@ -9,13 +9,7 @@ export interface StoredAnswer {
   response: ReportAccepted;
 }
 
-// The queue's order: the worst category first (weights in libs/contracts), then how many
-// people reported; computed in SQL in the statement that adds a report.
-const SEVERITY_SQL = `CASE category ${Object.entries(CATEGORY_SEVERITY)
-  .map(([category, weight]) => `WHEN '${category}' THEN ${weight}`)
-  .join(' ')} ELSE 0 END`;
-
-/** Everything intake writes: users, conversations, messages and their bodies, reports, cases. */
+/** Everything intake writes but the cases (CaseRecordRepository's): users, conversations, messages and their bodies, reports. */
 @Injectable()
 export class IntakeRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -105,19 +99,6 @@ export class IntakeRepository {
     return { added: rows.length, latestSentAt: latest };
   }
 
-  /** The conversation's open case, opened now if there is none; its last activity moves forward. */
-  async openCase(m: EntityManager, conversationId: string, activityAt: Date, openedAt: Date): Promise<{ id: string; created: boolean }> {
-    const rows: { id: string; created: boolean }[] = await m.query(
-      `INSERT INTO moderation_case (conversation_id, status, priority, created_at, last_activity_at)
-       VALUES ($1, 'open', 0, $3, $2)
-       ON CONFLICT (conversation_id) WHERE status <> 'closed' AND appeal_of_decision_id IS NULL
-       DO UPDATE SET last_activity_at = GREATEST(moderation_case.last_activity_at, EXCLUDED.last_activity_at)
-       RETURNING id, (xmax = 0) AS created`,
-      [conversationId, activityAt, openedAt],
-    );
-    return rows[0];
-  }
-
   async insertReport(
     m: EntityManager,
     report: ValidReport,
@@ -144,52 +125,21 @@ export class IntakeRepository {
     return rows[0].id;
   }
 
-  /**
-   * What the case's reports add up to. Priority: the worst category among them, plus 25 per
-   * further distinct reporter. Categories: the distinct ones, kept on the case for the queue's
-   * category filter (an index on the case instead of a semi-join over every report).
-   */
-  async refreshPriority(m: EntityManager, caseId: string): Promise<void> {
-    await m.query(
-      `UPDATE moderation_case c SET priority = p.priority, categories = p.categories
-         FROM (SELECT max(${SEVERITY_SQL}) + 25 * (count(DISTINCT reporter_id) - 1) AS priority,
-                      array_agg(DISTINCT category ORDER BY category) AS categories
-                 FROM report WHERE case_id = $1) p
-        WHERE c.id = $1`,
-      [caseId],
-    );
-  }
-
   async addCaseEvent(m: EntityManager, caseId: string, type: string, at: Date, data: Record<string, unknown>): Promise<void> {
     await addCaseEvent(m, caseId, type, null, at, data);
   }
 
-  /** Platform activity signals: users' last activity, and the open cases they take part in. */
-  async recordActivity(events: { userExternalId: string; at: string }[]): Promise<{ users: number; cases: number }> {
-    return this.transaction(async (m) => {
-      const users: { id: string }[] = await m.query(
-        `WITH signal AS (
-           SELECT external_id, max(at) AS at FROM unnest($1::text[], $2::timestamptz[]) AS s(external_id, at) GROUP BY external_id),
-         touched AS (
-           UPDATE platform_user u SET last_activity_at = GREATEST(u.last_activity_at, s.at)
-             FROM signal s WHERE u.external_id = s.external_id RETURNING u.id, s.at)
-         SELECT id FROM touched`,
-        [events.map((e) => e.userExternalId), events.map((e) => e.at)],
-      );
-      const cases: { id: string }[] = await m.query(
-        `WITH latest AS (
-           SELECT p.conversation_id, max(u.last_activity_at) AS at
-             FROM conversation_participant p JOIN platform_user u ON u.id = p.user_id
-            WHERE u.id = ANY($1::uuid[]) GROUP BY p.conversation_id),
-         touched AS (
-           UPDATE moderation_case c SET last_activity_at = latest.at
-             FROM latest
-            WHERE c.conversation_id = latest.conversation_id AND c.data_purged_at IS NULL AND latest.at > c.last_activity_at
-            RETURNING c.id)
-         SELECT id FROM touched`,
-        [users.map((u) => u.id)],
-      );
-      return { users: users.length, cases: cases.length };
-    });
+  /** Platform activity signals: the users' last activity moves forward; returns the users it moved. */
+  async touchUsers(m: EntityManager, events: { userExternalId: string; at: string }[]): Promise<string[]> {
+    const users: { id: string }[] = await m.query(
+      `WITH signal AS (
+         SELECT external_id, max(at) AS at FROM unnest($1::text[], $2::timestamptz[]) AS s(external_id, at) GROUP BY external_id),
+       touched AS (
+         UPDATE platform_user u SET last_activity_at = GREATEST(u.last_activity_at, s.at)
+           FROM signal s WHERE u.external_id = s.external_id RETURNING u.id, s.at)
+       SELECT id FROM touched`,
+      [events.map((e) => e.userExternalId), events.map((e) => e.at)],
+    );
+    return users.map((u) => u.id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ActivityPayload, ReportAccepted, ValidReport } from '@vigie/contracts';
 import { createHash } from 'node:crypto';
+import { CaseRecordRepository } from '../cases/case-record.repository';
 import { Clock } from '../common/clock';
 import { DomainException, fieldProblems } from '../common/domain.exception';
 import { IntakeRepository } from './intake.repository';
@@ -19,6 +20,7 @@ export class IntakeService {
 
   constructor(
     private readonly intake: IntakeRepository,
+    private readonly records: CaseRecordRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -53,7 +55,7 @@ export class IntakeService {
       const reportedAt = new Date(report.reportedAt);
       const activityAt = messages.latestSentAt && messages.latestSentAt > reportedAt ? messages.latestSentAt : reportedAt;
       // A case's age counts from the press of the report button, not from our receipt of it.
-      const kase = await this.intake.openCase(m, conversationId, activityAt, reportedAt);
+      const kase = await this.records.openForConversation(m, conversationId, activityAt, reportedAt);
       const reportId = await this.intake.insertReport(
         m,
         report,
@@ -65,7 +67,7 @@ export class IntakeService {
         },
         now,
       );
-      await this.intake.refreshPriority(m, kase.id);
+      await this.records.refreshPriority(m, kase.id);
       await this.intake.addCaseEvent(m, kase.id, kase.created ? 'case_opened' : 'report_added', now, {
         reportId,
         category: report.category,
@@ -79,7 +81,12 @@ export class IntakeService {
     return result.answer;
   }
 
-  async receiveActivity(payload: ActivityPayload): Promise<{ users: number; cases: number }> {
-    return this.intake.recordActivity(payload.events);
+  /** Platform activity signals: users' last activity, and the cases they take part in. */
+  receiveActivity(payload: ActivityPayload): Promise<{ users: number; cases: number }> {
+    return this.intake.transaction(async (m) => {
+      const users = await this.intake.touchUsers(m, payload.events);
+      const cases = await this.records.followUsersActivity(m, users);
+      return { users: users.length, cases: cases.length };
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOrCreateSecretFile } from '../common/secret-file';
 import type { AppConfig } from '../config/config';
 
 export const WEBHOOK_SECRET = Symbol('WEBHOOK_SECRET');
@@ -14,9 +14,6 @@ export interface WebhookSecret {
 export function loadWebhookSecret(config: AppConfig): WebhookSecret {
   if (config.PLATFORM_WEBHOOK_SECRET) return { secret: config.PLATFORM_WEBHOOK_SECRET };
   const file = join(config.DATA_DIR, 'platform-webhook-secret');
-  if (!existsSync(file)) {
-    mkdirSync(config.DATA_DIR, { recursive: true });
-    writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
-  }
-  return { secret: readFileSync(file, 'utf8').trim(), generatedFile: file };
+  const { value } = readOrCreateSecretFile(file, () => `${randomBytes(32).toString('base64url')}\n`);
+  return { secret: value.trim(), generatedFile: file };
 }

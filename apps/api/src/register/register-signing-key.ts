@@ -1,7 +1,8 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CheckpointStatement, SignedCheckpoint } from '@vigie/contracts';
+import { readOrCreateSecretFile } from '../common/secret-file';
 import type { AppConfig } from '../config/config';
 
 export const REGISTER_SIGNING_KEY = Symbol('REGISTER_SIGNING_KEY');
@@ -18,28 +19,14 @@ export function signingKeyPath(config: AppConfig): string {
   return config.REGISTER_SIGNING_KEY_FILE ?? join(config.DATA_DIR, 'register-signing-key.pem');
 }
 
-/**
- * Reads the key, or outside production creates it. Several processes may start together:
- * the file is created exclusively and whoever loses the race reads the winner's key.
- */
+/** Reads the key, or outside production creates it (once, whichever process starts first). */
 export function loadSigningKey(config: AppConfig): RegisterSigningKey {
   const path = signingKeyPath(config);
-  let generatedFile: string | undefined;
-  let pem: string;
-  try {
-    pem = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || config.NODE_ENV === 'production') throw error;
-    const { privateKey } = generateKeyPairSync('ed25519');
-    mkdirSync(dirname(path), { recursive: true });
-    try {
-      writeFileSync(path, privateKey.export({ type: 'pkcs8', format: 'pem' }), { flag: 'wx', mode: 0o600 });
-      generatedFile = path;
-    } catch (raced) {
-      if ((raced as NodeJS.ErrnoException).code !== 'EEXIST') throw raced;
-    }
-    pem = readFileSync(path, 'utf8');
-  }
+  const { value: pem, created } =
+    config.NODE_ENV === 'production'
+      ? { value: readFileSync(path, 'utf8'), created: false }
+      : readOrCreateSecretFile(path, () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+  const generatedFile = created ? path : undefined;
   const privateKey = createPrivateKey(pem);
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${path} is not an Ed25519 private key`);
   const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();

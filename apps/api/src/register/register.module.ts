@@ -15,6 +15,7 @@ import { loadSigningKey, REGISTER_SIGNING_KEY } from './register-signing-key';
     CheckpointScheduler,
     { provide: REGISTER_SIGNING_KEY, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadSigningKey(config) },
   ],
-  exports: [RegisterService],
+  // Retention erases the register's personal fields through the repository, in its batch's transaction.
+  exports: [RegisterService, RegisterRepository],
 })
 export class RegisterModule {}

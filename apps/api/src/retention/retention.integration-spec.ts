@@ -27,7 +27,7 @@ interface World {
   after(years: number, days?: number): Date;
   /** Moves the clock, and signs everyone in again (sessions do not live for years). */
   travel(to: Date): Promise<void>;
-  run(options?: { dryRun?: boolean; stopAfterBatches?: number }): Promise<RetentionRun>;
+  run(options?: { dryRun?: boolean }): Promise<RetentionRun>;
   close(): Promise<void>;
 }
 
@@ -92,6 +92,28 @@ function aFollowUp(first: ReportPayload, at: Date, messagesAt: Date): ReportPayl
     reportedMessageIds: [`m_new_${tag}`],
   };
 }
+
+/**
+ * A process killed during a run's 3rd batch, simulated in the test's own database: the batch's
+ * first change to a case fails (each batch is one transaction, so none of it stays), and so does
+ * any later change to the run's row, as a dead process writes nothing.
+ */
+const KILLED_DURING_THIRD_BATCH = `
+  CREATE FUNCTION test_killed_during_third_batch() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_TABLE_NAME = 'retention_run' OR EXISTS (SELECT 1 FROM retention_run WHERE status = 'running' AND batches >= 2) THEN
+      RAISE EXCEPTION 'simulated crash: the process died during the third batch';
+    END IF;
+    RETURN NEW;
+  END $$;
+  CREATE TRIGGER test_killed_during_third_batch BEFORE UPDATE ON moderation_case
+    FOR EACH ROW EXECUTE FUNCTION test_killed_during_third_batch();
+  CREATE TRIGGER test_killed_during_third_batch BEFORE UPDATE ON retention_run
+    FOR EACH ROW WHEN (OLD.batches >= 2) EXECUTE FUNCTION test_killed_during_third_batch();`;
+const RESTARTED = `
+  DROP TRIGGER test_killed_during_third_batch ON moderation_case;
+  DROP TRIGGER test_killed_during_third_batch ON retention_run;
+  DROP FUNCTION test_killed_during_third_batch();`;
 
 const signedAt = (at: Date) => ({ timestamp: Math.floor(at.getTime() / 1000) });
 
@@ -232,7 +254,11 @@ describe('retention', () => {
     expect(dry).toMatchObject({ status: 'completed', dryRun: true, casesDue: 7, batches: 4 });
     expect(await caseState(w, cases[0].caseId)).toEqual({ status: 'open', close_reason: null, purged: false });
 
-    const crashed = await w.run({ stopAfterBatches: 2 });
+    // Killed during its 3rd batch: that batch's transaction never commits and the dead process
+    // records nothing more, so its run stays `running` with 2 batches done.
+    await w.owner(KILLED_DURING_THIRD_BATCH);
+    const crashed = await w.run();
+    await w.owner(RESTARTED);
     expect(crashed).toMatchObject({ status: 'running', batches: 2, counts: { casesPurged: 4 } });
     const resumed = await w.run();
     expect(resumed).toMatchObject({ status: 'completed', counts: { casesPurged: 3 } });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { RegisterModule } from '../register/register.module';
 import { StaffModule } from '../staff/staff.module';
 import { LegalHoldController } from './legal-hold.controller';
 import { RetentionController } from './retention.controller';
@@ -9,7 +10,7 @@ import { RetentionService } from './retention.service';
 
 /** Retention: the sweeper, its schedule and runs, legal holds. */
 @Module({
-  imports: [CasesModule, StaffModule],
+  imports: [CasesModule, RegisterModule, StaffModule],
   controllers: [RetentionController, LegalHoldController],
   providers: [RetentionRepository, RetentionService, RetentionScheduler],
   exports: [RetentionService],

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { LegalHold, RetentionCounts, RetentionPreview, RetentionRun } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CaseRecordRepository } from '../cases/case-record.repository';
 import { addCaseEvent } from '../cases/case-timeline';
+import { RegisterRepository } from '../register/register.repository';
 
 /** The sweeper's predicate: not yet purged, not held, inactive since before the cutoff. */
 const DUE = `c.data_purged_at IS NULL AND NOT c.legal_hold AND c.last_activity_at < $1`;
@@ -39,7 +41,11 @@ interface RunRow {
  */
 @Injectable()
 export class RetentionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly records: CaseRecordRepository,
+    private readonly register: RegisterRepository,
+  ) {}
 
   /** `at` minus the retention period, computed by PostgreSQL's calendar (P3Y from 29 Feb is 28 Feb). */
   async cutoff(at: Date, period: string): Promise<Date> {
@@ -65,20 +71,9 @@ export class RetentionRepository {
     const ids = picked.map((row) => row.id);
     const count = async (sql: string, params: unknown[]) => Number(((await m.query(sql, params)) as { n: string }[])[0].n);
 
-    const casesClosed = await count(
-      `WITH closed AS (
-         UPDATE moderation_case SET status = 'closed', close_reason = 'retention_expired', closed_at = $2, version = version + 1
-          WHERE id = ANY ($1::uuid[]) AND status <> 'closed' RETURNING id),
-       events AS (
-         INSERT INTO case_event (case_id, at, type, data)
-         SELECT id, $2, 'retention_closed', jsonb_build_object('runId', $3::text) FROM closed RETURNING 1)
-       SELECT count(*) AS n FROM events`,
-      [ids, at, runId],
-    );
-    await m.query(
-      `UPDATE moderation_case SET data_purged_at = $2, legal_hold_reason = NULL WHERE id = ANY ($1::uuid[])`,
-      [ids, at],
-    );
+    // The case rows change through their owner, in this batch's transaction.
+    const casesClosed = await this.records.closeExpired(m, ids, at, runId);
+    await this.records.markPurged(m, ids, at);
     await m.query(
       `UPDATE case_event SET data = data - 'reason' WHERE case_id = ANY ($1::uuid[]) AND data ? 'reason'`,
       [ids],
@@ -147,7 +142,7 @@ export class RetentionRepository {
        SELECT count(*) AS n FROM renamed`,
       [ids],
     );
-    const [{ erased }]: { erased: string }[] = await m.query(`SELECT access_log_erase_personal($1::uuid[], $2) AS erased`, [ids, at]);
+    const registerEntriesErased = await this.register.erasePersonalFields(m, ids, at);
 
     return {
       casesPurged: ids.length,
@@ -157,7 +152,7 @@ export class RetentionRepository {
       notesErased,
       usersPseudonymised,
       conversationsPseudonymised,
-      registerEntriesErased: Number(erased),
+      registerEntriesErased,
     };
   }
 
@@ -234,24 +229,6 @@ export class RetentionRepository {
   }
 
   // Legal holds.
-
-  /** Places (`reason` set) or lifts (`reason` null) a hold; says why not when it cannot. */
-  async setHold(m: EntityManager, caseId: string, hold: { reason: string; by: string; at: Date } | null): Promise<'done' | 'not_found' | 'data_purged' | 'legal_hold_exists' | 'no_legal_hold'> {
-    const [row]: { legal_hold: boolean; purged: boolean }[] = await m.query(
-      `SELECT legal_hold, data_purged_at IS NOT NULL AS purged FROM moderation_case WHERE id = $1 FOR NO KEY UPDATE`,
-      [caseId],
-    );
-    if (!row) return 'not_found';
-    if (row.purged) return 'data_purged';
-    if (hold && row.legal_hold) return 'legal_hold_exists';
-    if (!hold && !row.legal_hold) return 'no_legal_hold';
-    await m.query(
-      `UPDATE moderation_case SET legal_hold = $2, legal_hold_reason = $3, legal_hold_by = $4, legal_hold_at = $5, version = version + 1
-        WHERE id = $1`,
-      [caseId, hold !== null, hold?.reason ?? null, hold?.by ?? null, hold?.at ?? null],
-    );
-    return 'done';
-  }
 
   addCaseEvent(m: EntityManager, caseId: string, type: string, actorId: string, at: Date, data: Record<string, unknown>): Promise<void> {
     return addCaseEvent(m, caseId, type, actorId, at, data);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CaseDetail, LegalHoldRequest, RetentionCounts, RetentionPolicy, RetentionPreview, RetentionRun } from '@vigie/contracts';
 import { DataSource, type QueryRunner } from 'typeorm';
+import { CaseRecordRepository } from '../cases/case-record.repository';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
@@ -17,11 +18,7 @@ export interface RunOptions {
   dryRun: boolean;
   trigger: RetentionRun['trigger'];
   staffId?: string | null;
-  /** Tests only: stop after this many batches as a killed process would, leaving the run `running`. */
-  stopAfterBatches?: number;
 }
-
-class SimulatedCrash extends Error {}
 
 /**
  * The sweeper: closes cases inactive for longer than the retention period and erases their
@@ -36,6 +33,7 @@ export class RetentionService {
 
   constructor(
     private readonly retention: RetentionRepository,
+    private readonly records: CaseRecordRepository,
     private readonly cases: CasesService,
     private readonly activity: StaffActivityRepository,
     private readonly dataSource: DataSource,
@@ -83,7 +81,6 @@ export class RetentionService {
     try {
       if (options.dryRun) await runner.startTransaction();
       for (;;) {
-        if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) throw new SimulatedCrash();
         if (!options.dryRun) await runner.startTransaction();
         const batch = await this.retention.purgeBatch(runner.manager, cutoff, this.config.RETENTION_BATCH_SIZE, this.clock.now(), id);
         if (!options.dryRun) await runner.commitTransaction();
@@ -97,7 +94,6 @@ export class RetentionService {
       this.logger.log(`Retention run ${id}${options.dryRun ? ' (dry)' : ''}: ${counts.casesPurged} cases in ${batches} batches`);
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      if (error instanceof SimulatedCrash) return;
       const message = error instanceof Error ? `${error.name}: ${(error as { code?: string }).code ?? ''}`.trim() : 'unknown error';
       await this.retention.updateRun(id, { batches, counts, status: 'failed', finishedAt: this.clock.now(), error: message }).catch(() => undefined);
       this.logger.error({ runId: id, err: message }, 'Retention run failed');
@@ -164,7 +160,7 @@ export class RetentionService {
     const at = this.clock.now();
     // Holding is about retention, not moderation: it does not count as activity on the case.
     const outcome = await this.dataSource.transaction(async (m) => {
-      const result = await this.retention.setHold(m, caseId, place ? { reason, by: staffId, at } : null);
+      const result = await this.records.setLegalHold(m, caseId, place ? { reason, by: staffId, at } : null);
       if (result === 'done') await this.retention.addCaseEvent(m, caseId, place ? 'legal_hold_placed' : 'legal_hold_lifted', staffId, at, { reason });
       return result;
     });

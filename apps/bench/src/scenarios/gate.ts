@@ -10,8 +10,8 @@ import { type Context, type Measure, ratio, type ScenarioResult, statusOf } from
 
 /**
  * The gate: POST /cases/:id/access then GET /access-grants/:id/messages, as a lead, against the
- * same two transactions in plain SQL (apps/api/src/gate/gate.repository.ts and the register's
- * append): lock the case, scope the messages, insert the grant, record on the case, take the
+ * same two transactions in plain SQL (apps/api/src/gate/gate.repository.ts, the case record's
+ * activity and the register's append): lock the case, scope the messages, insert the grant, record on the case, take the
  * register's advisory lock and append the chained entry; then find the grant, lock the case,
  * append the `read` entry and read the bodies through gate_message_bodies in that transaction.
  */

@@ -12,7 +12,8 @@ import { type Context, type Measure, ratio, type ScenarioResult, statusOf } from
 /**
  * Signed intake under load: POST /api/v1/intake/reports with valid signatures and unique
  * idempotency keys from 8, 32 and 64 connections, against a pg pool of the same size running, per
- * report and in one transaction, the statements apps/api/src/intake/intake.repository.ts runs.
+ * report and in one transaction, the statements apps/api/src/intake/intake.repository.ts runs
+ * (and, for the case, apps/api/src/cases/case-record.repository.ts).
  * Both sides send the same mix: 80 % reports on new conversations (half of the reporters and
  * most reported users already known), 20 % further reports on conversations of open cases.
  */
@@ -255,7 +256,7 @@ function baselineLoad(pool: Pool, known: Known, tag: string, level: number, seco
   });
 }
 
-/** IntakeService.receiveReport's database work, statement for statement (intake.repository.ts). */
+/** IntakeService.receiveReport's database work, statement for statement (intake.repository.ts, case-record.repository.ts). */
 async function receiveReport(pool: Pool, key: string, rawBody: string, report: ReportPayload): Promise<void> {
   const now = new Date();
   const bodySha256 = createHash('sha256').update(rawBody).digest('hex');

@@ -10,7 +10,8 @@ import { type Measure, ratio, type ScenarioResult, statusOf } from '../types';
 /**
  * The retention sweep over the expired cases: `node apps/api/dist/cli.js retention:run` on a
  * copy of the dataset, against a hand-written batched purge — the statements of
- * apps/api/src/retention/retention.repository.ts purgeBatch, a batch of RETENTION_BATCH_SIZE (500)
+ * apps/api/src/retention/retention.repository.ts purgeBatch (the case rows through
+ * apps/api/src/cases/case-record.repository.ts), a batch of RETENTION_BATCH_SIZE (500)
  * per transaction, with the run's bookkeeping — on another copy, with the same cutoff.
  *
  * The expired cases are swept in one tranche per repetition, oldest first, by lengthening the
