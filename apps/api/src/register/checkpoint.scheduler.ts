@@ -1,12 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
-import { every } from '../common/periodic';
+import { HourlySchedule } from '../common/periodic';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { RegisterService } from './register.service';
 
 const SCHEDULE_LOCK_KEY = 7_461_003;
-const FIRST_LOOK_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
 /**
@@ -14,26 +13,21 @@ const HOUR_MS = 3_600_000;
  * hourly; an advisory lock and the time of the last checkpoint make one of them sign, once.
  */
 @Injectable()
-export class CheckpointScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CheckpointScheduler extends HourlySchedule {
   private readonly logger = new Logger('RegisterCheckpoints');
-  private stop?: () => void;
+  protected readonly firstLookMs = 60_000;
 
   constructor(
     private readonly register: RegisterService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const hours = this.config.REGISTER_CHECKPOINT_INTERVAL_HOURS;
-    if (hours <= 0) return;
-    const look = Math.min(hours * HOUR_MS, HOUR_MS);
-    this.stop = every(look, Math.min(FIRST_LOOK_MS, look), () => this.tick());
+  ) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    this.stop?.();
+  protected intervalHours(): number {
+    return this.config.REGISTER_CHECKPOINT_INTERVAL_HOURS;
   }
 
   /** Signs a checkpoint when the last one is older than the interval; true when it did. */
