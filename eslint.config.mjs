@@ -10,6 +10,14 @@ const UI_SHARED = ['components', 'common', 'providers', 'i18n', 'layout'];
 // Relative paths only reach another folder through `..`: any depth of them, then the folder.
 const foldersPatterns = (folders) =>
   folders.flatMap((folder) => [`../${folder}`, `../${folder}/**`, `../../${folder}`, `../../${folder}/**`, `../../../${folder}/**`]);
+// `no-restricted-imports` does not see `import('…')`: lazy screens are held to the same rule.
+const dynamicImports = (folders, message) => [
+  'error',
+  {
+    selector: `ImportExpression > Literal[value=/^(\\.\\.\\/)+(${folders.join('|')})(\\/|$)/]`,
+    message,
+  },
+];
 const uiBoundaries = [
   ...UI_DOMAINS.map((domain) => ({
     files: [`${UI}/${domain}/**/*.{ts,tsx}`],
@@ -26,6 +34,10 @@ const uiBoundaries = [
           ],
         },
       ],
+      'no-restricted-syntax': dynamicImports(
+        [...UI_DOMAINS.filter((other) => other !== domain), 'app'],
+        `${domain}/ imports no sibling domain, even lazily: compose at the app root.`,
+      ),
     },
   })),
   {
@@ -59,6 +71,10 @@ const uiBoundaries = [
           ],
         },
       ],
+      'no-restricted-syntax': dynamicImports(
+        [...UI_DOMAINS, 'app'],
+        'Shared folders import no domain, even lazily: compose at the app root.',
+      ),
     },
   },
 ];

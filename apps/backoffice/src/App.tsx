@@ -8,7 +8,7 @@ import { RequireAccess } from './components/RequireAccess';
 import { approvalsRoute } from './decisions';
 import { deliveriesRoute } from './deliveries';
 import { i18nProvider } from './i18n/i18nProvider';
-import { AppLayout } from './layout/AppLayout';
+import { AppLayout } from './app/AppLayout';
 import { UPCOMING_SCREENS } from './layout/screens';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';

@@ -1,4 +1,4 @@
-import { apiPost as post, isRecord } from '../common/api';
+import { apiPost as post, isRecord } from '../providers/api';
 
 /** What `POST /auth/mfa/enrolment` hands out: the secret, and the same as a QR code (PNG data URL). */
 export interface MfaEnrolment {

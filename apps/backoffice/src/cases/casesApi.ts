@@ -1,6 +1,6 @@
 import type { CaseDetail } from '@vigie/contracts';
 import { HttpError, type Identifier } from 'react-admin';
-import { apiCall as call, isRecord } from '../common/api';
+import { apiCall as call, isRecord } from '../providers/api';
 import { readAssignees } from '../common/assignees';
 
 export type { Assignee } from '../common/assignees';

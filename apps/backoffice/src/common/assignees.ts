@@ -1,6 +1,6 @@
 import { STAFF_ROLES, type StaffRole } from '@vigie/contracts';
 import { useEffect, useState } from 'react';
-import { apiCall, isRecord } from './api';
+import { apiCall, isRecord } from '../providers/api';
 
 // Shared: the queue's assign picker and filter, and the bulk assignment, all pick from this list.
 

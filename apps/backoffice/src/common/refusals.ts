@@ -1,6 +1,6 @@
 import type { TranslateFunction } from 'react-admin';
 import { errorMessageKey } from './errorMessageKey';
-import { refusalCodeOf } from '../common/api';
+import { refusalCodeOf } from '../providers/api';
 
 /** The API's refusal codes that have a sentence of their own under `vigie.decisions.refusals`. */
 const REFUSAL_CODES = new Set([

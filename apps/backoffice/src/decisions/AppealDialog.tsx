@@ -9,7 +9,7 @@ import { useClauseWords } from './clauseLabel';
 import { ACTION_COLOURS, ACTION_ICONS, DecisionActionChip } from './DecisionChips';
 import { checkStatement, type DraftErrors, type StatementDraft, type StatementField } from './decisionRules';
 import { type AppealOutcome, decisionsApi } from './decisionsApi';
-import { refusalCodeOf } from '../common/api';
+import { refusalCodeOf } from '../providers/api';
 import { refusalText } from '../common/refusals';
 import { useDialogSubmit } from '../common/useDialogSubmit';
 import type { CaseDialogProps } from './caseDialogProps';

@@ -44,7 +44,7 @@ import {
   waitsForLead,
 } from './decisionRules';
 import { decisionsApi, fieldProblemsOf } from './decisionsApi';
-import { refusalCodeOf } from '../common/api';
+import { refusalCodeOf } from '../providers/api';
 import { PolicyClauseField } from './PolicyClauseField';
 import { refusalText } from '../common/refusals';
 import { useDialogSubmit } from '../common/useDialogSubmit';

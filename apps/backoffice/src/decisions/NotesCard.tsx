@@ -30,7 +30,7 @@ import { RelativeDate } from '../components/RelativeDate';
 import { formatDateTime } from '../i18n/relativeTime';
 import { SectionCard } from '../components/SectionCard';
 import { type DecisionsApi, decisionsApi } from './decisionsApi';
-import { refusalCodeOf } from '../common/api';
+import { refusalCodeOf } from '../providers/api';
 import { refusalText } from '../common/refusals';
 import { useNow } from './useNow';
 

@@ -5,7 +5,7 @@ import type { Decision } from '@vigie/contracts';
 import { type FormEvent, useState } from 'react';
 import { useActionLabel } from './DecisionChips';
 import { decisionsApi } from './decisionsApi';
-import { refusalCodeOf } from '../common/api';
+import { refusalCodeOf } from '../providers/api';
 import { refusalText } from '../common/refusals';
 import { useDialogSubmit } from '../common/useDialogSubmit';
 import type { CaseDialogProps } from './caseDialogProps';

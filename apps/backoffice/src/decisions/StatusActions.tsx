@@ -5,7 +5,7 @@ import type { CaseDetail, CaseListItem, CaseTransition } from '@vigie/contracts'
 import { type FormEvent, useState } from 'react';
 import { useRefresh, useTranslate } from 'react-admin';
 import { type DecisionsApi, decisionsApi } from './decisionsApi';
-import { refusalCodeOf } from '../common/api';
+import { refusalCodeOf } from '../providers/api';
 import { refusalText } from '../common/refusals';
 import { useDialogSubmit } from '../common/useDialogSubmit';
 import { ActionDialog } from '../components/ActionDialog';

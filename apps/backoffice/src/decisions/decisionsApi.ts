@@ -13,7 +13,7 @@ import {
   type UserHistory,
 } from '@vigie/contracts';
 import { HttpError, type Identifier } from 'react-admin';
-import { apiCall as call, apiPost as post, isRecord } from '../common/api';
+import { apiCall as call, apiPost as post, isRecord } from '../providers/api';
 
 const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0;

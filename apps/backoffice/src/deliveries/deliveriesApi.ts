@@ -1,5 +1,5 @@
 import type { Delivery } from '@vigie/contracts';
-import { apiCall as call, isCount, isRecord } from '../common/api';
+import { apiCall as call, isCount, isRecord } from '../providers/api';
 
 export type DeliveryFilter = 'all' | 'pending' | 'delivered';
 export const DELIVERY_FILTERS: readonly DeliveryFilter[] = ['all', 'pending', 'delivered'];

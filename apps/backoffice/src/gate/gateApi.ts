@@ -8,7 +8,7 @@ import {
   type GrantScopeSummary,
 } from '@vigie/contracts';
 import { HttpError } from 'react-admin';
-import { apiResponse, isRecord } from '../common/api';
+import { apiResponse, isRecord } from '../providers/api';
 import type { JsonResponse } from '../providers/httpClient';
 import { toHttpError } from '../providers/serverErrors';
 import { localDeadline } from './gateRules';

@@ -11,7 +11,7 @@ import {
   type UpdateManyParams,
   type UpdateParams,
 } from 'react-admin';
-import { isRecord, requestJson as call } from '../common/api';
+import { isRecord, requestJson as call } from './api';
 import { API_PREFIX } from './httpClient';
 
 const isRaRecord = (value: unknown): value is RaRecord =>

@@ -5,7 +5,7 @@ import {
   type RegisterVerification,
   type SignedCheckpoint,
 } from '@vigie/contracts';
-import { apiCall as call, isRecord } from '../common/api';
+import { apiCall as call, isRecord } from '../providers/api';
 
 /** The register's resource for react-admin: the dataProvider reads it at `/api/v1/audit/access-log`. */
 export const REGISTER_RESOURCE = 'audit/access-log';

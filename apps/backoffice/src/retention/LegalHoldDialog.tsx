@@ -15,7 +15,7 @@ import {
   type RetentionApi,
   retentionApi,
 } from './retentionApi';
-import { refusalCodeOf } from '../common/api';
+import { refusalCodeOf } from '../providers/api';
 
 export type LegalHoldChange = 'place' | 'lift';
 

@@ -14,7 +14,7 @@ import {
   type RetentionRunStatus,
 } from '@vigie/contracts';
 import { HttpError } from 'react-admin';
-import { apiCall as call, isCount, isRecord, refusalCodeOf } from '../common/api';
+import { apiCall as call, isCount, isRecord, refusalCodeOf } from '../providers/api';
 
 /** What `legalHoldSchema` requires of a reason, after trimming. */
 export const MIN_HOLD_REASON_LENGTH = 10;

@@ -1,8 +1,8 @@
 import { lazy } from 'react';
 import { Layout, type LayoutProps, Loading, useGetIdentity } from 'react-admin';
 import { isStaffSessionIdentity } from '../providers/authProvider';
-import { AppAppBar, FocusedAppBar } from './AppAppBar';
-import { AppMenu } from './AppMenu';
+import { AppAppBar, FocusedAppBar } from '../layout/AppAppBar';
+import { AppMenu } from '../layout/AppMenu';
 
 const EnrolmentRequiredPage = lazy(() =>
   import('../account/EnrolmentRequiredPage').then((module) => ({ default: module.EnrolmentRequiredPage })),

@@ -1,6 +1,6 @@
 import { HttpError } from 'react-admin';
-import { API_PREFIX, fetchJson, type JsonResponse } from '../providers/httpClient';
-import { toHttpError } from '../providers/serverErrors';
+import { API_PREFIX, fetchJson, type JsonResponse } from './httpClient';
+import { toHttpError } from './serverErrors';
 
 // The one way the screens call the API: same-origin cookies, the CSRF header on mutations
 // (fetchJson), and failures as react-admin's HttpError — an i18n key as message, the status
