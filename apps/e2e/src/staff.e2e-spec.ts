@@ -1,6 +1,5 @@
-import { generateSync } from 'otplib';
 import { eventually } from './support/eventually';
-import { rememberTotpSecret } from './support/mfa';
+import { freshTotpCode, rememberTotpSecret } from './support/mfa';
 import { type Browser, describeInBrowser, openBrowser, screenshot } from './support/browser';
 import { demoAccount, menuEntries, signOut, submitCredentials } from './support/session';
 
@@ -48,7 +47,7 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
     const secret = (await page.getByTestId('mfa-secret').textContent())?.replace(/\s/g, '') ?? '';
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     rememberTotpSecret('admin', secret);
-    await page.locator('input[name=code]').fill(generateSync({ secret }));
+    await page.locator('input[name=code]').fill(await freshTotpCode('admin', secret));
     await page.getByRole('button', { name: 'Activer', exact: true }).click();
 
     const codes = page.getByTestId('recovery-codes');
@@ -128,7 +127,7 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
     await page.getByRole('button', { name: 'Activer la double authentification' }).click();
     const secret = (await page.getByTestId('mfa-secret').textContent())?.replace(/\s/g, '') ?? '';
     rememberTotpSecret('lead', secret);
-    await page.locator('input[name=code]').fill(generateSync({ secret }));
+    await page.locator('input[name=code]').fill(await freshTotpCode('lead', secret));
     await page.getByRole('button', { name: 'Activer', exact: true }).click();
     // The codes show once the API has confirmed the code: read them when all ten are there.
     const codes = await eventually(

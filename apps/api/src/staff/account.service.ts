@@ -54,7 +54,8 @@ export class AccountService {
     if (me.mfaEnabled) throw new DomainException('mfa_already_enabled');
     const account = await this.staff.findCredentials({ id: me.id });
     if (!account?.totpSecret) throw new DomainException('mfa_not_started');
-    if (!this.totp.verify(account.totpSecret, code)) {
+    const step = this.totp.verify(account.totpSecret, code);
+    if (step === undefined || !(await this.staff.spendTotpStep(me.id, step))) {
       throw new DomainException('mfa_code_wrong', {
         details: fieldProblems({ field: 'code', code: 'incorrect', message: 'is not valid' }),
       });

@@ -93,7 +93,11 @@ export class AuthService {
   }
 
   private async secondFactorOk(account: StaffCredentials, code: string, client: ClientInfo): Promise<boolean> {
-    if (/^\d{6}$/.test(code)) return account.totpSecret !== null && this.totp.verify(account.totpSecret, code);
+    if (/^\d{6}$/.test(code)) {
+      const step = account.totpSecret === null ? undefined : this.totp.verify(account.totpSecret, code);
+      // A code works once: replaying it within its window is a wrong code.
+      return step !== undefined && (await this.staff.spendTotpStep(account.id, step));
+    }
     const spent = await this.staff.consumeRecoveryCode(account.id, hashRecoveryCode(code));
     if (spent) await this.activity.record('mfa.recovery_code_used', { actorId: account.id, subjectId: account.id, ...client });
     return spent;

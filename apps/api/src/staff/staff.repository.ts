@@ -64,6 +64,21 @@ export class StaffRepository {
   }
 
   /** Consumes a recovery code atomically: two sign-ins cannot both spend it. */
+  /**
+   * Records that the account used the TOTP code of `step`; false when it already used that step
+   * or a later one (a replayed code), so that each code signs in once.
+   */
+  async spendTotpStep(id: string, step: number): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH spent AS (
+         UPDATE staff_user SET totp_last_step = $2
+          WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id)
+       SELECT id FROM spent`,
+      [id, step],
+    );
+    return rows.length > 0;
+  }
+
   async consumeRecoveryCode(id: string, codeHash: string): Promise<boolean> {
     // A CTE, so that the driver answers rows (TypeORM shapes a bare UPDATE's result differently).
     const rows: unknown[] = await this.dataSource.query(

@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 
 const ISSUER = 'Vigie';
 const RECOVERY_CODES = 10;
+const PERIOD_SECONDS = 30;
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'; // no 0/o, 1/l/i
 
 /** TOTP (RFC 6238, 6 digits, 30 s) for staff sign-in, and single-use recovery codes. */
@@ -22,12 +23,19 @@ export class TotpService {
     return { otpauthUrl, qrCodeDataUrl: await toDataURL(otpauthUrl, { margin: 1, width: 240 }) };
   }
 
-  /** Accepts the current code and its neighbours (±30 s), for phones whose clocks drift. */
-  verify(secret: string, code: string): boolean {
+  /**
+   * The time step (30 s) a code belongs to, or undefined when it is not valid now. Accepts the
+   * current code and its neighbours (±30 s), for phones whose clocks drift. A step is good once:
+   * the caller spends it with `StaffRepository.spendTotpStep`.
+   */
+  verify(secret: string, code: string): number | undefined {
     try {
-      return verifySync({ secret, token: code, epoch: Math.floor(this.clock.now().getTime() / 1000), epochTolerance: 30 }).valid;
+      const now = Math.floor(this.clock.now().getTime() / 1000);
+      const result = verifySync({ secret, token: code, epoch: now, epochTolerance: 30 });
+      // `delta`: how many steps from now's the code matched (a drifting phone's clock).
+      return result.valid ? Math.floor(now / PERIOD_SECONDS) + result.delta : undefined;
     } catch {
-      return false;
+      return undefined;
     }
   }
 

@@ -7,6 +7,22 @@ import { demoAccount, submitCredentials } from './session';
 type Role = 'moderator' | 'lead' | 'dpo' | 'admin';
 
 const secretFile = (role: Role) => join(process.env.VIGIE_E2E_DATA_DIR ?? '', `e2e-totp-secret-${role}`);
+const stepFile = (role: Role) => join(process.env.VIGIE_E2E_DATA_DIR ?? '', `e2e-totp-step-${role}`);
+const STEP_MS = 30_000;
+
+/**
+ * A TOTP code the account has not used yet. The API takes each 30-second code once, so a journey
+ * that signs in right after another one's sign-in or enrolment waits for the next code, as a
+ * person would.
+ */
+export async function freshTotpCode(role: Role, secret: string): Promise<string> {
+  const used = existsSync(stepFile(role)) ? Number(readFileSync(stepFile(role), 'utf8')) : -1;
+  const step = Math.floor(Date.now() / STEP_MS);
+  if (step <= used) await new Promise((resolve) => setTimeout(resolve, (used + 1) * STEP_MS - Date.now() + 250));
+  const at = Date.now();
+  writeFileSync(stepFile(role), String(Math.floor(at / STEP_MS)));
+  return generateSync({ secret, epoch: Math.floor(at / 1000) });
+}
 
 /** Keeps a demo account's TOTP secret in the product's data folder for the journeys that follow. */
 export function rememberTotpSecret(role: Role, secret: string): void {
@@ -26,11 +42,11 @@ export async function signInAs(page: Page, role: Role): Promise<void> {
   await home.or(totp).or(enrolment).first().waitFor();
   if (await totp.isVisible()) {
     if (!existsSync(secretFile(role))) throw new Error(`The ${role} demo account has two-factor authentication but no journey kept its secret.`);
-    await totp.fill(generateSync({ secret: readFileSync(secretFile(role), 'utf8') }));
+    await totp.fill(await freshTotpCode(role, readFileSync(secretFile(role), 'utf8')));
     await page.getByRole('button', { name: 'Vérifier' }).click();
   } else if (await enrolment.isVisible()) {
     const secret = (await page.getByTestId('mfa-secret').textContent())?.replace(/\s/g, '') ?? '';
-    await page.locator('input[name=code]').fill(generateSync({ secret }));
+    await page.locator('input[name=code]').fill(await freshTotpCode(role, secret));
     await page.getByRole('button', { name: 'Activer', exact: true }).click();
     await page.getByRole('button', { name: "J'ai enregistré mes codes" }).click();
     rememberTotpSecret(role, secret);
