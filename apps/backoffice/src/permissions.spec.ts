@@ -128,10 +128,17 @@ describe('canAccess', () => {
     expect(canAccess(['dpo', 'admin'], 'queue.view')).toBe(false);
   });
 
-  it('grants the union of combined roles', () => {
-    expect(canAccess(['dpo', 'moderator'], 'conversation.open')).toBe(true);
+  it('grants the union of roles that may be combined', () => {
+    expect(canAccess(['lead', 'moderator'], 'decision.approve')).toBe(true);
+    expect(canAccess(['lead', 'moderator'], 'conversation.open')).toBe(true);
+  });
+
+  it('keeps only the audit or admin role of a set that may not be combined', () => {
+    expect(canAccess(['dpo', 'moderator'], 'conversation.open')).toBe(false);
+    expect(canAccess(['dpo', 'moderator'], 'queue.view')).toBe(false);
     expect(canAccess(['dpo', 'moderator'], 'register.view')).toBe(true);
-    expect(canAccess(['dpo', 'moderator'], 'staff.manage')).toBe(false);
+    expect(canAccess(['admin', 'lead'], 'conversation.open')).toBe(false);
+    expect(canAccess(['admin', 'lead'], 'staff.manage')).toBe(true);
   });
 
   it('denies everything to a staff member without roles', () => {

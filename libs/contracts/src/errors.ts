@@ -51,7 +51,8 @@ export const ERROR_CODES = {
   mfa_already_enabled: { status: 409, message: 'Two-factor authentication is already on.' },
   mfa_not_started: { status: 409, message: 'Start the enrolment first.' },
   email_taken: { status: 409, message: 'An account with this e-mail address already exists.' },
-  self_lockout: { status: 409, message: 'You cannot disable your own account or remove your own admin role.' },
+  self_change: { status: 403, message: 'Nobody changes their own roles or disables their own account: ask another admin.' },
+  incompatible_roles: { status: 400, message: 'These roles cannot be held together: moderator, lead, lead and moderator, dpo, or admin.' },
   staff_not_found: { status: 404, message: 'No such staff account.' },
 
   // Cases, decisions, notes, appeals
@@ -120,6 +121,7 @@ export const FIELD_PROBLEM_CODES = [
   'unknown_field',
   'invalid_value',
   // Declared by the contracts' refinements
+  'incompatible',
   'roles_required',
   'duplicate_role',
   'code_format',

@@ -1,5 +1,5 @@
 import { ACTIONS, canAccess, rolesFor } from './permissions';
-import { STAFF_ROLES } from './staff';
+import { isAllowedRoleSet, STAFF_ROLES } from './staff';
 
 describe('canAccess', () => {
   it.each([
@@ -13,7 +13,10 @@ describe('canAccess', () => {
     [['dpo'], 'register.view', true],
     [['admin'], 'register.view', false],
     [['admin'], 'staff.manage', true],
-    [['lead', 'dpo'], 'conversation.open', true],
+    // A set that may not be combined acts with its audit or admin role only.
+    [['lead', 'dpo'], 'conversation.open', false],
+    [['lead', 'dpo'], 'register.view', true],
+    [['lead', 'moderator'], 'conversation.open', true],
     [['lead'], 'decision.approve', true],
     [['moderator'], 'decision.approve', false],
     [['lead'], 'deliveries.view', true],
@@ -31,6 +34,11 @@ describe('canAccess', () => {
     [[], 'queue.view', false],
   ] as const)('%j may %s: %s', (roles, action, allowed) => {
     expect(canAccess(roles, action)).toBe(allowed);
+  });
+
+  it('allows exactly the role sets moderator, lead, lead+moderator, dpo and admin', () => {
+    const sets = [[], ['moderator'], ['lead'], ['dpo'], ['admin'], ['lead', 'moderator'], ['moderator', 'lead'], ['dpo', 'moderator'], ['dpo', 'lead'], ['admin', 'lead'], ['admin', 'moderator'], ['dpo', 'admin'], ['lead', 'moderator', 'dpo']] as const;
+    expect(sets.filter((set) => isAllowedRoleSet(set))).toEqual([['moderator'], ['lead'], ['dpo'], ['admin'], ['lead', 'moderator'], ['moderator', 'lead']]);
   });
 
   it('gives every action at least one role, and every role its own account', () => {

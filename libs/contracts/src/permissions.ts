@@ -1,4 +1,4 @@
-import type { StaffRole } from './staff';
+import { effectiveRoles, type StaffRole } from './staff';
 
 const ALL_STAFF = ['moderator', 'lead', 'dpo', 'admin'] as const;
 
@@ -52,6 +52,9 @@ export const isAction = (value: string): value is Action => Object.hasOwn(ALLOWE
 /** The roles that allow `action`. */
 export const rolesFor = (action: Action): readonly StaffRole[] => ALLOWED_ROLES[action];
 
-/** Whether any of `roles` allows `action`. Unknown actions are denied. */
+/**
+ * Whether any of `roles` allows `action`. Unknown actions are denied; an account holding a set of
+ * roles that may not be combined acts with its non-content roles only (`effectiveRoles`).
+ */
 export const canAccess = (roles: readonly StaffRole[], action: string): boolean =>
-  isAction(action) && roles.some((role) => rolesFor(action).includes(role));
+  isAction(action) && effectiveRoles(roles).some((role) => rolesFor(action).includes(role));

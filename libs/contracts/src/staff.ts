@@ -2,6 +2,24 @@
 export const STAFF_ROLES = ['moderator', 'lead', 'dpo', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/**
+ * The sets of roles an account may hold. Content roles (moderator, lead) never combine with the
+ * DPO's or an admin's: the DPO audits content access and must not exercise it; admins administer
+ * accounts and must not give themselves a way in.
+ */
+export const ALLOWED_ROLE_SETS: readonly (readonly StaffRole[])[] = [['moderator'], ['lead'], ['lead', 'moderator'], ['dpo'], ['admin']];
+
+export const isAllowedRoleSet = (roles: readonly StaffRole[]): boolean =>
+  ALLOWED_ROLE_SETS.some((set) => set.length === new Set(roles).size && set.every((role) => roles.includes(role)));
+
+/**
+ * The roles an account acts with. An account stored with a set that is not allowed (an old row,
+ * a hand edit) keeps only its non-content roles until an admin fixes it: it can sign in, but
+ * never reach a conversation.
+ */
+export const effectiveRoles = (roles: readonly StaffRole[]): readonly StaffRole[] =>
+  isAllowedRoleSet(roles) ? roles : roles.filter((role) => role === 'dpo' || role === 'admin');
+
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 

@@ -155,7 +155,7 @@ describe('sign-in, sessions and CSRF', () => {
       method: 'PATCH',
       url: `/api/v1/staff/${moderator.id}`,
       headers: adminSession.headers(true),
-      payload: { roles: ['moderator', 'admin'] },
+      payload: { roles: ['admin'] },
     });
     expect(promote.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/staff', headers: session.headers() })).statusCode).toBe(200);

@@ -66,7 +66,7 @@ describe('staff administration', () => {
 
   it('does not let an admin lock themselves out', async () => {
     const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/staff/${adminId}`, headers: admin.headers(true), payload: { disabled: true } });
-    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ statusCode: 403, details: { code: 'self_change' } });
   });
 
   it('answers 404 for an unknown account and 400 for a malformed id', async () => {

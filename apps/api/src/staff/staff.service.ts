@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateStaffRequest, STAFF_SORT_FIELDS, StaffAccount, StaffRole, UpdateStaffRequest } from '@vigie/contracts';
+import { type CreateStaffRequest, isAllowedRoleSet, type STAFF_SORT_FIELDS, type StaffAccount, type StaffRole, type UpdateStaffRequest } from '@vigie/contracts';
 import { QueryFailedError } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainException, fieldProblems } from '../common/domain.exception';
@@ -46,6 +46,7 @@ export class StaffService {
   }
 
   async create(request: CreateStaffRequest, actor: Actor): Promise<StaffAccount> {
+    assertAllowedRoleSet(request.roles);
     assertAcceptable(this.passwords.problems(request.password, request), 'password');
     const passwordHash = await this.passwords.hash(request.password);
     let user: StaffUser;
@@ -63,9 +64,11 @@ export class StaffService {
 
   async update(id: string, changes: UpdateStaffRequest, actor: Actor): Promise<StaffAccount> {
     const before = await this.require(id);
-    if (actor.id === id && (changes.disabled === true || (changes.roles && !changes.roles.includes('admin')))) {
-      throw new DomainException('self_lockout');
-    }
+    // Whoever could change their own roles could give themselves content access.
+    const changesRoles = changes.roles !== undefined && !sameRoles(changes.roles, before.roles);
+    const changesAccess = changes.disabled !== undefined && changes.disabled !== (before.disabledAt !== null);
+    if (actor.id === id && (changesRoles || changesAccess)) throw new DomainException('self_change');
+    if (changes.roles !== undefined) assertAllowedRoleSet(changes.roles);
     const now = this.clock.now();
     await this.staff.update(id, {
       ...(changes.name !== undefined ? { name: changes.name } : {}),
@@ -105,6 +108,14 @@ export class StaffService {
     const user = await this.staff.findById(id);
     if (!user) throw new DomainException('staff_not_found');
     return user;
+  }
+}
+
+function assertAllowedRoleSet(roles: StaffRole[]): void {
+  if (!isAllowedRoleSet(roles)) {
+    throw new DomainException('incompatible_roles', {
+      details: fieldProblems({ field: 'roles', code: 'incompatible', message: 'moderator, lead, lead and moderator, dpo, or admin' }),
+    });
   }
 }
 

@@ -114,8 +114,10 @@ const vigie = {
     mfa_already_enabled: 'La double authentification est déjà active sur votre compte.',
     mfa_not_started: "L'activation a expiré\u00a0: recommencez-la depuis le début.",
     mfa_enrolment_required: "Activez d'abord la double authentification.",
-    self_lockout:
-      'Vous ne pouvez ni désactiver votre propre compte, ni retirer votre propre rôle Administration.',
+    self_change:
+      'Personne ne modifie ses propres rôles ni ne désactive son propre compte\u00a0: demandez-le à un autre administrateur.',
+    incompatible_roles:
+      'Ces rôles ne se cumulent pas\u00a0: Modération, Responsable modération (avec ou sans Modération), DPO, ou Administration.',
     staff_not_found: "Ce compte n'existe pas ou plus.",
     role: 'Vos rôles ne permettent pas cette action.',
     csrf: 'Votre session a changé entre-temps. Rechargez la page, puis recommencez.',
@@ -134,6 +136,7 @@ const vigie = {
       email_invalid: 'Saisissez une adresse e-mail valide.',
       email_taken: 'Cette adresse e-mail est déjà utilisée par un autre compte.',
       roles_required: 'Choisissez au moins un rôle.',
+      roles_incompatible: 'Ces rôles ne se cumulent pas\u00a0: Modération, Responsable modération (avec ou sans Modération), DPO, ou Administration.',
       code_format: 'Le code comporte 6 chiffres.',
       code_wrong: "Ce code n'est pas le bon. Saisissez le code affiché actuellement.",
       current_password_wrong: "Ce n'est pas votre mot de passe actuel.",

@@ -102,8 +102,8 @@ describe('formErrorsOf', () => {
   });
 
   it('gives a refusal that concerns no input to the form as a whole', () => {
-    expect(formErrorsOf(apiError(409, { code: 'self_lockout' }))).toEqual({
-      root: { serverError: 'vigie.errors.self_lockout' },
+    expect(formErrorsOf(apiError(409, { code: 'already_assigned' }))).toEqual({
+      root: { serverError: 'vigie.errors.already_assigned' },
     });
     // A validation error of the body itself ("nothing to change") has no input either.
     expect(formErrorsOf(apiError(400, [{ field: 'body', code: 'nothing_to_change', message: 'nothing to change' }]))).toEqual({

@@ -17,7 +17,8 @@ export const KNOWN_ERROR_CODES = [
   'mfa_already_enabled',
   'mfa_not_started',
   'mfa_enrolment_required',
-  'self_lockout',
+  'self_change',
+  'incompatible_roles',
   'staff_not_found',
   'already_assigned',
   'stale_version',
@@ -70,6 +71,7 @@ const PASSWORD_FIELD_MESSAGES: Partial<Record<FieldProblemCode, string>> = {
 // When a domain code says it all, its field message does not need reading.
 const FIELD_MESSAGE_OF_CODE: Partial<Record<KnownErrorCode, string>> = {
   email_taken: `${FIELD_KEY}.email_taken`,
+  incompatible_roles: `${FIELD_KEY}.roles_incompatible`,
   current_password_wrong: `${FIELD_KEY}.current_password_wrong`,
   mfa_code_wrong: `${FIELD_KEY}.code_wrong`,
 };

@@ -96,7 +96,7 @@ const StaffEditForm = () => {
   const translate = useTranslate();
   const record = useRecordContext<StaffAccount>();
   const { identity } = useGetIdentity();
-  // The API refuses an admin locking themselves out (409 self_lockout): say so before they try.
+  // The API refuses anyone changing their own roles or access (403 self_change): say so before they try.
   const isSelf = record !== undefined && identity?.id === record.id;
   return (
     <SimpleForm toolbar={<EditToolbar />} sx={{ p: { xs: 2, md: 3 } }}>
