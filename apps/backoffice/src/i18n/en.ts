@@ -169,7 +169,8 @@ const vigie: VigieMessages = {
     },
     email_helper: 'It is what the person signs in with.',
     email_readonly: 'The email address is the sign-in identifier: it cannot be changed.',
-    roles_helper: 'At least one role. The rights of several roles add up.',
+    roles_helper:
+      'One role, or Moderation lead with Moderation. The DPO and admins hold no other role: they never read a conversation.',
     role_descriptions: {
       moderator:
         'Handles reports: takes cases, opens reported conversations with a justification for each opening, records decisions.',

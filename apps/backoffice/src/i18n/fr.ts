@@ -172,7 +172,8 @@ const vigie = {
     },
     email_helper: "Elle sert d'identifiant pour se connecter.",
     email_readonly: "L'adresse e-mail sert d'identifiant\u00a0: elle ne peut pas être modifiée.",
-    roles_helper: 'Au moins un rôle. Les droits de plusieurs rôles se cumulent.',
+    roles_helper:
+      "Un seul rôle, ou Responsable modération avec Modération. La DPO et l'administration ne cumulent aucun autre rôle\u00a0: elles ne lisent jamais de conversation.",
     role_descriptions: {
       moderator:
         'Traite les signalements\u00a0: prend les dossiers, ouvre les conversations signalées en justifiant chaque ouverture, rend les décisions.',
