@@ -1,13 +1,11 @@
-import ArrowDropDown from '@mui/icons-material/ArrowDropDown';
 import BackHandOutlined from '@mui/icons-material/BackHandOutlined';
 import PersonRemoveOutlined from '@mui/icons-material/PersonRemoveOutlined';
 import { Button, CircularProgress, Divider, ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { CaseDetail, CaseListItem } from '@vigie/contracts';
 import { useState } from 'react';
 import { HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
-import { AssigneeMenu } from '../components/AssigneeMenu';
+import { AssigneeMenuButton } from '../components/AssigneeMenu';
 import { type CasesApi, casesApi, conflictOf } from './casesApi';
-import { useAssignees } from '../common/assignees';
 
 /** Cases that can still be taken or given: not yet decided. */
 export const isWorkable = (record: Pick<CaseListItem, 'status'>): boolean =>
@@ -76,48 +74,39 @@ export const ClaimButton = ({ record, api = casesApi }: CaseActionProps) => {
 /** Leads give the case to a moderator or lead, or put it back in the queue. */
 export const AssignButton = ({ record, api = casesApi }: CaseActionProps) => {
   const translate = useTranslate();
-  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const { assignees, isPending } = useAssignees(anchor !== null, api);
   const { pending, run } = useAssignmentChange();
-  const assign = (assigneeId: string | null, name?: string) => {
-    setAnchor(null);
+  const assign = (assigneeId: string | null, name?: string) =>
     void run(
       () => api.assign(record.id, assigneeId, record.version),
       () => (assigneeId ? ['vigie.cases.assigned_to', { name }] : ['vigie.cases.unassigned_done']),
     );
-  };
   return (
-    <>
-      <Button
-        variant="outlined"
-        endIcon={pending ? <CircularProgress size={16} color="inherit" /> : <ArrowDropDown />}
-        disabled={pending}
-        onClick={(event) => setAnchor(event.currentTarget)}
-        aria-haspopup="menu"
-        aria-expanded={anchor !== null}
-        data-testid="assign-case"
-      >
-        {translate(record.assignee ? 'vigie.cases.actions.reassign' : 'vigie.cases.actions.assign')}
-      </Button>
-      <AssigneeMenu
-        anchor={anchor}
-        onClose={() => setAnchor(null)}
-        assignees={assignees}
-        isPending={isPending}
-        loadingLabel={translate('ra.page.loading')}
-        onPick={(assignee) => assign(assignee.id, assignee.name)}
-        currentId={record.assignee?.id}
-      >
-        {record.assignee && <Divider />}
-        {record.assignee && (
-          <MenuItem onClick={() => assign(null)}>
+    <AssigneeMenuButton
+      label={translate(record.assignee ? 'vigie.cases.actions.reassign' : 'vigie.cases.actions.assign')}
+      variant="outlined"
+      pending={pending}
+      testId="assign-case"
+      loadingLabel={translate('ra.page.loading')}
+      onPick={(assignee) => assign(assignee.id, assignee.name)}
+      currentId={record.assignee?.id}
+      api={api}
+      footer={(close) =>
+        record.assignee && [
+          <Divider key="divider" />,
+          <MenuItem
+            key="unassign"
+            onClick={() => {
+              close();
+              assign(null);
+            }}
+          >
             <ListItemIcon>
               <PersonRemoveOutlined fontSize="small" />
             </ListItemIcon>
             <ListItemText primary={translate('vigie.cases.actions.unassign')} />
-          </MenuItem>
-        )}
-      </AssigneeMenu>
-    </>
+          </MenuItem>,
+        ]
+      }
+    />
   );
 };

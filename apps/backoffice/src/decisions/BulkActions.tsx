@@ -1,8 +1,6 @@
-import ArrowDropDown from '@mui/icons-material/ArrowDropDown';
 import TaskAltOutlined from '@mui/icons-material/TaskAltOutlined';
 import {
   Button,
-  CircularProgress,
   Dialog,
   DialogActions,
   DialogContent,
@@ -12,9 +10,8 @@ import {
 import type { BulkResult, StaffRole } from '@vigie/contracts';
 import { lazy, Suspense, useState } from 'react';
 import { useLogoutIfAccessDenied, useNotify, usePermissions, useRefresh, useTranslate } from 'react-admin';
-import { AssigneeMenu } from '../components/AssigneeMenu';
+import { AssigneeMenuButton } from '../components/AssigneeMenu';
 import { canAccess } from '../permissions';
-import { useAssignees } from '../common/assignees';
 import { MAX_BULK_CASES } from './bulkLimits';
 import { BulkResultView } from './BulkResultView';
 import { type DecisionsApi, decisionsApi } from './decisionsApi';
@@ -69,13 +66,10 @@ const BulkAssignButton = ({ api }: { api: DecisionsApi }) => {
   const refresh = useRefresh();
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const { ids, nameOf, unselect } = useQueueSelection();
-  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const { assignees, isPending } = useAssignees(anchor !== null);
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<BulkResult | null>(null);
 
   const assign = async (assigneeId: string) => {
-    setAnchor(null);
     if (ids.length > MAX_BULK_CASES) {
       notify('vigie.decisions.bulk.too_many', { type: 'warning', messageArgs: { max: MAX_BULK_CASES } });
       return;
@@ -104,22 +98,11 @@ const BulkAssignButton = ({ api }: { api: DecisionsApi }) => {
 
   return (
     <>
-      <Button
+      <AssigneeMenuButton
+        label={translate('vigie.decisions.bulk.assign')}
         size="small"
-        endIcon={pending ? <CircularProgress size={14} color="inherit" /> : <ArrowDropDown />}
-        disabled={pending}
-        onClick={(event) => setAnchor(event.currentTarget)}
-        aria-haspopup="menu"
-        aria-expanded={anchor !== null}
-        data-testid="bulk-assign"
-      >
-        {translate('vigie.decisions.bulk.assign')}
-      </Button>
-      <AssigneeMenu
-        anchor={anchor}
-        onClose={() => setAnchor(null)}
-        assignees={assignees}
-        isPending={isPending}
+        pending={pending}
+        testId="bulk-assign"
         loadingLabel={translate('vigie.decisions.bulk.assign_loading')}
         onPick={(assignee) => void assign(assignee.id)}
       />
