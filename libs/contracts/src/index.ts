@@ -6,6 +6,7 @@ export * from './domain';
 export * from './errors';
 export * from './gate';
 export * from './gate.schemas';
+export * from './journal';
 export * from './intake.schemas';
 export * from './list';
 export * from './permissions';

@@ -1,24 +1,5 @@
+import type { StaffActivityEvent } from '@vigie/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export const STAFF_ACTIVITY_EVENTS = [
-  'login.succeeded',
-  'login.failed',
-  'login.locked',
-  'logout',
-  'password.changed',
-  'password.reset',
-  'mfa.enrolled',
-  'mfa.recovery_code_used',
-  'staff.created',
-  'staff.roles_changed',
-  'staff.renamed',
-  'staff.disabled',
-  'staff.enabled',
-  'legal_hold.placed',
-  'legal_hold.lifted',
-  'retention.run_started',
-] as const;
-export type StaffActivityEvent = (typeof STAFF_ACTIVITY_EVENTS)[number];
 
 /** Who did what to which account, from where. Never a password, a token or a code. */
 @Entity({ name: 'staff_activity' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
-import type { StaffActivityEvent } from './staff-activity.entity';
+import type { StaffActivityEvent } from '@vigie/contracts';
 
 export interface ActivityContext {
   actorId?: string | null;

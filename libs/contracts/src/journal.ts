@@ -1,0 +1,41 @@
+/**
+ * The staff journal: who watches the watchers. One entry for every sign-in and account event,
+ * and for every action of the DPO and admins. Never a password, a token, a code or a message body.
+ */
+export const STAFF_ACTIVITY_EVENTS = [
+  // Sessions
+  'login.succeeded',
+  'login.failed',
+  'login.locked',
+  'logout',
+  'step_up',
+  'step_up.failed',
+  // Passwords and MFA
+  'password.changed',
+  'password.reset',
+  'password.link_issued',
+  'password.link_used',
+  'mfa.enrolled',
+  'mfa.reset',
+  'mfa.recovery_code_used',
+  // Accounts and roles
+  'staff.created',
+  'staff.created_by_cli',
+  'staff.roles_changed',
+  'staff.roles_requested',
+  'staff.roles_approved',
+  'staff.roles_rejected',
+  'staff.roles_suspended',
+  'staff.renamed',
+  'staff.disabled',
+  'staff.enabled',
+  // Cases seen by the DPO, legal holds, retention
+  'case.metadata_viewed',
+  'legal_hold.placed',
+  'legal_hold.lifted',
+  'retention.run_started',
+] as const;
+export type StaffActivityEvent = (typeof STAFF_ACTIVITY_EVENTS)[number];
+
+export const isStaffActivityEvent = (value: string): value is StaffActivityEvent =>
+  (STAFF_ACTIVITY_EVENTS as readonly string[]).includes(value);
