@@ -37,6 +37,7 @@ export const aVerification = (overrides: Partial<RegisterVerification> = {}): Re
   headHash: 'f00dcafe0123456789abcdef0123456789abcdef0123456789abcdefdeadbeef',
   entriesErased: 12,
   checkpointsChecked: 3,
+  journal: { intact: true, entriesChecked: 321, headSequence: 321, headHash: 'beef'.repeat(16) },
   verifiedAt: '2026-11-26T10:00:00.000Z',
   ...overrides,
 });
