@@ -29,11 +29,28 @@ export const STAFF_ACTIVITY_EVENTS = [
   'staff.renamed',
   'staff.disabled',
   'staff.enabled',
+  'staff.listed',
+  'staff.viewed',
   // Cases seen by the DPO, legal holds, retention
   'case.metadata_viewed',
   'legal_hold.placed',
   'legal_hold.lifted',
   'retention.run_started',
+  'legal_hold.listed',
+  'retention.policy_viewed',
+  'retention.previewed',
+  'retention.runs_viewed',
+  // The register and the journal as the DPO reads them
+  'register.viewed',
+  'register.exported',
+  'register.verified',
+  'register.checkpoints_viewed',
+  'register.checkpoint_signed',
+  'journal.viewed',
+  // What leaves for the platform and the public
+  'deliveries.viewed',
+  'delivery.retried',
+  'transparency.exported',
 ] as const;
 export type StaffActivityEvent = (typeof STAFF_ACTIVITY_EVENTS)[number];
 
