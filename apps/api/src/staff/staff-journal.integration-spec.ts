@@ -43,8 +43,13 @@ describe('the staff journal as a chain', () => {
   afterEach(restore);
 
   it('is signed with the register: the checkpoint carries the journal’s head', async () => {
-    const [head] = await owner<{ sequence: string; hash: string }>(`SELECT sequence::text AS sequence, hash FROM staff_activity ORDER BY sequence DESC LIMIT 1`);
+    // The head when it was signed; the signing itself is the next entry.
+    const [head, signing] = await owner<{ sequence: string; hash: string; event: string }>(
+      `SELECT sequence::text AS sequence, hash, event FROM staff_activity WHERE sequence >= $1 ORDER BY sequence LIMIT 2`,
+      [signed.journal?.sequence],
+    );
     expect(signed.journal).toEqual({ sequence: Number(head.sequence), headHash: head.hash });
+    expect(signing.event).toBe('register.checkpoint_signed');
     expect(checkpointSignatureValid(signed)).toBe(true);
     expect(checkpointSignatureValid({ ...signed, journal: { sequence: signed.journal?.sequence ?? 1, headHash: 'f'.repeat(64) } })).toBe(false);
     const result = await verify();

@@ -1,0 +1,77 @@
+import type { StaffActivityEvent } from '@vigie/contracts';
+import type { MessagesOf } from './messagesOf';
+import type { journalFr } from './journal';
+
+// Typed by the contracts' list: an event added there without an English label fails the build.
+const events: Record<StaffActivityEvent, string> = {
+  'login.succeeded': 'Signed in',
+  'login.failed': 'Failed sign-in',
+  'login.locked': 'Account locked after failures',
+  logout: 'Signed out',
+  step_up: 'Re-authenticated',
+  'step_up.failed': 'Failed re-authentication',
+  'password.changed': 'Password changed',
+  'password.reset': 'Password reset',
+  'password.link_issued': 'Password link issued',
+  'password.link_used': 'Password link used',
+  'mfa.enrolled': 'Two-factor authentication enabled',
+  'mfa.reset': 'Two-factor authentication reset',
+  'mfa.recovery_code_used': 'Recovery code used',
+  'staff.created': 'Account created',
+  'staff.created_by_cli': 'Account created from the command line',
+  'staff.roles_changed': 'Roles changed',
+  'staff.roles_requested': 'Roles requested',
+  'staff.roles_approved': 'Roles approved',
+  'staff.roles_rejected': 'Roles rejected',
+  'staff.roles_suspended': 'Roles suspended',
+  'staff.renamed': 'Account renamed',
+  'staff.disabled': 'Account disabled',
+  'staff.enabled': 'Account re-enabled',
+  'staff.listed': 'Staff list viewed',
+  'staff.viewed': 'Account viewed',
+  'case.metadata_viewed': 'Case viewed (metadata)',
+  'legal_hold.placed': 'Legal hold placed',
+  'legal_hold.lifted': 'Legal hold lifted',
+  'retention.run_started': 'Retention run started',
+  'legal_hold.listed': 'Legal holds viewed',
+  'retention.policy_viewed': 'Retention policy viewed',
+  'retention.previewed': 'Retention preview viewed',
+  'retention.runs_viewed': 'Retention runs viewed',
+  'register.viewed': 'Access register viewed',
+  'register.exported': 'Access register exported',
+  'register.verified': 'Register verified',
+  'register.checkpoints_viewed': 'Checkpoints viewed',
+  'register.checkpoint_signed': 'Checkpoint signed',
+  'journal.viewed': 'Staff journal viewed',
+  'deliveries.viewed': 'Deliveries to the platform viewed',
+  'delivery.retried': 'Delivery retried',
+  'transparency.exported': 'Transparency statements exported',
+};
+
+// English, loaded with en.ts only when someone chooses it.
+export const journalEn: MessagesOf<typeof journalFr> = {
+  menu: 'Staff journal',
+  title: 'Staff journal',
+  intro:
+    'Every sign-in, every account change and every action of the DPO and administrators is written here, in a chain of hashes verified with the access register.',
+  no_content: 'Never a password, a code or the content of a message.',
+  total: '%{count} entry |||| %{count} entries',
+  fields: {
+    sequence: 'No.',
+    at: 'Date',
+    event: 'Action',
+    actor: 'By',
+    subject: 'Account concerned',
+    ip: 'IP address',
+    details: 'Details',
+  },
+  filters: {
+    staff: 'Staff member',
+    action: 'Action',
+    from: 'From',
+    to: 'To',
+  },
+  nobody: 'System or unknown',
+  empty: 'No entry matches these filters.',
+  events,
+};
