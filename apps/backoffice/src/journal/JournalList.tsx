@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import { AtCell } from '../components/AtCell';
 import { formatCount, MONOSPACE } from '../common/format';
+import { eventLabel } from './eventKey';
 import { JournalDetails } from './JournalDetails';
 import { JournalPersonCell } from './JournalPersonCell';
 import { JOURNAL_RESOURCE, type JournalRecord } from './journalApi';
@@ -48,7 +49,7 @@ const EventLabel = ({ record }: { record: JournalRecord }) => {
   const translate = useTranslate();
   return (
     <Typography variant="body2" sx={{ fontWeight: 600 }} data-event={record.event}>
-      {translate(`vigie.journal.events.${record.event}`, { _: record.event })}
+      {translate(eventLabel(record.event), { _: record.event })}
     </Typography>
   );
 };

@@ -2,8 +2,9 @@ import { STAFF_ACTIVITY_EVENTS } from '@vigie/contracts';
 import { DateInput, SelectInput } from 'react-admin';
 import { dayBoundary } from '../common/dayBoundaries';
 import { StaffFilterInput } from '../register/StaffFilterInput';
+import { eventLabel } from './eventKey';
 
-const actionChoices = STAFF_ACTIVITY_EVENTS.map((event) => ({ id: event, name: `vigie.journal.events.${event}` }));
+const actionChoices = STAFF_ACTIVITY_EVENTS.map((event) => ({ id: event, name: eventLabel(event) }));
 
 const from = (value: unknown) => dayBoundary(value, 'start');
 const to = (value: unknown) => dayBoundary(value, 'end');

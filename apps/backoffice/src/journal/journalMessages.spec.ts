@@ -1,21 +1,21 @@
 import { STAFF_ACTIVITY_EVENTS } from '@vigie/contracts';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
+import { eventKey } from './eventKey';
 
-const labelOf = (catalogue: typeof fr | typeof en, event: string): unknown =>
-  (catalogue.vigie.journal.events as Record<string, unknown>)[event];
+const labels = (catalogue: typeof fr | typeof en): Record<string, unknown> => catalogue.vigie.journal.events;
 
 describe('the staff journal messages', () => {
   // An event added to the contracts must not reach the DPO as a raw key.
   it.each(STAFF_ACTIVITY_EVENTS)('name %s in French and in English', (event) => {
-    expect(typeof labelOf(fr, event)).toBe('string');
-    expect(typeof labelOf(en, event)).toBe('string');
-    expect(labelOf(en, event)).not.toEqual(labelOf(fr, event));
+    expect(typeof labels(fr)[eventKey(event)]).toBe('string');
+    expect(typeof labels(en)[eventKey(event)]).toBe('string');
+    expect(labels(en)[eventKey(event)]).not.toEqual(labels(fr)[eventKey(event)]);
   });
 
   it('has no label for an event the contracts do not declare', () => {
-    const declared: readonly string[] = STAFF_ACTIVITY_EVENTS;
-    expect(Object.keys(fr.vigie.journal.events).filter((event) => !declared.includes(event))).toEqual([]);
-    expect(Object.keys(en.vigie.journal.events).filter((event) => !declared.includes(event))).toEqual([]);
+    const declared: string[] = STAFF_ACTIVITY_EVENTS.map(eventKey);
+    expect(Object.keys(labels(fr)).filter((key) => !declared.includes(key))).toEqual([]);
+    expect(Object.keys(labels(en)).filter((key) => !declared.includes(key))).toEqual([]);
   });
 });
