@@ -89,12 +89,12 @@ export const JournalList = () => {
           />
           <Column source="at" label="vigie.journal.fields.at" disableSort render={(record) => <AtCell at={record.at} />} />
           <Column source="event" label="vigie.journal.fields.event" disableSort render={(record) => <EventLabel record={record} />} />
-          <Column source="actor" label="vigie.journal.fields.actor" disableSort render={(record) => <JournalPersonCell person={record.actor} />} />
+          <Column source="actor" label="vigie.journal.fields.actor" disableSort render={(record) => <JournalPersonCell person={record.actor} role="actor" />} />
           <Column
             source="subject"
             label="vigie.journal.fields.subject"
             disableSort
-            render={(record) => <JournalPersonCell person={record.subject} />}
+            render={(record) => <JournalPersonCell person={record.subject} role="subject" />}
           />
           <Column
             source="ip"
