@@ -1,7 +1,39 @@
+import { hash } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { GENESIS_HASH } from '../../common/hash-chain';
-import { JOURNAL_FORMAT, journalHash } from '../../staff/staff-activity-chain';
 import { APP_ROLE } from './1764158400000-access-register';
+
+/**
+ * The journal's first format, as `staff/staff-activity-chain.ts` computes it. A migration is
+ * history and imports no feature: it keeps its own copy, which a spec compares with the
+ * application's (a change of form takes a new format string, never an edit of this one).
+ */
+export const JOURNAL_V1 = 'vigie-journal-v1';
+
+export interface JournalV1Entry {
+  sequence: string;
+  at: string;
+  event: string;
+  actorId: string | null;
+  subjectId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: unknown;
+}
+
+export function journalV1Hash(prevHash: string, e: JournalV1Entry): string {
+  const canonical = JSON.stringify([JOURNAL_V1, e.sequence, e.at, e.event, e.actorId, e.subjectId, e.ip, e.userAgent, sorted(e.details ?? {})]);
+  return hash('sha256', prevHash + canonical, 'hex');
+}
+
+function sorted(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(sorted);
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sorted((value as Record<string, unknown>)[key])]),
+  );
+}
 
 /**
  * The staff journal (`staff_activity`) becomes a hash chain like the access register: a
@@ -20,10 +52,9 @@ export class StaffJournal1764187200000 implements MigrationInterface {
       await q.query(`SELECT id::text AS id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, event, actor_id::text AS actor_id,
                             subject_id::text AS subject_id, host(ip) AS ip, user_agent, details
                        FROM staff_activity ORDER BY at, id`);
-    let prevHash = GENESIS_HASH;
+    let prevHash = '0'.repeat(64);
     for (const [index, row] of rows.entries()) {
       const entry = {
-        format: JOURNAL_FORMAT,
         sequence: String(index + 1),
         at: row.at,
         event: row.event,
@@ -33,9 +64,9 @@ export class StaffJournal1764187200000 implements MigrationInterface {
         userAgent: row.user_agent,
         details: row.details,
       };
-      const hash = journalHash(prevHash, entry);
-      await q.query(`UPDATE staff_activity SET sequence = $1, format = $2, prev_hash = $3, hash = $4 WHERE id = $5`, [entry.sequence, entry.format, prevHash, hash, row.id]);
-      prevHash = hash;
+      const link = journalV1Hash(prevHash, entry);
+      await q.query(`UPDATE staff_activity SET sequence = $1, format = $2, prev_hash = $3, hash = $4 WHERE id = $5`, [entry.sequence, JOURNAL_V1, prevHash, link, row.id]);
+      prevHash = link;
     }
     for (const column of ['sequence', 'format', 'prev_hash', 'hash']) {
       await q.query(`ALTER TABLE "staff_activity" ALTER COLUMN "${column}" SET NOT NULL`);
