@@ -27,7 +27,13 @@ describe("the staff journal migration", () => {
         [],
         db.url,
       );
+      // Before it, the application's role could rewrite or erase the journal: the insider's edit succeeds.
+      await ownerQuery(`SET ROLE vigie_app; UPDATE staff_activity SET details = '{"cause": "nothing to see"}' WHERE event = 'login.failed'`, [], db.url);
+      await ownerQuery(`SET ROLE vigie_app; DELETE FROM staff_activity WHERE event = 'login.failed' AND ip IS NULL`, [], db.url);
       await runMigrations(dataSource);
+      // After it, the same statements are refused.
+      await expect(ownerQuery(`SET ROLE vigie_app; UPDATE staff_activity SET details = '{}'`, [], db.url)).rejects.toThrow(/permission denied/);
+      await expect(ownerQuery(`SET ROLE vigie_app; DELETE FROM staff_activity`, [], db.url)).rejects.toThrow(/permission denied/);
     } finally {
       await dataSource.destroy();
     }
