@@ -63,6 +63,7 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     recent: 'Latest checkpoints',
     none: 'No signed checkpoint yet.',
     entry: 'Up to entry no. %{sequence}',
+    journal: 'staff journal up to no. %{sequence}',
     download: 'Download checkpoint no. %{sequence}',
     more: '%{count} checkpoint in all |||| %{count} checkpoints in all',
     load_failed: 'The checkpoints cannot be shown: %{message}',

@@ -62,6 +62,7 @@ export const registerFr = {
     recent: 'Derniers points de contrôle',
     none: "Aucun point de contrôle signé pour l'instant.",
     entry: "Jusqu'à l'entrée n°\u00a0%{sequence}",
+    journal: "journal du personnel jusqu'au n°\u00a0%{sequence}",
     download: 'Télécharger le point de contrôle n°\u00a0%{sequence}',
     more: '%{count} point de contrôle en tout |||| %{count} points de contrôle en tout',
     load_failed: 'Les points de contrôle ne peuvent pas être affichés\u00a0: %{message}',

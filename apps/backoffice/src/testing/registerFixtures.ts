@@ -46,6 +46,7 @@ export const aCheckpoint = (overrides: Partial<SignedCheckpoint> = {}): SignedCh
   sequence: 12345,
   headHash: 'f00dcafe0123456789abcdef0123456789abcdef0123456789abcdefdeadbeef',
   time: '2026-11-26T10:05:00.000Z',
+  journal: { sequence: 321, headHash: 'beef'.repeat(16) },
   algorithm: 'Ed25519',
   publicKey: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAexample\n-----END PUBLIC KEY-----\n',
   signature: 'c2lnbmF0dXJl',
