@@ -94,6 +94,7 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
     await row.waitFor();
     expect(await row.textContent()).toContain('Léa Martin');
     expect(await row.textContent()).toContain('Modération · en attente');
+    await screenshot(page, 'staff-list-pending-role');
     // The admin cannot approve what they asked for: the page says so instead of offering buttons.
     await page.getByRole('menuitem', { name: 'Rôles à approuver' }).click();
     const ownRequest = page.locator(`[data-testid=role-request][data-staff="${email}"]`);
@@ -141,6 +142,13 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
     await row.waitFor();
     expect(await row.textContent()).not.toContain('en attente');
     await row.click();
+    // Resetting the password hands over a new link, and suspends the content role until approved again.
+    await page.getByTestId('reset-password').click();
+    await page.getByTestId('reset-password-confirm').click();
+    const newLink = await page.getByTestId('password-link-url').inputValue();
+    expect(newLink).not.toBe(link);
+    await page.getByTestId('password-link-done').click();
+    await page.getByTestId('pending-roles-notice').filter({ hasText: /En attente d'approbation\s*: Modération/ }).waitFor();
     await page.getByLabel('Compte désactivé').check();
     await page.locator('input[name=name]').fill('Léa Martin-Durand');
     await page.getByText("À l'enregistrement, les sessions ouvertes de ce compte seront fermées aussitôt.").waitFor();
