@@ -1,5 +1,5 @@
 import { ManualClock } from '../common/clock';
-import { aReportedCase, requestAccess } from '../../test/gate-factory';
+import { aReportedCase, readGrant, requestAccess } from '../../test/gate-factory';
 import { ownerQuery } from '../../test/owner-query';
 import { createStaff, signIn, TEST_PASSWORD, type Session } from '../../test/staff-factory';
 import { createTestApp, type TestApp } from '../../test/test-app';
@@ -178,6 +178,32 @@ describe('four eyes on roles and passwords', () => {
     expect((await post(admin, `/staff/role-requests/${request?.id}/approve`)).json()).toMatchObject({ details: { code: 'own_request' } });
     expect((await post(lead, `/staff/role-requests/${request?.id}/approve`)).statusCode).toBe(204);
     expect(await rolesOf(target.id)).toEqual(['moderator', 'lead']);
+  });
+
+  it('shows pending roles on the staff list, apart from the approved ones', async () => {
+    const target = await createStaff(t.app, ['lead']);
+    await patch(admin, target.id, { roles: ['lead', 'moderator'] });
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/staff?perPage=100', headers: admin.headers() });
+    const row = (list.json() as { data: { id: string; roles: string[]; pendingRoles: string[] }[] }).data.find((r) => r.id === target.id);
+    expect(row).toMatchObject({ roles: ['lead'], pendingRoles: ['moderator'] });
+    // Asking again for what is pending changes nothing; giving less withdraws the request.
+    await patch(admin, target.id, { roles: ['lead', 'moderator'] });
+    expect(await journal('staff.roles_requested', target.id)).toHaveLength(1);
+    expect((await patch(admin, target.id, { roles: ['lead'] })).json()).toMatchObject({ roles: ['lead'], pendingRoles: [] });
+    expect(await pendingOf(lead, target.id)).toBeUndefined();
+  });
+
+  it('stops a reader whose roles a password link suspended from reading with the grant they hold', async () => {
+    const moderator = await createStaff(t.app, ['moderator']);
+    const session = await signIn(t.app, moderator.email);
+    const { caseId, reportId } = await aReportedCase(t.app);
+    await ownerQuery('UPDATE moderation_case SET assignee_id = $2, status = $3 WHERE id = $1', [caseId, moderator.id, 'in_review']);
+    const granted = await requestAccess(t.app, session, caseId, { reportIds: [reportId] });
+    expect(granted.statusCode).toBe(201);
+    expect((await post(admin, `/staff/${moderator.id}/password-link`)).statusCode).toBe(201);
+    const read = await readGrant(t.app, session, (granted.json() as { grantId: string }).grantId);
+    expect(read.json()).toMatchObject({ statusCode: 403, reason: 'role_pending' });
+    expect(read.body).not.toContain('canary');
   });
 
   it('refuses an admin issuing a password link for their own account', async () => {
