@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createStaffSchema, type SignedCheckpoint, signedCheckpointSchema, type StaffRole, STAFF_ROLES } from '@vigie/contracts';
+import { createStaffWithPasswordSchema, type SignedCheckpoint, signedCheckpointSchema, type StaffRole, STAFF_ROLES } from '@vigie/contracts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { parseArgs } from 'node:util';
@@ -52,7 +52,7 @@ const commands: Record<string, Command> = {
       const { email, name, roles } = options(args, ['email', 'name', 'roles']);
       const password = await readSecret('Password: ');
       await withStaff(async (staff) => {
-        const account = await staff.create(validated(createStaffSchema, { email, name, roles: parseRoles(roles), password }), { id: null });
+        const account = await staff.createByOperator(validated(createStaffWithPasswordSchema, { email, name, roles: parseRoles(roles), password }));
         process.stdout.write(`Created ${account.email} (${account.roles.join(', ')}), id ${account.id}.\n`);
       });
     },

@@ -5,22 +5,19 @@ import { StaffService } from '../src/staff/staff.service';
 
 export const TEST_PASSWORD = 'ardoise-violette-tram-42';
 
-/** A staff account of its own for the calling test (unique e-mail), created through the service. */
+/** A staff account of its own for the calling test (unique e-mail), created as the command line does: effective at once. */
 export async function createStaff(
   app: NestFastifyApplication,
   roles: StaffRole[],
   overrides: { email?: string; name?: string; password?: string } = {},
 ): Promise<StaffAccount & { password: string }> {
   const password = overrides.password ?? TEST_PASSWORD;
-  const account = await app.get(StaffService).create(
-    {
-      email: overrides.email ?? `${roles.join('-')}-${randomUUID().slice(0, 8)}@vigie.test`,
-      name: overrides.name ?? `Test ${roles.join(' ')}`,
-      roles,
-      password,
-    },
-    { id: null },
-  );
+  const account = await app.get(StaffService).createByOperator({
+    email: overrides.email ?? `${roles.join('-')}-${randomUUID().slice(0, 8)}@vigie.test`,
+    name: overrides.name ?? `Test ${roles.join(' ')}`,
+    roles,
+    password,
+  });
   return { ...account, password };
 }
 

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Admin, CustomRoutes, Resource, localStorageStore } from 'react-admin';
 import { Navigate, Route } from 'react-router';
 import { LoginPage, profileRoute } from './account';
@@ -15,7 +15,7 @@ import { dataProvider } from './providers/dataProvider';
 import { journalRoute } from './journal';
 import { REGISTER_OLD_PATH, registerRoute } from './register';
 import { retentionRoute } from './retention';
-import { staffResource } from './staff';
+import { roleRequestsRoute, setPasswordRoute, staffResource } from './staff';
 import { theme } from './theme';
 
 // Screens load on demand: the login page ships only what it needs.
@@ -37,6 +37,7 @@ const SCREEN_ROUTES: readonly ScreenRoute[] = [
   retentionRoute,
   approvalsRoute,
   deliveriesRoute,
+  roleRequestsRoute,
 ];
 
 const store = localStorageStore(undefined, 'Vigie');
@@ -57,6 +58,17 @@ export const App = () => (
   >
     <Resource {...casesResource} list={CaseListPage} show={CaseShowPage} />
     <Resource {...staffResource} />
+    {/* Reached with a password link, before the person has a password: no session, no layout. */}
+    <CustomRoutes noLayout>
+      <Route
+        path={setPasswordRoute.path}
+        element={
+          <Suspense fallback={null}>
+            <setPasswordRoute.Page />
+          </Suspense>
+        }
+      />
+    </CustomRoutes>
     <CustomRoutes>
       <Route path={profileRoute.path} element={<profileRoute.Page />} />
       {/* The first addresses of the queue and the register, kept for bookmarks. */}

@@ -1,5 +1,5 @@
 import { eventually } from './support/eventually';
-import { freshTotpCode, rememberTotpSecret } from './support/mfa';
+import { freshTotpCode, rememberTotpSecret, signInAs } from './support/mfa';
 import { type Browser, describeInBrowser, openBrowser, screenshot } from './support/browser';
 import { demoAccount, menuEntries, signOut, submitCredentials } from './support/session';
 
@@ -33,7 +33,7 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
     await signOut(page);
   });
 
-  it('takes an admin through enrolment at first sign-in, then lets them create, edit and disable an account', async () => {
+  it('takes an admin through enrolment, then an account from its creation to its first sign-in with a lead’s approval, and its disabling', async () => {
     const { page } = browser;
     const admin = demoAccount('admin');
 
@@ -64,30 +64,91 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
     await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
     await eventually(
       () => menuEntries(page),
-      (shown) => expect(shown).toEqual(['Tableau de bord', 'Conservation', 'Envois à la plateforme', 'Équipe']),
+      (shown) =>
+        expect(shown).toEqual(['Tableau de bord', 'Conservation', 'Envois à la plateforme', 'Équipe', 'Rôles à approuver']),
     );
 
     await page.getByRole('menuitem', { name: 'Équipe' }).click();
     await page.getByRole('row', { name: new RegExp(admin.email) }).waitFor();
     await screenshot(page, 'staff-list');
 
+    // The admin gives the role and hands over a link: no password field, nothing effective yet.
     const email = `lea.martin.${Date.now()}@vigie.test`;
     const password = 'correct horse battery staple';
     await page.getByRole('link', { name: 'Nouveau compte' }).first().click();
     await page.locator('input[name=name]').fill('Léa Martin');
     await page.locator('input[name=email]').fill(email);
     await page.getByRole('checkbox', { name: /^Modération/ }).check();
-    await page.locator('input[name=password]').fill(password);
+    expect(await page.locator('input[name=password]').count()).toBe(0);
     await screenshot(page, 'staff-create');
     await page.getByRole('button', { name: 'Créer le compte' }).click();
+
+    const dialog = page.getByTestId('password-link-dialog');
+    await dialog.getByText('Lien à remettre à Léa Martin').waitFor();
+    const link = await page.getByTestId('password-link-url').inputValue();
+    expect(link).toMatch(/\/#\/set-password\?token=[\w-]{40,}$/);
+    await screenshot(page, 'staff-password-link');
+    await page.getByTestId('password-link-done').click();
 
     const row = page.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) });
     await row.waitFor();
     expect(await row.textContent()).toContain('Léa Martin');
-    expect(await row.textContent()).toContain('Modération');
-    expect(await row.textContent()).toContain('Actif');
+    expect(await row.textContent()).toContain('Modération · en attente');
+    await screenshot(page, 'staff-list-pending-role');
+    // The admin cannot approve what they asked for: the page says so instead of offering buttons.
+    await page.getByRole('menuitem', { name: 'Rôles à approuver' }).click();
+    const ownRequest = page.locator(`[data-testid=role-request][data-staff="${email}"]`);
+    await ownRequest.getByTestId('not-yours').waitFor();
+    expect(await ownRequest.getByTestId('approve-roles').count()).toBe(0);
+    await signOut(page);
 
+    // A lead approves it.
+    await signInAs(page, 'lead');
+    await page.getByRole('menuitem', { name: 'Rôles à approuver' }).click();
+    const request = page.locator(`[data-testid=role-request][data-staff="${email}"]`);
+    await request.getByTestId('approve-roles').waitFor();
+    await screenshot(page, 'role-requests');
+    await request.getByTestId('approve-roles').click();
+    await eventually(
+      () => request.count(),
+      (count) => expect(count).toBe(0),
+    );
+    await signOut(page);
+
+    // The person opens the link, chooses their password, and signs in.
+    await page.goto(link);
+    await page.getByTestId('link-account').filter({ hasText: email }).waitFor();
+    await page.locator('input[name=password]').fill(password);
+    await page.locator('input[name=confirmPassword]').fill(password);
+    await screenshot(page, 'set-password');
+    await page.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
+    await page.getByTestId('password-set').waitFor();
+    await page.getByTestId('go-sign-in').click();
+    await submitCredentials(page, email, password);
+    await page.getByRole('heading', { name: 'Bonjour Léa Martin' }).waitFor();
+    await eventually(
+      () => menuEntries(page),
+      (shown) => expect(shown).toEqual(['Tableau de bord', "File d'attente"]),
+    );
+    await signOut(page);
+
+    // The link works once.
+    await page.goto(link);
+    await page.getByTestId('link-problem').filter({ hasText: 'Ce lien a déjà servi' }).waitFor();
+
+    // Back to the admin: rename and disable the account.
+    await signInAs(page, 'admin');
+    await page.getByRole('menuitem', { name: 'Équipe' }).click();
+    await row.waitFor();
+    expect(await row.textContent()).not.toContain('en attente');
     await row.click();
+    // Resetting the password hands over a new link, and suspends the content role until approved again.
+    await page.getByTestId('reset-password').click();
+    await page.getByTestId('reset-password-confirm').click();
+    const newLink = await page.getByTestId('password-link-url').inputValue();
+    expect(newLink).not.toBe(link);
+    await page.getByTestId('password-link-done').click();
+    await page.getByTestId('pending-roles-notice').filter({ hasText: /En attente d'approbation\s*: Modération/ }).waitFor();
     await page.getByLabel('Compte désactivé').check();
     await page.locator('input[name=name]').fill('Léa Martin-Durand');
     await page.getByText("À l'enregistrement, les sessions ouvertes de ce compte seront fermées aussitôt.").waitFor();

@@ -54,6 +54,13 @@ export const ERROR_CODES = {
   self_change: { status: 403, message: 'Nobody changes their own roles or disables their own account: ask another admin.' },
   incompatible_roles: { status: 400, message: 'These roles cannot be held together: moderator, lead, lead and moderator, dpo, or admin.' },
   staff_not_found: { status: 404, message: 'No such staff account.' },
+  role_pending: { status: 403, message: 'Your role is waiting for approval by a second person.' },
+  own_request: { status: 403, message: 'A role request is approved or rejected by someone other than who made it, and other than the account concerned.' },
+  approval_not_allowed: { status: 403, message: 'Your roles do not allow you to decide this role request.' },
+  role_request_not_found: { status: 404, message: 'No pending role request with this id.' },
+  link_not_found: { status: 404, message: 'This password link is not valid.' },
+  link_used: { status: 410, message: 'This password link was already used: ask an admin for a new one.' },
+  link_expired: { status: 410, message: 'This password link has expired: ask an admin for a new one.' },
 
   // Cases, decisions, notes, appeals
   case_not_found: { status: 404, message: 'No such case.' },

@@ -4,6 +4,7 @@ import type { ErrorCode } from './errors';
 /** Why the gate refused to open a conversation: stable codes, recorded in the register. */
 export const GATE_REFUSALS = [
   'role',
+  'role_pending',
   'case_not_found',
   'data_purged',
   'case_closed',

@@ -26,6 +26,7 @@ export const STAFF_ACTIVITY_EVENTS = [
   'staff.roles_approved',
   'staff.roles_rejected',
   'staff.roles_suspended',
+  'staff.role_requests_listed',
   'staff.renamed',
   'staff.disabled',
   'staff.enabled',

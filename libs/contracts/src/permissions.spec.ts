@@ -32,6 +32,12 @@ describe('canAccess', () => {
     [['dpo'], 'transparency.export', true],
     [['moderator'], 'no.such.action', false],
     [[], 'queue.view', false],
+    // An account whose roles all wait for approval still has its own account, and is refused by the gate itself.
+    [[], 'account.self', true],
+    [[], 'gate.ask', true],
+    [['moderator'], 'staff.approve_roles', false],
+    [['lead'], 'staff.approve_roles', true],
+    [['admin'], 'staff.approve_roles', true],
   ] as const)('%j may %s: %s', (roles, action, allowed) => {
     expect(canAccess(roles, action)).toBe(allowed);
   });

@@ -42,6 +42,9 @@ const ALLOWED_ROLES = {
   'deliveries.view': ['lead', 'admin'],
   'deliveries.retry': ['lead', 'admin'],
   'staff.manage': ['admin'],
+  // Four eyes on roles: content roles are approved by a lead or another admin, dpo and admin by
+  // another admin (ROLE_APPROVERS); the service refuses the requester and the account concerned.
+  'staff.approve_roles': ['lead', 'admin'],
   // One's own session and account: profile, password, MFA enrolment, sign-out.
   'account.self': ALL_STAFF,
 } as const satisfies Record<string, readonly StaffRole[]>;
@@ -54,9 +57,13 @@ export const isAction = (value: string): value is Action => Object.hasOwn(ALLOWE
 /** The roles that allow `action`. */
 export const rolesFor = (action: Action): readonly StaffRole[] => ALLOWED_ROLES[action];
 
+// Open to every signed-in account, even one whose roles all wait for approval: its own account
+// and sign-out, and knocking at the gate (which refuses, and records why).
+const EVERY_ACCOUNT: readonly Action[] = ['account.self', 'gate.ask'];
+
 /**
  * Whether any of `roles` allows `action`. Unknown actions are denied; an account holding a set of
  * roles that may not be combined acts with its non-content roles only (`effectiveRoles`).
  */
 export const canAccess = (roles: readonly StaffRole[], action: string): boolean =>
-  isAction(action) && effectiveRoles(roles).some((role) => rolesFor(action).includes(role));
+  isAction(action) && (EVERY_ACCOUNT.includes(action) || effectiveRoles(roles).some((role) => rolesFor(action).includes(role)));

@@ -36,8 +36,18 @@ export const mfaActivateSchema = z.strictObject({
     .refine((c) => /^\d{6}$/.test(c), problem('code_format', 'must be a 6-digit code')),
 });
 
-export const createStaffSchema = z.strictObject({ email, name, roles, password });
+// No password: admins never choose one; the person sets it through a one-time link.
+export const createStaffSchema = z.strictObject({ email, name, roles });
 export type CreateStaffRequest = z.infer<typeof createStaffSchema>;
+
+/** The command line (operators with server access) still creates an account with its password. */
+export const createStaffWithPasswordSchema = z.strictObject({ email, name, roles, password });
+export type CreateStaffWithPasswordRequest = z.infer<typeof createStaffWithPasswordSchema>;
+
+const token = z.string().trim().min(1, 'required').max(200);
+export const passwordLinkTokenSchema = z.strictObject({ token });
+export const setPasswordSchema = z.strictObject({ token, password });
+export type SetPasswordRequest = z.infer<typeof setPasswordSchema>;
 
 export const updateStaffSchema = z
   .strictObject({ name: name.optional(), roles: roles.optional(), disabled: z.boolean().optional() })

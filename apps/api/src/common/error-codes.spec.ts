@@ -40,6 +40,7 @@ const COMPUTED = [
   'gate/gate.service.ts: outcome',
   'intake/intake-signature.guard.ts: CODES[result]',
   'retention/retention.service.ts: outcome',
+  'staff/role-request.service.ts: refusal',
   'staff/session.guard.ts: check.reason',
 ];
 

@@ -16,7 +16,9 @@ describe("the staff journal migration", () => {
     const dataSource = createDataSource(db.url, { poolSize: 2 });
     await dataSource.initialize();
     try {
-      await dataSource.undoLastMigration();
+      // Back to the schema just before the journal's migration: undo it and every later one.
+      const last = async () => Number((await dataSource.query(`SELECT max(timestamp) AS t FROM typeorm_migrations`))[0].t);
+      while ((await last()) >= 1764187200000) await dataSource.undoLastMigration();
       await ownerQuery(
         `INSERT INTO staff_user (id, email, name, roles, password_hash, created_at, updated_at)
            VALUES ('00000000-0000-4000-8000-0000000000aa', 'old@vigie.test', 'Old', '{admin}', 'x', now(), now());

@@ -21,7 +21,7 @@ export async function createDemoStaff(staff: StaffService): Promise<DemoAccount[
   const accounts: DemoAccount[] = [];
   for (const account of DEMO_STAFF) {
     const password = `demo-${randomBytes(12).toString('base64url')}`;
-    await staff.create({ email: account.email, name: account.name, roles: [account.role], password }, { id: null });
+    await staff.createByOperator({ email: account.email, name: account.name, roles: [account.role], password });
     accounts.push({ ...account, password });
   }
   return accounts;

@@ -4,6 +4,7 @@ import { DomainException } from '../common/domain.exception';
 // Said of the gate in particular; the status is the code's, in the contracts' ERROR_CODES.
 const MESSAGES: Partial<Record<GateRefusal, string>> = {
   role: 'Only moderators and leads may open conversations.',
+  role_pending: 'Your moderator or lead role is waiting for approval by a second person.',
   not_assignee: 'Only the assignee of the case, or a lead, may open its conversation.',
 };
 

@@ -19,6 +19,8 @@ import { type CaseFacts, GateRepository, type GrantRow } from './gate.repository
 export interface GateCaller {
   id: string;
   roles: readonly StaffRole[];
+  /** Roles waiting for a second person's approval: they open nothing, but the refusal says so. */
+  pendingRoles: readonly StaffRole[];
 }
 
 /**
@@ -137,12 +139,13 @@ export class GateService {
 
 /**
  * Who may open a case's conversation, in the order refusals are reported: a content role
- * (moderator or lead); a case that exists, was not purged and is not closed; its assignee or a
+ * (moderator or lead), approved; a case that exists, was not purged and is not closed; its assignee or a
  * lead; at least one of the case's reports named, and only those; a justification of at least
  * MIN_JUSTIFICATION_LENGTH characters after trimming.
  */
 function refusalOf(caller: GateCaller, facts: CaseFacts | undefined, reportIds: string[], justification: string): GateRefusal | undefined {
-  if (!canAccess(caller.roles, 'conversation.open')) return 'role';
+  const role = roleRefusalOf(caller);
+  if (role) return role;
   if (!facts) return 'case_not_found';
   if (facts.dataPurged) return 'data_purged';
   if (facts.status === 'closed') return 'case_closed';
@@ -154,6 +157,12 @@ function refusalOf(caller: GateCaller, facts: CaseFacts | undefined, reportIds: 
   return undefined;
 }
 
+/** No content role: `role_pending` when its approval is all that is missing. */
+function roleRefusalOf(caller: GateCaller): 'role' | 'role_pending' | undefined {
+  if (canAccess(caller.roles, 'conversation.open')) return undefined;
+  return canAccess([...caller.roles, ...caller.pendingRoles], 'conversation.open') ? 'role_pending' : 'role';
+}
+
 /** Reading with a grant: the holder, still allowed, in time, on a case still open. */
 function readRefusalOf(
   caller: GateCaller,
@@ -163,7 +172,8 @@ function readRefusalOf(
 ): GateRefusal | undefined {
   if (!grant || !state) return 'grant_not_found';
   if (grant.staffId !== caller.id) return 'not_grant_holder';
-  if (!canAccess(caller.roles, 'conversation.open')) return 'role';
+  const role = roleRefusalOf(caller);
+  if (role) return role;
   if (at.getTime() >= grant.expiresAt.getTime()) return 'grant_expired';
   if (state.dataPurged) return 'data_purged';
   if (state.status === 'closed') return 'case_closed';

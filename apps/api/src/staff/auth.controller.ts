@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SessionResponse } from '@vigie/contracts';
+import type { PasswordLinkInfo, SessionResponse } from '@vigie/contracts';
 import type { FastifyReply } from 'fastify';
 import { AccountService, type MfaEnrolment } from './account.service';
 import { AuthService, type ClientInfo } from './auth.service';
-import { ChangePasswordDto, LoginDto, MfaActivateDto } from './dto/staff.dto';
+import { ChangePasswordDto, LoginDto, MfaActivateDto, PasswordLinkTokenDto, SetPasswordDto } from './dto/staff.dto';
+import { PasswordLinkService } from './password-link.service';
 import { SessionService } from './session.service';
 import { Public } from '../common/public.decorator';
 import { type AuthenticatedStaff, CurrentStaff, OpenDuringMfaEnrolment, Requires, type StaffRequest } from './staff.decorators';
@@ -18,6 +19,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly accounts: AccountService,
     private readonly sessions: SessionService,
+    private readonly links: PasswordLinkService,
   ) {}
 
   @Post('login')
@@ -29,6 +31,24 @@ export class AuthController {
     const { token, body: session } = await this.auth.login(body, clientOf(request));
     void reply.setCookie(this.sessions.cookieName, token, this.sessions.cookieOptions);
     return session;
+  }
+
+  @Post('password-link')
+  @HttpCode(200)
+  @Public('the person holding a password link has no password yet')
+  @NotJournaled('reading whose a link is changes nothing; setting the password with it is journaled')
+  @ApiOperation({ summary: 'Whose a password link is (e-mail, name, expiry): 404 unknown, 410 used or expired. The token travels in the body, never in a URL the server logs.' })
+  inspectPasswordLink(@Body() body: PasswordLinkTokenDto): Promise<PasswordLinkInfo> {
+    return this.links.inspect(body.token);
+  }
+
+  @Post('set-password')
+  @HttpCode(204)
+  @Public('the person holding a password link has no password yet')
+  @JournaledByService()
+  @ApiOperation({ summary: 'Set my password with a one-time link (policy as for a change); then sign in. 404 unknown link, 410 used or expired.' })
+  setPassword(@Body() body: SetPasswordDto, @Req() request: StaffRequest): Promise<void> {
+    return this.links.setPassword(body.token, body.password, clientOf(request));
   }
 
   @Post('logout')

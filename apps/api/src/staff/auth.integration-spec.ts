@@ -24,6 +24,7 @@ describe('sign-in, sessions and CSRF', () => {
     const body = res.json();
     expect(body).toEqual({
       user: { id: moderator.id, email: moderator.email, name: 'Camille Moreau', roles: ['moderator'] },
+      pendingRoles: [],
       csrfToken: expect.stringMatching(/^[\w-]{40,}$/),
       mfaEnabled: false,
       mfaEnrolmentRequired: false,
@@ -158,6 +159,16 @@ describe('sign-in, sessions and CSRF', () => {
       payload: { roles: ['admin'] },
     });
     expect(promote.statusCode).toBe(200);
+    // Given through the API, the role waits for a second admin.
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/staff', headers: session.headers() })).json()).toMatchObject({
+      statusCode: 403,
+      details: { code: 'role_pending' },
+    });
+    const approver = await signIn(t.app, (await createStaff(t.app, ['admin'])).email);
+    const requests = await t.app.inject({ method: 'GET', url: '/api/v1/staff/role-requests', headers: approver.headers() });
+    const request = (requests.json() as { data: { id: string; staff: { id: string } }[] }).data.find((r) => r.staff.id === moderator.id);
+    const approved = await t.app.inject({ method: 'POST', url: `/api/v1/staff/role-requests/${request?.id}/approve`, headers: approver.headers(true) });
+    expect(approved.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/staff', headers: session.headers() })).statusCode).toBe(200);
 
     const disable = await t.app.inject({
@@ -180,7 +191,7 @@ describe('sign-in, sessions and CSRF', () => {
       `SELECT event, host(ip) AS ip, row_to_json(a)::text AS text FROM staff_activity a WHERE subject_id = $1 ORDER BY id`,
       [moderator.id],
     );
-    expect(rows.map((r) => r.event)).toEqual(['staff.created', 'login.succeeded', 'login.failed', 'logout']);
+    expect(rows.map((r) => r.event)).toEqual(['staff.created_by_cli', 'login.succeeded', 'login.failed', 'logout']);
     expect(rows[2].ip).toBe('10.0.6.1');
     const all = rows.map((r) => r.text).join('\n');
     expect(all).not.toContain('canary');

@@ -67,13 +67,17 @@ export class AuthService {
     await this.staff.update(account.id, { lastLoginAt: now, updatedAt: now });
     await this.activity.record('login.succeeded', { actorId: account.id, subjectId: account.id, ...client });
     const mfaEnabled = account.totpEnabledAt !== null;
+    // The session as the guard will see it: it knows the roles waiting for approval.
+    const session = await this.sessions.check(token);
+    const pendingRoles = session.ok ? session.session.pendingRoles : [];
     return {
       token,
       body: {
         user: identity(account),
+        pendingRoles,
         csrfToken,
         mfaEnabled,
-        mfaEnrolmentRequired: !mfaEnabled && requiresMfa(account.roles, this.config),
+        mfaEnrolmentRequired: !mfaEnabled && requiresMfa([...account.roles, ...pendingRoles], this.config),
       },
     };
   }
@@ -86,6 +90,7 @@ export class AuthService {
   me(staff: AuthenticatedStaff): SessionResponse {
     return {
       user: identity(staff),
+      pendingRoles: staff.pendingRoles,
       csrfToken: staff.csrfToken,
       mfaEnabled: staff.mfaEnabled,
       mfaEnrolmentRequired: staff.mfaEnrolmentRequired,

@@ -20,10 +20,11 @@ export class PasswordService {
     return hash(password, ARGON2);
   }
 
-  async verify(passwordHash: string | undefined, password: string): Promise<boolean> {
+  /** False as well for an account whose person has not set a password yet (null). */
+  async verify(passwordHash: string | null | undefined, password: string): Promise<boolean> {
     const target = passwordHash ?? (await this.decoy);
     const ok = await verify(target, password).catch(() => false);
-    return ok && passwordHash !== undefined;
+    return ok && typeof passwordHash === 'string';
   }
 
   /** What is wrong with a new password, with a code and words staff can act on; empty when it is acceptable. */

@@ -50,7 +50,7 @@ describe('separation of duties', () => {
       method: 'POST',
       url: '/api/v1/staff',
       headers: admin.headers(true),
-      payload: { email: `mixed-${roles.join('-')}@vigie.test`, name: 'Mixed Roles', roles, password: 'tram-violet-42-ardoise' },
+      payload: { email: `mixed-${roles.join('-')}@vigie.test`, name: 'Mixed Roles', roles },
     });
     expect(created.json()).toMatchObject({ statusCode: 400, details: { code: 'incompatible_roles' } });
     const [{ count }] = await ownerQuery<{ count: string }>('SELECT count(*) FROM staff_user WHERE email = $1', [`mixed-${roles.join('-')}@vigie.test`]);

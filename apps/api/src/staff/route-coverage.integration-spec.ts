@@ -17,6 +17,8 @@ const EXPECTED_PUBLIC = [
   'GET /api/health',
   'GET /api/health/ready',
   'POST /api/v1/auth/login',
+  'POST /api/v1/auth/password-link',
+  'POST /api/v1/auth/set-password',
   'POST /api/v1/intake/reports',
   'POST /api/v1/intake/activity',
   'POST /api/v1/intake/appeals',

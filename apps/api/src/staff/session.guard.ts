@@ -37,12 +37,14 @@ export class SessionGuard implements CanActivate {
       throw new DomainException('csrf');
     }
 
-    const mfaEnrolmentRequired = !session.mfaEnabled && requiresMfa(session.roles, this.config);
+    // Counting the pending roles too: the person enrols while the approval is on its way.
+    const mfaEnrolmentRequired = !session.mfaEnabled && requiresMfa([...session.roles, ...session.pendingRoles], this.config);
     request.staff = {
       id: session.staffId,
       email: session.email,
       name: session.name,
       roles: session.roles,
+      pendingRoles: session.pendingRoles,
       mfaEnabled: session.mfaEnabled,
       mfaEnrolmentRequired,
       sessionId: session.id,
@@ -57,6 +59,8 @@ export class SessionGuard implements CanActivate {
     // A forgotten @Requires is a fault of the code (the route-coverage test catches it), not a 403.
     if (!action) throw new Error(`${context.getClass().name}.${context.getHandler().name} names no action: add @Requires or @Public`);
     if (!canAccess(session.roles, action)) {
+      // Only the approval is missing: say so, the person has nothing else to ask for.
+      if (canAccess([...session.roles, ...session.pendingRoles], action)) throw new DomainException('role_pending');
       throw new DomainException('role', { message: `This needs one of the roles: ${rolesFor(action).join(', ')}.` });
     }
     return true;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffRole } from '@vigie/contracts';
 import { DataSource } from 'typeorm';
+import { inRoleOrder } from './role-request.repository';
 import { StaffSession } from './staff-session.entity';
 
 export interface SessionWithStaff {
@@ -12,6 +13,8 @@ export interface SessionWithStaff {
   email: string;
   name: string;
   roles: StaffRole[];
+  /** Roles given and waiting for approval: they grant nothing yet. */
+  pendingRoles: StaffRole[];
   disabledAt: Date | null;
   mfaEnabled: boolean;
 }
@@ -29,12 +32,14 @@ export class SessionRepository {
     const rows: SessionWithStaff[] = await this.dataSource.query(
       `SELECT s.id, s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
               u.id AS "staffId", u.email, u.name, u.roles, u.disabled_at AS "disabledAt",
-              (u.totp_enabled_at IS NOT NULL) AS "mfaEnabled"
+              (u.totp_enabled_at IS NOT NULL) AS "mfaEnabled",
+              ARRAY(SELECT unnest(r.requested_roles) EXCEPT SELECT unnest(u.roles)) AS "pendingRoles"
          FROM staff_session s JOIN staff_user u ON u.id = s.staff_id
+         LEFT JOIN staff_role_request r ON r.staff_id = u.id AND r.status = 'pending'
         WHERE s.id = $1 AND s.revoked_at IS NULL`,
       [id],
     );
-    return rows[0];
+    return rows[0] && { ...rows[0], pendingRoles: inRoleOrder(rows[0].pendingRoles) };
   }
 
   async touch(id: string, at: Date): Promise<void> {

@@ -22,10 +22,15 @@ describe('GET /api/v1/audit/staff-activity (the staff journal)', () => {
       method: 'POST',
       url: '/api/v1/staff',
       headers: admin.headers(true),
-      payload: { email: moderatorEmail, name: 'Morgane Modération', roles: ['moderator'], password: TEST_PASSWORD },
+      payload: { email: moderatorEmail, name: 'Morgane Modération', roles: ['moderator'] },
     });
     expect(created.statusCode).toBe(201);
-    moderatorId = created.json<{ id: string }>().id;
+    const { id, passwordLink } = created.json<{ id: string; passwordLink: { url: string } }>();
+    moderatorId = id;
+    // The person sets their own password with the link the admin handed over.
+    const token = new URLSearchParams(passwordLink.url.split('?')[1]).get('token');
+    const set = await t.app.inject({ method: 'POST', url: '/api/v1/auth/set-password', payload: { token, password: TEST_PASSWORD } });
+    expect(set.statusCode).toBe(204);
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: moderatorEmail, password: 'not-the-password-at-all' } });
   });
   afterAll(() => t?.close());
@@ -38,15 +43,16 @@ describe('GET /api/v1/audit/staff-activity (the staff journal)', () => {
 
   it('lists a staff member’s entries, as actor or as the account concerned, newest first, with names', async () => {
     const { data, total } = await journal(`?staffId=${moderatorId}`);
-    expect(data.map((e) => e.event)).toEqual(['login.failed', 'staff.created']);
-    expect(total).toBe(2);
-    expect(data[1]).toMatchObject({
+    expect(data.map((e) => e.event)).toEqual(['login.failed', 'password.link_used', 'password.link_issued', 'staff.roles_requested', 'staff.created']);
+    expect(total).toBe(5);
+    expect(data[4]).toMatchObject({
       event: 'staff.created',
       actor: { id: adminId, name: 'Alix Admin' },
       subject: { id: moderatorId, name: 'Morgane Modération' },
-      details: { roles: ['moderator'] },
+      details: { requestedRoles: ['moderator'] },
     });
     expect(data[0].sequence).toBeGreaterThan(data[1].sequence);
+    expect(data[1]).toMatchObject({ actor: { id: moderatorId }, subject: { id: moderatorId } });
     expect(data[0]).toMatchObject({ actor: null, subject: { id: moderatorId }, ip: expect.any(String) });
     // Never a password, even a wrong one.
     expect(JSON.stringify(data)).not.toMatch(new RegExp(`${TEST_PASSWORD}|not-the-password-at-all`));
@@ -56,12 +62,13 @@ describe('GET /api/v1/audit/staff-activity (the staff journal)', () => {
     const created = await journal(`?action=staff.created&staffId=${adminId}`);
     expect(created.data.map((e) => [e.event, e.actor?.id ?? null, e.subject?.id])).toEqual([
       ['staff.created', adminId, moderatorId],
-      ['staff.created', null, adminId],
     ]);
-    expect((await journal(`?staffId=${moderatorId}&from=${encodeURIComponent(startedAt)}`)).total).toBe(2);
+    // The admin's own account came from the command line: effective at once, journaled as such.
+    expect((await journal(`?action=staff.created_by_cli&staffId=${adminId}`)).data.map((e) => [e.actor, e.subject?.id])).toEqual([[null, adminId]]);
+    expect((await journal(`?staffId=${moderatorId}&from=${encodeURIComponent(startedAt)}`)).total).toBe(5);
     expect((await journal(`?staffId=${moderatorId}&to=${encodeURIComponent(startedAt)}`)).total).toBe(0);
-    const page = await journal(`?staffId=${moderatorId}&perPage=1&page=2`);
-    expect(page).toMatchObject({ total: 2, data: [{ event: 'staff.created' }] });
+    const page = await journal(`?staffId=${moderatorId}&perPage=1&page=5`);
+    expect(page).toMatchObject({ total: 5, data: [{ event: 'staff.created' }] });
   });
 
   it('refuses unknown filters and actions', async () => {

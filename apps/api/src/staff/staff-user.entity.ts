@@ -12,11 +12,13 @@ export class StaffUser {
   @Column({ type: 'text' })
   name!: string;
 
+  /** The approved roles only; roles given through the API wait in `staff_role_request`. */
   @Column({ type: 'text', array: true })
   roles!: StaffRole[];
 
-  @Column({ name: 'password_hash', type: 'text', select: false })
-  passwordHash!: string;
+  /** Null until the person sets it through their password link. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
+  passwordHash!: string | null;
 
   @Column({ name: 'totp_secret', type: 'text', nullable: true, select: false })
   totpSecret!: string | null;

@@ -19,7 +19,10 @@ export interface AuthenticatedStaff {
   id: string;
   email: string;
   name: string;
+  /** Approved roles only: these are what the account acts with. */
   roles: StaffRole[];
+  /** Given, waiting for a second person's approval; they grant nothing. */
+  pendingRoles: StaffRole[];
   mfaEnabled: boolean;
   mfaEnrolmentRequired: boolean;
   sessionId: string;

@@ -16,29 +16,33 @@ describe('staff administration', () => {
   const create = (payload: Record<string, unknown>) =>
     t.app.inject({ method: 'POST', url: '/api/v1/staff', headers: admin.headers(true), payload });
 
-  it('creates an account that can then sign in', async () => {
-    const res = await create({ email: 'Nouvelle.Recrue@Vigie.test', name: 'Nouvelle Recrue', roles: ['moderator'], password: 'tram-violet-42-ardoise' });
+  it('creates an account with no password, its roles pending, and a link for the person', async () => {
+    const res = await create({ email: 'Nouvelle.Recrue@Vigie.test', name: 'Nouvelle Recrue', roles: ['moderator'] });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ email: 'nouvelle.recrue@vigie.test', roles: ['moderator'], disabled: false, mfaEnabled: false, lastLoginAt: null });
-    expect(JSON.stringify(res.json())).not.toMatch(/password|hash/i);
-    await expect(signIn(t.app, 'nouvelle.recrue@vigie.test', 'tram-violet-42-ardoise')).resolves.toBeDefined();
+    expect(res.json()).toMatchObject({ email: 'nouvelle.recrue@vigie.test', roles: [], pendingRoles: ['moderator'], disabled: false, mfaEnabled: false, lastLoginAt: null });
+    expect(res.json()).toHaveProperty('passwordLink.url');
+    expect(JSON.stringify(res.json())).not.toMatch(/hash/i);
+    // Nothing the admin could type signs in before the person sets a password.
+    await expect(signIn(t.app, 'nouvelle.recrue@vigie.test', '')).rejects.toThrow(/400|401/);
   });
 
-  it('refuses a weak password, naming the field and the problem', async () => {
-    const res = await create({ email: 'weak@vigie.test', name: 'Weak', roles: ['moderator'], password: 'password1234' });
+  it('refuses a weak password set through the link, naming the field and the problem', async () => {
+    const created = await create({ email: 'weak@vigie.test', name: 'Weak', roles: ['moderator'] });
+    const token = (created.json() as { passwordLink: { url: string } }).passwordLink.url.split('token=')[1];
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/set-password', payload: { token, password: 'password1234' } });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ details: { code: 'weak_password', fields: [{ field: 'password', code: 'too_common', message: 'is too common' }] } });
   });
 
   it('refuses a second account with the same e-mail, whatever its case', async () => {
-    await create({ email: 'twin@vigie.test', name: 'Twin', roles: ['lead'], password: 'tram-violet-42-ardoise' });
-    const res = await create({ email: 'TWIN@vigie.test', name: 'Twin 2', roles: ['lead'], password: 'tram-violet-42-ardoise' });
+    await create({ email: 'twin@vigie.test', name: 'Twin', roles: ['lead'] });
+    const res = await create({ email: 'TWIN@vigie.test', name: 'Twin 2', roles: ['lead'] });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ details: { code: 'email_taken' } });
   });
 
   it('validates the body: unknown fields, unknown roles, bad e-mail', async () => {
-    const res = await create({ email: 'not-an-email', name: '', roles: ['boss'], password: 'tram-violet-42-ardoise', isAdmin: true });
+    const res = await create({ email: 'not-an-email', name: '', roles: ['boss'], isAdmin: true });
     expect(res.statusCode).toBe(400);
     const fields = (res.json().details as { field: string }[]).map((d) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['email', 'name', 'roles.0', 'isAdmin']));

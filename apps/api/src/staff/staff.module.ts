@@ -6,7 +6,12 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JournalInterceptor } from './journal.interceptor';
 import { LoginThrottleRepository } from './login-throttle.repository';
+import { PasswordLinkRepository } from './password-link.repository';
+import { PasswordLinkService } from './password-link.service';
 import { PasswordService } from './password.service';
+import { RoleRequestController } from './role-request.controller';
+import { RoleRequestRepository } from './role-request.repository';
+import { RoleRequestService } from './role-request.service';
 import { SessionRepository } from './session.repository';
 import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
@@ -24,12 +29,16 @@ import { TotpService } from './totp.service';
 /** Staff accounts, sessions, MFA and the global guard that puts every route behind a session. */
 @Module({
   imports: [TypeOrmModule.forFeature([StaffUser, StaffSession, StaffActivity])],
-  controllers: [AuthController, StaffController, StaffActivityController],
+  controllers: [AuthController, RoleRequestController, StaffController, StaffActivityController],
   providers: [
     AccountService,
     AuthService,
     LoginThrottleRepository,
+    PasswordLinkRepository,
+    PasswordLinkService,
     PasswordService,
+    RoleRequestRepository,
+    RoleRequestService,
     SessionRepository,
     SessionService,
     StaffActivityRepository,

@@ -45,7 +45,7 @@ export class StaffRepository {
     });
   }
 
-  async insert(user: { email: string; name: string; roles: StaffRole[]; passwordHash: string; at: Date }): Promise<StaffUser> {
+  async insert(user: { email: string; name: string; roles: StaffRole[]; passwordHash: string | null; at: Date }): Promise<StaffUser> {
     const result = await this.users.insert({
       email: user.email,
       name: user.name,

@@ -1,25 +1,19 @@
-import LockOutlined from '@mui/icons-material/LockOutlined';
 import Visibility from '@mui/icons-material/Visibility';
 import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import {
   Alert,
   Box,
   Button,
-  Card,
-  CardContent,
   CircularProgress,
-  Divider,
   IconButton,
   InputAdornment,
-  Stack,
   TextField,
   Typography,
 } from '@mui/material';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useCheckAuth, useLogin, useNavigate, useTranslate } from 'react-admin';
-import { BrandMark } from '../components/BrandMark';
-import { LocaleToggle } from '../components/LocaleToggle';
 import { type LoginFailure, LoginError, type LoginParams } from '../providers/authProvider';
+import { SignedOutShell } from '../components/SignedOutShell';
 
 type Step = 'credentials' | 'totp';
 /** The second factor typed: the app's code, or one of the recovery codes shown at enrolment. */
@@ -131,197 +125,144 @@ export const LoginPage = () => {
   const totpMessage = (key: string) => translate(`vigie.login.${usesRecovery ? 'recovery' : 'totp'}.${key}`);
 
   return (
-    <Box
-      component="main"
-      sx={{
-        minHeight: '100vh',
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        p: 2,
-        background:
-          'radial-gradient(1200px 600px at 15% -10%, rgba(63, 154, 146, 0.35), transparent 60%), ' +
-          'radial-gradient(900px 500px at 110% 110%, rgba(62, 122, 147, 0.35), transparent 60%), ' +
-          'linear-gradient(160deg, #0b2a3a 0%, #0b3447 45%, #0c4a55 100%)',
-      }}
-    >
-      <Card
-        sx={{
-          width: '100%',
-          maxWidth: 420,
-          border: 'none',
-          borderRadius: '20px',
-          boxShadow: '0 24px 60px -16px rgba(2, 16, 26, 0.55)',
-        }}
-      >
-        <CardContent sx={{ px: { xs: 3, sm: 5 }, pt: { xs: 4, sm: 5 }, pb: 2, '&:last-child': { pb: 2 } }}>
-          <Stack spacing={1.25} sx={{ alignItems: 'center', textAlign: 'center', mb: 3.5 }}>
-            <BrandMark size={52} />
-            <Box>
-              <Typography component="h1" variant="h4">
-                {translate('vigie.app.name')}
-              </Typography>
-              <Typography variant="body1" color="text.secondary">
-                {translate('vigie.app.tagline')}
-              </Typography>
-            </Box>
-          </Stack>
+    <SignedOutShell>
+      <Box component="form" noValidate onSubmit={submit}>
+        {problem && (
+          <Alert severity={problem === 'mfa_enrolment_required' ? 'warning' : 'error'} sx={{ mb: 2 }}>
+            {translate(`vigie.login.errors.${problem}`)}
+          </Alert>
+        )}
 
-          <Box component="form" noValidate onSubmit={submit}>
-            {problem && (
-              <Alert severity={problem === 'mfa_enrolment_required' ? 'warning' : 'error'} sx={{ mb: 2 }}>
-                {translate(`vigie.login.errors.${problem}`)}
-              </Alert>
-            )}
-
-            {step === 'credentials' ? (
-              <>
-                <TextField
-                  name="email"
-                  type="email"
-                  label={translate('vigie.login.email')}
-                  autoComplete="username"
-                  autoFocus
-                  required
-                  value={email}
-                  onChange={(event) => setEmail(event.target.value)}
-                  error={submitted && emailMissing}
-                  helperText={submitted && emailMissing ? translate('vigie.login.required') : undefined}
-                  size="medium"
-                  margin="normal"
-                />
-                <TextField
-                  name="password"
-                  inputRef={passwordInput}
-                  type={showPassword ? 'text' : 'password'}
-                  label={translate('vigie.login.password')}
-                  autoComplete="current-password"
-                  required
-                  value={password}
-                  onChange={(event) => setPassword(event.target.value)}
-                  error={submitted && passwordMissing}
-                  helperText={submitted && passwordMissing ? translate('vigie.login.required') : undefined}
-                  size="medium"
-                  margin="normal"
-                  slotProps={{
-                    input: {
-                      endAdornment: (
-                        <InputAdornment position="end">
-                          <IconButton
-                            edge="end"
-                            onClick={() => setShowPassword((shown) => !shown)}
-                            aria-label={translate(
-                              showPassword ? 'vigie.login.hide_password' : 'vigie.login.show_password',
-                            )}
-                          >
-                            {showPassword ? (
-                              <VisibilityOff fontSize="small" />
-                            ) : (
-                              <Visibility fontSize="small" />
-                            )}
-                          </IconButton>
-                        </InputAdornment>
-                      ),
-                    },
-                  }}
-                />
-              </>
-            ) : (
-              <>
-                <Typography component="h2" variant="subtitle1">
-                  {translate('vigie.login.totp.title')}
-                </Typography>
-                <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, mb: 1 }}>
-                  {usesRecovery
-                    ? translate('vigie.login.recovery.hint')
-                    : translate('vigie.login.totp.hint', { email: email.trim() })}
-                </Typography>
-                <TextField
-                  // A new input per kind of code, so that the browser's autofill and focus follow.
-                  key={secondFactor}
-                  name="totp"
-                  inputRef={totpInput}
-                  label={totpMessage('label')}
-                  autoComplete={usesRecovery ? 'off' : 'one-time-code'}
-                  autoFocus
-                  required
-                  value={totp}
-                  onChange={(event) =>
-                    setTotp(
-                      usesRecovery
-                        ? normaliseRecoveryCode(event.target.value)
-                        : event.target.value.replace(/\D/g, '').slice(0, 6),
-                    )
-                  }
-                  error={submitted && totpMalformed}
-                  helperText={submitted && totpMalformed ? totpMessage('invalid_format') : undefined}
-                  size="medium"
-                  margin="normal"
-                  slotProps={{
-                    htmlInput: {
-                      inputMode: usesRecovery ? 'text' : 'numeric',
-                      pattern: usesRecovery ? '[a-z0-9]{4}-[a-z0-9]{4}' : '[0-9]*',
-                      maxLength: usesRecovery ? 9 : 6,
-                      spellCheck: false,
-                      autoCapitalize: 'off',
-                      style: {
-                        fontSize: '1.5rem',
-                        letterSpacing: usesRecovery ? '0.2em' : '0.5em',
-                        textAlign: 'center',
-                      },
-                    },
-                  }}
-                />
-                <Button
-                  size="small"
-                  onClick={switchSecondFactor}
-                  disabled={submitting}
-                  data-testid="second-factor-switch"
-                  sx={{ px: 0.5, mt: -0.5 }}
-                >
-                  {translate(usesRecovery ? 'vigie.login.recovery.use_app' : 'vigie.login.recovery.use_code')}
-                </Button>
-              </>
-            )}
-
-            <Button
-              type="submit"
-              variant="contained"
-              size="large"
-              fullWidth
-              disabled={submitting}
-              sx={{ mt: 2.5 }}
-            >
-              {submitting ? (
-                <CircularProgress size={24} color="inherit" aria-label={translate('ra.page.loading')} />
-              ) : (
-                translate(step === 'credentials' ? 'vigie.login.submit' : 'vigie.login.totp.submit')
-              )}
-            </Button>
-            {step === 'totp' && (
-              <Button fullWidth onClick={backToCredentials} disabled={submitting} sx={{ mt: 1 }}>
-                {translate('vigie.login.totp.back')}
-              </Button>
-            )}
-          </Box>
-
-          <Stack
-            direction="row"
-            spacing={1}
-            sx={{ alignItems: 'flex-start', mt: 3, color: 'text.secondary' }}
-          >
-            <LockOutlined sx={{ fontSize: 16, mt: '2px' }} aria-hidden />
-            <Typography variant="caption" sx={{ lineHeight: 1.5 }}>
-              {translate('vigie.login.notice')}
+        {step === 'credentials' ? (
+          <>
+            <TextField
+              name="email"
+              type="email"
+              label={translate('vigie.login.email')}
+              autoComplete="username"
+              autoFocus
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              error={submitted && emailMissing}
+              helperText={submitted && emailMissing ? translate('vigie.login.required') : undefined}
+              size="medium"
+              margin="normal"
+            />
+            <TextField
+              name="password"
+              inputRef={passwordInput}
+              type={showPassword ? 'text' : 'password'}
+              label={translate('vigie.login.password')}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              error={submitted && passwordMissing}
+              helperText={submitted && passwordMissing ? translate('vigie.login.required') : undefined}
+              size="medium"
+              margin="normal"
+              slotProps={{
+                input: {
+                  endAdornment: (
+                    <InputAdornment position="end">
+                      <IconButton
+                        edge="end"
+                        onClick={() => setShowPassword((shown) => !shown)}
+                        aria-label={translate(
+                          showPassword ? 'vigie.login.hide_password' : 'vigie.login.show_password',
+                        )}
+                      >
+                        {showPassword ? (
+                          <VisibilityOff fontSize="small" />
+                        ) : (
+                          <Visibility fontSize="small" />
+                        )}
+                      </IconButton>
+                    </InputAdornment>
+                  ),
+                },
+              }}
+            />
+          </>
+        ) : (
+          <>
+            <Typography component="h2" variant="subtitle1">
+              {translate('vigie.login.totp.title')}
             </Typography>
-          </Stack>
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, mb: 1 }}>
+              {usesRecovery
+                ? translate('vigie.login.recovery.hint')
+                : translate('vigie.login.totp.hint', { email: email.trim() })}
+            </Typography>
+            <TextField
+              // A new input per kind of code, so that the browser's autofill and focus follow.
+              key={secondFactor}
+              name="totp"
+              inputRef={totpInput}
+              label={totpMessage('label')}
+              autoComplete={usesRecovery ? 'off' : 'one-time-code'}
+              autoFocus
+              required
+              value={totp}
+              onChange={(event) =>
+                setTotp(
+                  usesRecovery
+                    ? normaliseRecoveryCode(event.target.value)
+                    : event.target.value.replace(/\D/g, '').slice(0, 6),
+                )
+              }
+              error={submitted && totpMalformed}
+              helperText={submitted && totpMalformed ? totpMessage('invalid_format') : undefined}
+              size="medium"
+              margin="normal"
+              slotProps={{
+                htmlInput: {
+                  inputMode: usesRecovery ? 'text' : 'numeric',
+                  pattern: usesRecovery ? '[a-z0-9]{4}-[a-z0-9]{4}' : '[0-9]*',
+                  maxLength: usesRecovery ? 9 : 6,
+                  spellCheck: false,
+                  autoCapitalize: 'off',
+                  style: {
+                    fontSize: '1.5rem',
+                    letterSpacing: usesRecovery ? '0.2em' : '0.5em',
+                    textAlign: 'center',
+                  },
+                },
+              }}
+            />
+            <Button
+              size="small"
+              onClick={switchSecondFactor}
+              disabled={submitting}
+              data-testid="second-factor-switch"
+              sx={{ px: 0.5, mt: -0.5 }}
+            >
+              {translate(usesRecovery ? 'vigie.login.recovery.use_app' : 'vigie.login.recovery.use_code')}
+            </Button>
+          </>
+        )}
 
-          <Divider sx={{ mt: 3, mb: 2 }} />
-          <Stack sx={{ alignItems: 'center' }}>
-            <LocaleToggle />
-          </Stack>
-        </CardContent>
-      </Card>
-    </Box>
+        <Button
+          type="submit"
+          variant="contained"
+          size="large"
+          fullWidth
+          disabled={submitting}
+          sx={{ mt: 2.5 }}
+        >
+          {submitting ? (
+            <CircularProgress size={24} color="inherit" aria-label={translate('ra.page.loading')} />
+          ) : (
+            translate(step === 'credentials' ? 'vigie.login.submit' : 'vigie.login.totp.submit')
+          )}
+        </Button>
+        {step === 'totp' && (
+          <Button fullWidth onClick={backToCredentials} disabled={submitting} sx={{ mt: 1 }}>
+            {translate('vigie.login.totp.back')}
+          </Button>
+        )}
+      </Box>
+    </SignedOutShell>
   );
 };

@@ -12,6 +12,7 @@ const identityOf = (roles: StaffRole[], mfaEnrolmentRequired = false): StaffSess
   fullName: 'Nadia Haddad',
   email: 'nadia@vigie.test',
   roles,
+  pendingRoles: [],
   mfaEnabled: !mfaEnrolmentRequired,
   mfaEnrolmentRequired,
 });

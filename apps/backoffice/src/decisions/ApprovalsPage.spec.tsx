@@ -117,6 +117,7 @@ describe('the approvals screen', () => {
 describe('the approvals route', () => {
   const sessionOf = (roles: StaffRole[]): SessionResponse => ({
     user: { id: 'st_1', email: 'julie@vigie.test', name: 'Julie Martin', roles },
+    pendingRoles: [],
     csrfToken: 'csrf-1',
     mfaEnrolmentRequired: false,
     mfaEnabled: true,

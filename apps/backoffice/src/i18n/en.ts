@@ -5,6 +5,7 @@ import { gateEn } from './gate.en';
 import { journalEn } from './journal.en';
 import { registerEn } from './register.en';
 import { retentionEn } from './retention.en';
+import { staffAccessEn } from './staffAccess.en';
 
 const vigie: VigieMessages = {
   app: {
@@ -61,12 +62,15 @@ const vigie: VigieMessages = {
     register: 'Access register',
     retention: 'Retention',
     staff: 'Staff',
+    role_requests: 'Roles to approve',
   },
   dashboard: {
     greeting: 'Hello %{name}',
     greeting_anonymous: 'Hello',
     intro: 'Here is what your roles let you do in Vigie.',
     your_roles: 'Your roles',
+    pending_roles:
+      'Waiting for approval: %{roles}. These roles give you no access yet: a second person must approve them.',
     no_roles: 'You have no role yet, so there is nothing you can open. Contact a Vigie administrator.',
     roles: {
       moderator: {
@@ -108,6 +112,15 @@ const vigie: VigieMessages = {
   errors: {
     email_taken: 'An account with this email address already exists.',
     weak_password: 'This password does not meet the rule shown under the field.',
+    role_pending: 'Your role is waiting for approval by a second person: it gives no access yet.',
+    own_request:
+      'A role request is approved by someone other than who made it, and other than the person concerned.',
+    approval_not_allowed:
+      'Your roles do not allow you to decide this request (or one of your own roles is still waiting for approval).',
+    role_request_not_found: 'This request is no longer pending: someone has already decided it.',
+    link_not_found: 'This link is not valid. Check that it was copied whole, or ask for a new one.',
+    link_used: 'This link has already been used. Ask a Vigie admin for a new link.',
+    link_expired: 'This link has expired (it lasts 24 hours). Ask a Vigie admin for a new link.',
     current_password_wrong: 'The current password is incorrect.',
     mfa_code_wrong:
       "Incorrect or expired code. Check that your phone's clock is right, then enter the next code.",
@@ -165,7 +178,7 @@ const vigie: VigieMessages = {
     sections: {
       identity: 'Identity',
       roles: 'Roles',
-      password: 'First sign-in',
+      password: 'Password',
       access: 'Access',
     },
     email_helper: 'It is what the person signs in with.',
@@ -179,7 +192,31 @@ const vigie: VigieMessages = {
       dpo: 'Audits the access register and data retention. Never sees conversation content.',
       admin: "Manages the team's accounts and follows retention. Never sees conversation content.",
     },
-    generate_password: 'Generate a password',
+    password_by_link:
+      'You do not choose the password: on creation, Vigie gives you a single-use link (valid for 24 hours) to hand over to the person. They choose their password there, then turn on two-factor authentication when they first sign in.',
+    roles_need_approval:
+      'Roles given here wait for approval by a second person: a lead or another admin for Moderator and Lead, another admin for DPO and Admin.',
+    pending: 'pending',
+    pending_title: 'Waiting for approval: %{roles}',
+    link: {
+      title: 'Link to hand over to %{name}',
+      intro:
+        'Hand this link over to the person through a safe channel. It works once, to choose their password. It is shown only once: Vigie keeps only a fingerprint of it.',
+      label: 'Password link',
+      copy: 'Copy the link',
+      copied: 'Link copied.',
+      expires: 'Valid until %{date}.',
+      pending_note:
+        'Their roles wait for approval by a second person ("Roles to approve" page): you cannot approve them yourself.',
+      close: 'I have handed over the link',
+    },
+    reset: {
+      action: 'Reset password',
+      title: 'Reset the password of %{name}?',
+      body: 'Vigie creates a new single-use link for you to hand over to the person; earlier links stop working. Since you could use this link, their Moderator and Lead roles are suspended until a second person approves them again.',
+      confirm: 'Create the link',
+      cancel: 'Cancel',
+    },
     disabled_label: 'Account disabled',
     disabled_help:
       'The person is signed out at once and can no longer sign in. The account and its history are kept; you can enable it again.',
@@ -385,6 +422,7 @@ const vigie: VigieMessages = {
   journal: journalEn,
   retention: retentionEn,
   decisions: decisionsEn,
+  staff_access: staffAccessEn,
 };
 
 const staffResource: ResourceMessages = {

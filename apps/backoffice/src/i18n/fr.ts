@@ -5,6 +5,7 @@ import { gateFr } from './gate';
 import { journalFr } from './journal';
 import { registerFr } from './register';
 import { retentionFr } from './retention';
+import { staffAccessFr } from './staffAccess';
 
 const vigie = {
   app: {
@@ -61,12 +62,15 @@ const vigie = {
     register: 'Registre des accès',
     retention: 'Conservation',
     staff: 'Équipe',
+    role_requests: 'Rôles à approuver',
   },
   dashboard: {
     greeting: 'Bonjour %{name}',
     greeting_anonymous: 'Bonjour',
     intro: 'Voici ce que vos rôles vous permettent de faire dans Vigie.',
     your_roles: 'Vos rôles',
+    pending_roles:
+      "En attente d'approbation\u00a0: %{roles}. Ces rôles ne vous donnent encore aucun accès\u00a0: une deuxième personne doit les approuver.",
     no_roles:
       "Aucun rôle ne vous est attribué\u00a0: vous ne pouvez rien consulter pour l'instant. Contactez un administrateur de Vigie.",
     roles: {
@@ -122,6 +126,17 @@ const vigie = {
     staff_not_found: "Ce compte n'existe pas ou plus.",
     role: 'Vos rôles ne permettent pas cette action.',
     csrf: 'Votre session a changé entre-temps. Rechargez la page, puis recommencez.',
+    role_pending: "Votre rôle attend l'approbation d'une deuxième personne\u00a0: il ne donne encore aucun accès.",
+    own_request:
+      "Une demande de rôle est approuvée par une autre personne que celle qui l'a faite, et que la personne concernée.",
+    approval_not_allowed:
+      "Vos rôles ne permettent pas de décider de cette demande (ou l'un de vos propres rôles attend encore son approbation).",
+    role_request_not_found: "Cette demande n'est plus en attente\u00a0: quelqu'un l'a déjà décidée.",
+    link_not_found:
+      "Ce lien n'est pas valide. Vérifiez qu'il a été copié en entier, ou demandez-en un nouveau.",
+    link_used: 'Ce lien a déjà servi. Demandez un nouveau lien à un administrateur de Vigie.',
+    link_expired:
+      'Ce lien a expiré (il vaut 24 heures). Demandez un nouveau lien à un administrateur de Vigie.',
     invalid_input: 'Vérifiez les champs signalés.',
     not_found: "Cet élément n'existe pas ou plus.",
     already_assigned: 'Un·e collègue a pris ce dossier.',
@@ -168,7 +183,7 @@ const vigie = {
     sections: {
       identity: 'Identité',
       roles: 'Rôles',
-      password: 'Première connexion',
+      password: 'Mot de passe',
       access: 'Accès',
     },
     email_helper: "Elle sert d'identifiant pour se connecter.",
@@ -183,7 +198,31 @@ const vigie = {
       admin:
         "Gère les comptes de l'équipe et suit la conservation. Ne voit jamais le contenu des conversations.",
     },
-    generate_password: 'Générer un mot de passe',
+    password_by_link:
+      "Vous ne choisissez pas le mot de passe\u00a0: à la création, Vigie vous donne un lien à usage unique (valable 24 heures) que vous remettez à la personne. Elle y choisit son mot de passe, puis active la double authentification à sa première connexion.",
+    roles_need_approval:
+      "Les rôles donnés ici attendent l'approbation d'une deuxième personne\u00a0: un·e responsable ou un autre administrateur pour Modération et Responsable modération, un autre administrateur pour DPO et Administration.",
+    pending: 'en attente',
+    pending_title: "En attente d'approbation\u00a0: %{roles}",
+    link: {
+      title: 'Lien à remettre à %{name}',
+      intro:
+        "Remettez ce lien à la personne par un canal sûr. Il sert une seule fois, pour choisir son mot de passe. Il n'est affiché qu'une fois\u00a0: Vigie n'en garde qu'une empreinte.",
+      label: 'Lien de choix du mot de passe',
+      copy: 'Copier le lien',
+      copied: 'Lien copié.',
+      expires: 'Valable jusqu’au %{date}.',
+      pending_note:
+        "Ses rôles attendent l'approbation d'une deuxième personne (page «\u00a0Rôles à approuver\u00a0»)\u00a0: vous ne pouvez pas les approuver vous-même.",
+      close: "J'ai remis le lien",
+    },
+    reset: {
+      action: 'Réinitialiser le mot de passe',
+      title: 'Réinitialiser le mot de passe de %{name}\u00a0?',
+      body: "Vigie crée un nouveau lien à usage unique que vous remettrez à la personne\u00a0; les liens précédents cessent de fonctionner. Comme vous pourriez vous servir de ce lien, ses rôles Modération et Responsable modération sont suspendus jusqu'à ce qu'une deuxième personne les approuve à nouveau.",
+      confirm: 'Créer le lien',
+      cancel: 'Annuler',
+    },
     disabled_label: 'Compte désactivé',
     disabled_help:
       'La personne est déconnectée aussitôt et ne peut plus se connecter. Son compte et son historique sont conservés\u00a0; vous pourrez le réactiver.',
@@ -392,6 +431,7 @@ const vigie = {
   journal: journalFr,
   retention: retentionFr,
   decisions: decisionsFr,
+  staff_access: staffAccessFr,
 };
 
 const staffResource = {

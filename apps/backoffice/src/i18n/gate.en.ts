@@ -52,6 +52,8 @@ export const gateEn: MessagesOf<typeof gateFr> = {
   },
   refusals: {
     role: 'Your roles do not allow opening a conversation.',
+    role_pending:
+      'Your moderation role is waiting for approval by a second person: it does not open conversations yet.',
     case_not_found: 'This case does not exist, or no longer does.',
     data_purged:
       'The messages of this case were erased at the end of the retention period: there is nothing left to read.',

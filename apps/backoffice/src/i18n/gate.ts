@@ -50,6 +50,8 @@ export const gateFr = {
   },
   refusals: {
     role: "Vos rôles ne permettent pas d'ouvrir une conversation.",
+    role_pending:
+      "Votre rôle de modération attend l'approbation d'une deuxième personne\u00a0: il ne permet pas encore d'ouvrir une conversation.",
     case_not_found: "Ce dossier n'existe pas ou plus.",
     data_purged:
       'Les messages de ce dossier ont été effacés à la fin de la durée de conservation\u00a0: il ne reste rien à lire.',

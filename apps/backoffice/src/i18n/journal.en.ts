@@ -24,6 +24,7 @@ const events: Record<EventKey, string> = {
   staff_roles_approved: 'Roles approved',
   staff_roles_rejected: 'Roles rejected',
   staff_roles_suspended: 'Roles suspended',
+  staff_role_requests_listed: 'Roles to approve viewed',
   staff_renamed: 'Account renamed',
   staff_disabled: 'Account disabled',
   staff_enabled: 'Account re-enabled',

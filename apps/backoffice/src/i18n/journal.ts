@@ -22,6 +22,7 @@ const events: Record<EventKey, string> = {
   staff_roles_approved: 'Rôles approuvés',
   staff_roles_rejected: 'Rôles refusés',
   staff_roles_suspended: 'Rôles suspendus',
+  staff_role_requests_listed: 'Rôles à approuver consultés',
   staff_renamed: 'Compte renommé',
   staff_disabled: 'Compte désactivé',
   staff_enabled: 'Compte réactivé',

@@ -150,6 +150,7 @@ export const registerEn: MessagesOf<typeof registerFr> = {
   empty_filtered_body: 'Change or remove the filters to see more entries of the register.',
   reasons: {
     role: 'insufficient role',
+    role_pending: 'role waiting for approval',
     case_not_found: 'case not found',
     data_purged: 'data erased by retention',
     case_closed: 'case closed',

@@ -149,6 +149,7 @@ export const registerFr = {
   empty_filtered_body: "Modifiez ou retirez les filtres pour voir plus d'entrées du registre.",
   reasons: {
     role: 'rôle insuffisant',
+    role_pending: "rôle en attente d'approbation",
     case_not_found: 'dossier introuvable',
     data_purged: 'données effacées par la conservation',
     case_closed: 'dossier clos',

@@ -16,6 +16,7 @@ const sessionOf = (roles: StaffRole[]): SessionResponse => ({
   csrfToken: "csrf-1",
   mfaEnrolmentRequired: false,
   mfaEnabled: true,
+  pendingRoles: [],
 });
 
 const anEntry = (

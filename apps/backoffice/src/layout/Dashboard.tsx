@@ -21,6 +21,7 @@ import { RoleChips } from '../components/RoleChip';
 import { SCREENS, screenLabel } from './screens';
 import { canAccess } from '../permissions';
 import { IconBadge } from '../components/IconBadge';
+import { isStaffSessionIdentity } from '../providers/authProvider';
 
 const ROLE_ICONS: Record<StaffRole, typeof SvgIcon> = {
   moderator: GavelOutlined,
@@ -84,6 +85,8 @@ export const Dashboard = () => {
 
   // Contract order, whatever order the API lists them in.
   const roles = STAFF_ROLES.filter((role) => permissions?.includes(role));
+  // Given but not approved yet: they grant nothing, and the person should know why.
+  const pendingRoles = isStaffSessionIdentity(identity) ? identity.pendingRoles : [];
 
   return (
     <Box sx={{ maxWidth: 1200 }}>
@@ -101,11 +104,18 @@ export const Dashboard = () => {
           <Typography variant="body2" color="text.secondary" sx={{ mr: 0.5 }}>
             {translate('vigie.dashboard.your_roles')}
           </Typography>
-          <RoleChips roles={roles} />
+          <RoleChips roles={roles} pending={pendingRoles} />
         </Stack>
       </Box>
 
-      {roles.length === 0 ? (
+      {pendingRoles.length > 0 && (
+        <Alert severity="warning" sx={{ mb: 2.5 }} data-testid="roles-pending">
+          {translate('vigie.dashboard.pending_roles', {
+            roles: pendingRoles.map((role) => translate(`vigie.roles.${role}`)).join(', '),
+          })}
+        </Alert>
+      )}
+      {roles.length === 0 && pendingRoles.length > 0 ? null : roles.length === 0 ? (
         <Alert severity="info">{translate('vigie.dashboard.no_roles')}</Alert>
       ) : (
         <Grid container spacing={2.5}>

@@ -1,5 +1,6 @@
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
 import GroupOutlined from '@mui/icons-material/GroupOutlined';
+import HowToRegOutlined from '@mui/icons-material/HowToRegOutlined';
 import HourglassBottomOutlined from '@mui/icons-material/HourglassBottomOutlined';
 import HowToVoteOutlined from '@mui/icons-material/HowToVoteOutlined';
 import InboxOutlined from '@mui/icons-material/InboxOutlined';
@@ -70,6 +71,14 @@ export const SCREENS = [
   },
   // The staff resource (staff/) serves this path.
   { id: 'staff', path: '/staff', action: 'staff.manage', icon: GroupOutlined, upcoming: false },
+  {
+    id: 'role_requests',
+    path: '/role-requests',
+    action: 'staff.approve_roles',
+    icon: HowToRegOutlined,
+    // Served by staff/, routed in App.tsx.
+    upcoming: false,
+  },
 ] as const satisfies readonly ScreenDefinition[];
 
 export type Screen = (typeof SCREENS)[number];

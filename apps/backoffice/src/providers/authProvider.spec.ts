@@ -8,6 +8,7 @@ const fetchMock = createFetchMock();
 
 const session: SessionResponse = {
   user: { id: 'st_1', email: 'camille@vigie.test', name: 'Camille Martin', roles: ['moderator', 'lead'] },
+  pendingRoles: [],
   csrfToken: 'csrf-from-login',
   mfaEnrolmentRequired: false,
   mfaEnabled: true,
@@ -208,6 +209,7 @@ describe('authProvider', () => {
       fullName: 'Camille Martin',
       email: 'camille@vigie.test',
       roles: ['moderator', 'lead'],
+      pendingRoles: [],
       mfaEnabled: true,
       mfaEnrolmentRequired: false,
     });

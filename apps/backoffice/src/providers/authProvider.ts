@@ -37,6 +37,8 @@ const isStaffRole = (value: unknown): value is StaffRole =>
 
 interface Session {
   user: StaffIdentity;
+  /** Given, waiting for a second person's approval: they grant nothing yet. */
+  pendingRoles: StaffRole[];
   csrfToken: string;
   mfaEnabled: boolean;
   /** The session may only enrol a second factor: nothing else will answer it. */
@@ -49,6 +51,7 @@ export interface StaffSessionIdentity extends UserIdentity {
   fullName: string;
   email: string;
   roles: StaffRole[];
+  pendingRoles: StaffRole[];
   mfaEnabled: boolean;
   mfaEnrolmentRequired: boolean;
 }
@@ -91,8 +94,11 @@ const readSession = (body: unknown): Session => {
     ) {
       // A role this build does not know grants nothing rather than breaking the session.
       const roles = user.roles.filter(isStaffRole);
+      const pendingRoles =
+        'pendingRoles' in body && Array.isArray(body.pendingRoles) ? body.pendingRoles.filter(isStaffRole) : [];
       return {
         user: { id: user.id, email: user.email, name: user.name, roles },
+        pendingRoles,
         csrfToken,
         mfaEnabled,
         mfaEnrolmentRequired,
@@ -202,12 +208,13 @@ export const createAuthProvider = (): VigieAuthProvider => {
     },
 
     async getIdentity(): Promise<StaffSessionIdentity> {
-      const { user, mfaEnabled, mfaEnrolmentRequired } = await currentSession();
+      const { user, pendingRoles, mfaEnabled, mfaEnrolmentRequired } = await currentSession();
       return {
         id: user.id,
         fullName: user.name,
         email: user.email,
         roles: user.roles,
+        pendingRoles,
         mfaEnabled,
         mfaEnrolmentRequired,
       };

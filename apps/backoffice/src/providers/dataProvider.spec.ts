@@ -15,6 +15,7 @@ const camille: StaffAccount = {
   email: 'camille@vigie.test',
   name: 'Camille Martin',
   roles: ['moderator'],
+  pendingRoles: [],
   disabled: false,
   mfaEnabled: false,
   lastLoginAt: null,

@@ -26,6 +26,13 @@ export const KNOWN_ERROR_CODES = [
   'invalid_assignee',
   'role',
   'csrf',
+  'role_pending',
+  'own_request',
+  'approval_not_allowed',
+  'role_request_not_found',
+  'link_not_found',
+  'link_used',
+  'link_expired',
 ] as const satisfies readonly ErrorCode[];
 type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 

@@ -10,6 +10,7 @@ const fetchMock = createFetchMock();
 
 const sessionOf = (roles: StaffRole[]): SessionResponse => ({
   user: { id: 'st_1', email: 'ines@vigie.test', name: 'Inès Dubois', roles },
+  pendingRoles: [],
   csrfToken: 'csrf-1',
   mfaEnrolmentRequired: false,
   mfaEnabled: true,

@@ -32,7 +32,6 @@ const fillIn = async () => {
   fireEvent.change(input('email'), { target: { value: 'lea@vigie.test' } });
   fireEvent.click(screen.getByRole('checkbox', { name: /Responsable modération/ }));
   fireEvent.click(screen.getByRole('checkbox', { name: /^Modération/ }));
-  fireEvent.change(input('password'), { target: { value: 'lea-martin-2026-ok' } });
 };
 
 beforeEach(() => {
@@ -44,12 +43,14 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 describe('StaffCreate', () => {
-  it('describes each role and states the password policy', async () => {
+  it('describes each role, says roles wait for approval, and asks for no password', async () => {
     renderCreate();
 
     expect(await screen.findByText(/Traite les signalements/)).toBeTruthy();
     expect(screen.getByText(/Gère les comptes de l'équipe/)).toBeTruthy();
-    expect(screen.getByText(/12 caractères au minimum/)).toBeTruthy();
+    expect(screen.getByText(/attendent l'approbation d'une deuxième personne/)).toBeTruthy();
+    expect(screen.getByText(/Vous ne choisissez pas le mot de passe/)).toBeTruthy();
+    expect(document.querySelector('input[name="password"]')).toBeNull();
   });
 
   it("shows the API's refusal of the e-mail address on the e-mail input", async () => {
@@ -77,20 +78,22 @@ describe('StaffCreate', () => {
       email: 'lea@vigie.test',
       name: 'Léa Martin',
       roles: ['moderator', 'lead'],
-      password: 'lea-martin-2026-ok',
     });
   });
 
-  it('shows a weak password on the password input, in words staff can act on', async () => {
+  it('shows the one-time link to hand over, once the account is created', async () => {
     fetchMock.mockResolvedValue(
-      jsonReply(400, {
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'The password must not contain the e-mail address.',
-        details: {
-          code: 'weak_password',
-          fields: [{ field: 'password', code: 'contains_email', message: 'must not contain the e-mail address' }],
-        },
+      jsonReply(201, {
+        id: '0b5e4a52-6f0e-4a55-9a3b-2d3f7c1e9a10',
+        email: 'lea@vigie.test',
+        name: 'Léa Martin',
+        roles: [],
+        pendingRoles: ['moderator', 'lead'],
+        disabled: false,
+        mfaEnabled: false,
+        lastLoginAt: null,
+        createdAt: '2026-12-05T08:00:00.000Z',
+        passwordLink: { url: '/#/set-password?token=tok_abc', expiresAt: '2026-12-06T08:00:00.000Z' },
       }),
     );
     renderCreate();
@@ -98,28 +101,22 @@ describe('StaffCreate', () => {
 
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Créer le compte' })));
 
-    expect(await screen.findByText("Le mot de passe ne doit pas contenir l'adresse e-mail.")).toBeTruthy();
-    expect(input('password').getAttribute('aria-invalid')).toBe('true');
+    expect(await screen.findByText('Lien à remettre à Léa Martin')).toBeTruthy();
+    const link = screen.getByTestId('password-link-url');
+    expect(link instanceof HTMLInputElement && link.value).toBe(
+      `${window.location.origin}/#/set-password?token=tok_abc`,
+    );
+    expect(screen.getByText(/vous ne pouvez pas les approuver vous-même/)).toBeTruthy();
   });
 
   it('does not call the API without a role', async () => {
     renderCreate();
     fireEvent.change(await screen.findByLabelText(/^Nom/), { target: { value: 'Léa Martin' } });
     fireEvent.change(input('email'), { target: { value: 'lea@vigie.test' } });
-    fireEvent.change(input('password'), { target: { value: 'lea-martin-2026-ok' } });
 
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Créer le compte' })));
 
     expect(await screen.findByText('Choisissez au moins un rôle.')).toBeTruthy();
     expect(fetchMock).not.toHaveBeenCalled();
-  });
-
-  it('generates a password the policy accepts, shown so that it can be passed on', async () => {
-    renderCreate();
-
-    fireEvent.click(await screen.findByRole('button', { name: 'Générer un mot de passe' }));
-
-    expect(input('password').value).toMatch(/^[\w]{5}(-[\w]{5}){3}$/);
-    expect(input('password').type).toBe('text');
   });
 });

@@ -1,4 +1,6 @@
-import type { StaffAccount } from '@vigie/contracts';
+import { Alert, Typography } from '@mui/material';
+import type { CreatedStaffAccount } from '@vigie/contracts';
+import { useState } from 'react';
 import {
   Create,
   SaveButton,
@@ -12,7 +14,7 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
-import { InitialPasswordInput } from './InitialPasswordInput';
+import { PasswordLinkDialog } from './PasswordLinkDialog';
 import { RolesInput, normaliseRoles } from './RolesInput';
 import { StaffFormSection } from './StaffFormSection';
 import { StaffPageHeader } from './StaffPageHeader';
@@ -20,12 +22,11 @@ import { StaffPageHeader } from './StaffPageHeader';
 const validateName = [required(), maxLength(120)];
 const validateEmail = [required(), email('vigie.errors.fields.email_invalid')];
 
-/** What the API takes to create an account, and nothing else (it refuses unknown fields). */
+/** What the API takes to create an account, and nothing else: never a password (it refuses unknown fields). */
 export const toCreateRequest = (data: Partial<Record<string, unknown>>) => ({
   email: typeof data.email === 'string' ? data.email.trim() : '',
   name: typeof data.name === 'string' ? data.name.trim() : '',
   roles: normaliseRoles(data.roles),
-  password: typeof data.password === 'string' ? data.password : '',
 });
 
 const CreateToolbar = () => (
@@ -38,38 +39,57 @@ export const StaffCreate = () => {
   const notify = useNotify();
   const redirect = useRedirect();
   const translate = useTranslate();
+  // The account just created, whose link is shown once before going back to the list.
+  const [created, setCreated] = useState<CreatedStaffAccount | null>(null);
   return (
-    <Create
-      actions={<StaffPageHeader title={translate('vigie.staff.create_title')} />}
-      resource="staff"
-      title="vigie.staff.create_title"
-      transform={toCreateRequest}
-      mutationOptions={{
-        onSuccess: (account: StaffAccount) => {
-          notify('vigie.staff.created', { type: 'success', messageArgs: { name: account.name } });
-          redirect('list', 'staff');
-        },
-      }}
-      sx={{ maxWidth: 820 }}
-    >
-      <SimpleForm toolbar={<CreateToolbar />} sx={{ p: { xs: 2, md: 3 } }}>
-        <StaffFormSection title="vigie.staff.sections.identity" first>
-          <TextInput source="name" validate={validateName} autoComplete="off" />
-          <TextInput
-            source="email"
-            type="email"
-            validate={validateEmail}
-            autoComplete="off"
-            helperText="vigie.staff.email_helper"
-          />
-        </StaffFormSection>
-        <StaffFormSection title="vigie.staff.sections.roles">
-          <RolesInput />
-        </StaffFormSection>
-        <StaffFormSection title="vigie.staff.sections.password">
-          <InitialPasswordInput />
-        </StaffFormSection>
-      </SimpleForm>
-    </Create>
+    <>
+      <Create
+        actions={<StaffPageHeader title={translate('vigie.staff.create_title')} />}
+        resource="staff"
+        title="vigie.staff.create_title"
+        transform={toCreateRequest}
+        mutationOptions={{
+          onSuccess: (account: CreatedStaffAccount) => {
+            notify('vigie.staff.created', { type: 'success', messageArgs: { name: account.name } });
+            setCreated(account);
+          },
+        }}
+        sx={{ maxWidth: 820 }}
+      >
+        <SimpleForm toolbar={<CreateToolbar />} sx={{ p: { xs: 2, md: 3 } }}>
+          <StaffFormSection title="vigie.staff.sections.identity" first>
+            <TextInput source="name" validate={validateName} autoComplete="off" />
+            <TextInput
+              source="email"
+              type="email"
+              validate={validateEmail}
+              autoComplete="off"
+              helperText="vigie.staff.email_helper"
+            />
+          </StaffFormSection>
+          <StaffFormSection title="vigie.staff.sections.roles">
+            <RolesInput />
+            <Alert severity="info" sx={{ mt: 1.5 }}>
+              {translate('vigie.staff.roles_need_approval')}
+            </Alert>
+          </StaffFormSection>
+          <StaffFormSection title="vigie.staff.sections.password">
+            <Typography variant="body2" color="text.secondary">
+              {translate('vigie.staff.password_by_link')}
+            </Typography>
+          </StaffFormSection>
+        </SimpleForm>
+      </Create>
+      {created && (
+        <PasswordLinkDialog
+          name={created.name}
+          link={created.passwordLink}
+          onClose={() => {
+            setCreated(null);
+            redirect('list', 'staff');
+          }}
+        />
+      )}
+    </>
   );
 };

@@ -20,6 +20,7 @@ import {
 import { Fact } from '../components/Fact';
 import { RelativeDate } from '../components/RelativeDate';
 import { formatDate } from '../i18n/relativeTime';
+import { ResetPasswordButton } from './ResetPasswordButton';
 import { RolesInput, normaliseRoles } from './RolesInput';
 import { StaffFormSection } from './StaffFormSection';
 import { StaffPageHeader } from './StaffPageHeader';
@@ -92,14 +93,35 @@ const EditToolbar = () => (
   </Toolbar>
 );
 
+/** Roles given and not yet approved, and the rule that applies to new ones. */
+const PendingRolesNotice = () => {
+  const translate = useTranslate();
+  const record = useRecordContext<StaffAccount>();
+  const pending = record?.pendingRoles ?? [];
+  return (
+    <Alert severity={pending.length > 0 ? 'warning' : 'info'} sx={{ mt: 1.5 }} data-testid="pending-roles-notice">
+      {pending.length > 0 && (
+        <Typography variant="body2" sx={{ fontWeight: 600, mb: 0.5 }}>
+          {translate('vigie.staff.pending_title', {
+            roles: pending.map((role) => translate(`vigie.roles.${role}`)).join(', '),
+          })}
+        </Typography>
+      )}
+      {translate('vigie.staff.roles_need_approval')}
+    </Alert>
+  );
+};
+
 const StaffEditForm = () => {
   const translate = useTranslate();
   const record = useRecordContext<StaffAccount>();
   const { identity } = useGetIdentity();
   // The API refuses anyone changing their own roles or access (403 self_change): say so before they try.
   const isSelf = record !== undefined && identity?.id === record.id;
+  // The roles the account will hold once approved: saving the form unchanged keeps the request.
+  const target = record ? { ...record, roles: [...record.roles, ...record.pendingRoles] } : undefined;
   return (
-    <SimpleForm toolbar={<EditToolbar />} sx={{ p: { xs: 2, md: 3 } }}>
+    <SimpleForm record={target} toolbar={<EditToolbar />} sx={{ p: { xs: 2, md: 3 } }}>
       <StaffFormSection title="vigie.staff.sections.identity" first>
         <TextInput source="name" validate={validateName} autoComplete="off" />
         <TextInput source="email" readOnly helperText="vigie.staff.email_readonly" />
@@ -108,7 +130,16 @@ const StaffEditForm = () => {
         <RolesInput
           locked={isSelf ? { roles: ['admin'], reason: translate('vigie.staff.admin_self') } : undefined}
         />
+        <PendingRolesNotice />
       </StaffFormSection>
+      {record && !isSelf && (
+        <StaffFormSection title="vigie.staff.sections.password">
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+            {translate('vigie.staff.reset.body')}
+          </Typography>
+          <ResetPasswordButton account={record} />
+        </StaffFormSection>
+      )}
       <StaffFormSection title="vigie.staff.sections.access">
         <BooleanInput
           source="disabled"

@@ -123,7 +123,11 @@ export const StaffList = () => {
           label="vigie.staff.person"
           render={(record) => <PersonCell record={record} />}
         />
-        <Column source="roles" disableSort render={(record) => <RoleChips roles={record.roles} />} />
+        <Column
+          source="roles"
+          disableSort
+          render={(record) => <RoleChips roles={record.roles} pending={record.pendingRoles} />}
+        />
         <Column source="mfaEnabled" disableSort render={(record) => <MfaCell record={record} />} />
         <Column
           source="disabled"

@@ -20,14 +20,14 @@ describe('the staff forms', () => {
         email: ' lea@vigie.test ',
         name: ' Léa Martin ',
         roles: ['lead', 'moderator'],
-        password: ' spaces count in a password ',
+        // Admins never choose a password: the person sets it through a one-time link.
+        password: 'never sent',
         unexpected: 'dropped',
       }),
     ).toEqual({
       email: 'lea@vigie.test',
       name: 'Léa Martin',
       roles: ['moderator', 'lead'],
-      password: ' spaces count in a password ',
     });
   });
 

@@ -4,6 +4,8 @@ import {
   listQuerySchema,
   loginRequestSchema,
   mfaActivateSchema,
+  passwordLinkTokenSchema,
+  setPasswordSchema,
   STAFF_SORT_FIELDS,
   updateStaffSchema,
 } from '@vigie/contracts';
@@ -15,5 +17,7 @@ export class ChangePasswordDto extends createZodDto(changePasswordSchema) {}
 export class MfaActivateDto extends createZodDto(mfaActivateSchema) {}
 export class CreateStaffDto extends createZodDto(createStaffSchema) {}
 export class UpdateStaffDto extends createZodDto(updateStaffSchema) {}
+export class PasswordLinkTokenDto extends createZodDto(passwordLinkTokenSchema) {}
+export class SetPasswordDto extends createZodDto(setPasswordSchema) {}
 export class StaffListQueryDto extends createZodDto(listQuerySchema(STAFF_SORT_FIELDS, 'createdAt', {})) {}
 export class UuidParamDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'must be a UUID' }) })) {}
