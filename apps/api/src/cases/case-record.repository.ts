@@ -85,6 +85,18 @@ export class CaseRecordRepository {
     return kase;
   }
 
+  /**
+   * Locks a case that `worker` works (its assignee, or a lead) before anything else is said about
+   * it: someone else's case answers `not_assignee`, whatever its state or version.
+   */
+  async lockOwn(m: EntityManager, caseId: string, worker: CaseWorker): Promise<CaseRecord> {
+    const kase = await this.lock(m, caseId);
+    if (!kase) throw new DomainException('case_not_found');
+    this.assertAssigneeOrLead(kase, worker);
+    if (kase.dataPurged) throw new DomainException('data_purged');
+    return kase;
+  }
+
   assertAssigneeOrLead(kase: CaseRecord, worker: CaseWorker): void {
     if (!isAssigneeOrLead(kase.assigneeId, worker)) {
       throw new DomainException('not_assignee');

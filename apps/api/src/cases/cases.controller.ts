@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assignCaseSchema, caseListQuerySchema, claimCaseSchema, type CaseDetail, type CaseListResponse } from '@vigie/contracts';
+import { assignCaseSchema, caseListQuerySchema, claimCaseSchema, type CaseDetail, type CaseListResponse, type CaseMetadata } from '@vigie/contracts';
+import { Client, type RequestClient } from '../common/request-client.decorator';
 import { createZodDto } from '../common/zod-validation.pipe';
 import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { CasesService } from './cases.service';
@@ -31,9 +32,16 @@ export class CasesController {
 
   @Get(':id')
   @Requires('case.view')
-  @ApiOperation({ summary: 'A case with its reports, participants and timeline — never message bodies.' })
-  get(@Param() params: CaseIdDto): Promise<CaseDetail> {
-    return this.cases.get(params.id);
+  @ApiOperation({ summary: 'A case with its reports, participants and timeline — never message bodies; notes for its assignee and leads only.' })
+  get(@Param() params: CaseIdDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
+    return this.cases.view(params.id, me);
+  }
+
+  @Get(':id/metadata')
+  @Requires('case.metadata')
+  @ApiOperation({ summary: 'The DPO’s view of a case: categories, dates, statuses, event types, decisions’ actions and clauses — no comments, notes or statements. Recorded in the staff journal.' })
+  metadata(@Param() params: CaseIdDto, @CurrentStaff() me: AuthenticatedStaff, @Client() client: RequestClient): Promise<CaseMetadata> {
+    return this.cases.metadata(params.id, me, client);
   }
 
   @Post(':id/claim')

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseDetail, CaseListQuery, CaseListResponse } from '@vigie/contracts';
+import type { CaseDetail, CaseListQuery, CaseListResponse, CaseMetadata } from '@vigie/contracts';
 import { Clock } from '../common/clock';
 import { DomainException, fieldProblems } from '../common/domain.exception';
+import type { RequestClient } from '../common/request-client.decorator';
+import { StaffActivityRepository } from '../staff/staff-activity.repository';
+import { caseMetadataOf } from './case-metadata';
+import { type CaseViewer, caseSeenBy } from './case-visibility';
 import { CaseRecordRepository } from './case-record.repository';
 import { CasesRepository } from './cases.repository';
 
@@ -11,6 +15,7 @@ export class CasesService {
   constructor(
     private readonly cases: CasesRepository,
     private readonly records: CaseRecordRepository,
+    private readonly activity: StaffActivityRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -22,6 +27,18 @@ export class CasesService {
     const found = await this.cases.findDetail(id);
     if (!found) throw notFound();
     return found;
+  }
+
+  /** The case page: the case as `viewer` may see it (notes, hold reasons). */
+  async view(id: string, viewer: CaseViewer): Promise<CaseDetail> {
+    return caseSeenBy(await this.get(id), viewer);
+  }
+
+  /** The DPO's view: metadata only, and the look is written to the staff journal. */
+  async metadata(id: string, viewer: CaseViewer, client: RequestClient): Promise<CaseMetadata> {
+    const metadata = caseMetadataOf(await this.get(id));
+    await this.activity.record('case.metadata_viewed', { actorId: viewer.id, ip: client.ip, userAgent: client.userAgent, details: { caseId: id } });
+    return metadata;
   }
 
   /** Two moderators claiming at once: the row update decides, one wins, the other gets a 409. */

@@ -144,9 +144,10 @@ export class DecisionsService {
     return this.cases.get(caseId);
   }
 
+  /** Notes are written by the case's assignee and leads only. */
   async addNote(caseId: string, caller: Caller, text: string): Promise<CaseNote> {
     return this.decisions.transaction(async (m) => {
-      await this.records.lockCurrent(m, caseId);
+      await this.records.lockOwn(m, caseId, caller);
       const at = this.clock.now();
       const noteId = await this.decisions.insertNote(m, caseId, caller.id, text, at);
       await this.records.touch(m, caseId, at);
@@ -157,6 +158,8 @@ export class DecisionsService {
 
   async editNote(caseId: string, noteId: string, caller: Caller, text: string): Promise<CaseNote> {
     return this.decisions.transaction(async (m) => {
+      // Its author, still working the case: a note is not edited after the case went to someone else.
+      await this.records.lockOwn(m, caseId, caller);
       const note = await this.decisions.note(m, noteId);
       if (!note || note.caseId !== caseId) throw new DomainException('note_not_found');
       if (note.author.id !== caller.id) throw new DomainException('not_author');
