@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource, localStorageStore } from 'react-admin';
 import { Navigate, Route } from 'react-router';
 import { LoginPage, profileRoute } from './account';
-import { casesResource } from './cases';
+import { caseMetadataRoute, casesResource } from './cases';
 import type { ScreenRoute } from './common/screenRoute';
 import { RequireAccess } from './components/RequireAccess';
 import { approvalsRoute } from './decisions';
@@ -35,6 +35,7 @@ const SCREEN_ROUTES: readonly ScreenRoute[] = [
   retentionRoute,
   approvalsRoute,
   deliveriesRoute,
+  caseMetadataRoute,
 ];
 
 const store = localStorageStore(undefined, 'Vigie');
