@@ -29,6 +29,5 @@ export function caseSeenBy(detail: CaseDetail, viewer: CaseViewer): CaseDetail {
 }
 
 function withoutReason(data: Record<string, unknown>): Record<string, unknown> {
-  const { reason: _reason, ...rest } = data;
-  return rest;
+  return Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'reason'));
 }
