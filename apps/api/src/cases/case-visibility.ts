@@ -1,11 +1,8 @@
-import { canAccess, type CaseDetail, type StaffRole } from '@vigie/contracts';
-import { isAssigneeOrLead } from './case-record.repository';
+import { canAccess, type CaseDetail } from '@vigie/contracts';
+import { type CaseWorker, isAssigneeOrLead } from './case-worker';
 
-/** Who looks at a case. */
-export interface CaseViewer {
-  id: string;
-  roles: readonly StaffRole[];
-}
+/** Who looks at a case: as for working it, their id and roles. */
+export type CaseViewer = CaseWorker;
 
 const HOLD_EVENTS = new Set(['legal_hold_placed', 'legal_hold_lifted']);
 

@@ -49,7 +49,7 @@ export class CasesController {
   @Requires('case.claim')
   @ApiOperation({ summary: 'Take an unassigned case; 409 when someone else took it first.' })
   claim(@Param() params: CaseIdDto, @Body() body: ClaimCaseDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
-    return this.cases.claim(params.id, me.id, body.version);
+    return this.cases.claim(params.id, me, body.version);
   }
 
   @Post(':id/assign')
@@ -57,6 +57,6 @@ export class CasesController {
   @Requires('case.assign')
   @ApiOperation({ summary: 'Assign a case to a moderator or lead, or unassign it (assigneeId: null). Leads only.' })
   assign(@Param() params: CaseIdDto, @Body() body: AssignCaseDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
-    return this.cases.assign(params.id, body.assigneeId, me.id, body.version);
+    return this.cases.assign(params.id, body.assigneeId, me, body.version);
   }
 }

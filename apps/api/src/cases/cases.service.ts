@@ -42,16 +42,17 @@ export class CasesService {
   }
 
   /** Two moderators claiming at once: the row update decides, one wins, the other gets a 409. */
-  claim(id: string, staffId: string, version?: number): Promise<CaseDetail> {
+  claim(id: string, worker: CaseViewer, version?: number): Promise<CaseDetail> {
     return this.cases.transaction(async (m) => {
       const at = this.clock.now();
-      await this.records.claim(m, id, staffId, version, at);
-      await this.cases.addEvent(m, id, 'claimed', staffId, at);
+      await this.records.claim(m, id, worker, version, at);
+      await this.cases.addEvent(m, id, 'claimed', worker.id, at);
       return (await this.cases.findDetail(id, m)) as CaseDetail;
     });
   }
 
-  assign(id: string, assigneeId: string | null, leadId: string, version?: number): Promise<CaseDetail> {
+  assign(id: string, assigneeId: string | null, lead: CaseViewer, version?: number): Promise<CaseDetail> {
+    const leadId = lead.id;
     return this.cases.transaction(async (m) => {
       const assignee = assigneeId ? (await this.cases.assignees()).find((s) => s.id === assigneeId) : undefined;
       if (assigneeId && !assignee) {
@@ -61,7 +62,7 @@ export class CasesService {
         });
       }
       const at = this.clock.now();
-      await this.records.assign(m, id, assigneeId, version, at);
+      await this.records.assign(m, id, assigneeId, version, at, lead);
       // The name as it was then: the timeline stays readable after the account is renamed or disabled.
       const data = assignee ? { assigneeId: assignee.id, assigneeName: assignee.name } : {};
       await this.cases.addEvent(m, id, assignee ? 'assigned' : 'unassigned', leadId, at, data);

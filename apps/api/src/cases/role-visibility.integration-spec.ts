@@ -186,5 +186,25 @@ describe('what each role sees', () => {
       expect(other.body).not.toContain(canary);
       expect(other.json()).toMatchObject({ notes: [] });
     });
+
+    it('keeps notes and hold reasons out of the case a conflict answers with', async () => {
+      const canary = secret();
+      const { caseId } = await aReportedCase(t.app);
+      await claim(t.app, assignee, caseId);
+      expect((await inject(assignee, 'POST', `/cases/${caseId}/notes`, { text: `Piste ${canary}` })).statusCode).toBe(201);
+      expect((await inject(lead, 'POST', `/cases/${caseId}/legal-hold`, { reason: `Gel ${canary}` })).statusCode).toBe(200);
+
+      // Claiming someone else's case: 409 with the case as it is, as this moderator may see it.
+      const claimed = await inject(otherModerator, 'POST', `/cases/${caseId}/claim`, {});
+      expect(claimed.statusCode).toBe(409);
+      expect(claimed.json()).toMatchObject({ details: { code: 'already_assigned', case: { id: caseId, notes: [] } } });
+      expect(claimed.body).not.toContain(canary);
+      // A stale close: 409 stale_version, the same.
+      const closed = await inject(otherModerator, 'POST', `/cases/${caseId}/status`, { transition: 'close', version: 1 });
+      expect(closed.statusCode).toBe(409);
+      expect(closed.body).not.toContain(canary);
+      // The assignee's own conflict still shows them their notes.
+      expect((await inject(assignee, 'POST', `/cases/${caseId}/status`, { transition: 'close', version: 1 })).body).toContain(`Piste ${canary}`);
+    });
   });
 });

@@ -118,7 +118,7 @@ export class DecisionsService {
 
   async transition(caseId: string, caller: Caller, transition: CaseTransition, reason: string | undefined, version: number): Promise<CaseDetail> {
     await this.decisions.transaction(async (m) => {
-      const kase = await this.records.lockCurrent(m, caseId, version);
+      const kase = await this.records.lockCurrent(m, caseId, caller, version);
       if (!canTransition(caller.roles as StaffRole[], transition, kase.status)) {
         const allowedRoles = (CASE_TRANSITIONS[transition].roles as readonly StaffRole[]).some((r) => caller.roles.includes(r));
         if (!allowedRoles) throw new DomainException('role', { message: `Your roles do not allow: ${transition}.` });
@@ -182,7 +182,7 @@ export class DecisionsService {
       try {
         if (request.action === 'assign') {
           if (!caller.roles.includes('lead')) throw new DomainException('role', { message: 'Only leads assign cases.' });
-          await this.cases.assign(caseId, request.assigneeId ?? null, caller.id);
+          await this.cases.assign(caseId, request.assigneeId ?? null, caller);
         } else {
           await this.dismiss(caseId, caller, request);
         }
