@@ -23,13 +23,7 @@ export class CasesService {
     return this.cases.list(query, staffId);
   }
 
-  async get(id: string): Promise<CaseDetail> {
-    const found = await this.cases.findDetail(id);
-    if (!found) throw notFound();
-    return found;
-  }
-
-  /** The case page: the case as `viewer` may see it (notes, hold reasons). */
+  /** The case as `viewer` may see it (notes, hold reasons): every answer that carries a case. */
   async view(id: string, viewer: CaseViewer): Promise<CaseDetail> {
     return caseSeenBy(await this.get(id), viewer);
   }
@@ -47,7 +41,7 @@ export class CasesService {
       const at = this.clock.now();
       await this.records.claim(m, id, worker, version, at);
       await this.cases.addEvent(m, id, 'claimed', worker.id, at);
-      return (await this.cases.findDetail(id, m)) as CaseDetail;
+      return caseSeenBy((await this.cases.findDetail(id, m)) as CaseDetail, worker);
     });
   }
 
@@ -66,8 +60,14 @@ export class CasesService {
       // The name as it was then: the timeline stays readable after the account is renamed or disabled.
       const data = assignee ? { assigneeId: assignee.id, assigneeName: assignee.name } : {};
       await this.cases.addEvent(m, id, assignee ? 'assigned' : 'unassigned', leadId, at, data);
-      return (await this.cases.findDetail(id, m)) as CaseDetail;
+      return caseSeenBy((await this.cases.findDetail(id, m)) as CaseDetail, lead);
     });
+  }
+
+  private async get(id: string): Promise<CaseDetail> {
+    const found = await this.cases.findDetail(id);
+    if (!found) throw notFound();
+    return found;
   }
 
   assignees() {

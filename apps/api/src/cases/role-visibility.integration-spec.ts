@@ -103,6 +103,13 @@ describe('what each role sees', () => {
       expect(seen.json()).toMatchObject({ legalHold: true, legalHoldDetail: { reason: null } });
       expect(seen.body).not.toContain(reason);
       expect((await inject(lead, 'GET', `/cases/${caseId}`)).body).toContain(reason);
+      // Nor when the case comes back from working it: claiming it, closing it.
+      const claimed = await inject(otherModerator, 'POST', `/cases/${caseId}/claim`, {});
+      expect(claimed.statusCode).toBe(200);
+      expect(claimed.body).not.toContain(reason);
+      const stale = await inject(otherModerator, 'POST', `/cases/${caseId}/status`, { transition: 'close', version: 1 });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.body).not.toContain(reason);
     });
   });
 

@@ -61,7 +61,7 @@ export class DecisionsService {
         await this.takeEffect(m, caseId, decisionId, caller.id, at);
       }
     });
-    return this.cases.get(caseId);
+    return this.cases.view(caseId, caller);
   }
 
   /** A lead approves or rejects a moderator's proposal. */
@@ -79,7 +79,7 @@ export class DecisionsService {
         await this.decisions.addEvent(m, caseId, 'decision_rejected', lead.id, at, { decisionId, note: note ?? null });
       }
     });
-    return this.cases.get(caseId);
+    return this.cases.view(caseId, lead);
   }
 
   /** The case moves on, the timeline says so, and the platform's message waits in the outbox. */
@@ -141,7 +141,7 @@ export class DecisionsService {
       await this.records.setStatus(m, caseId, to, at, to === 'closed' ? 'resolved' : null);
       await this.decisions.addEvent(m, caseId, transition === 'close' ? 'closed' : 'reopened', caller.id, at, { from: kase.status, reason: reason ?? null });
     });
-    return this.cases.get(caseId);
+    return this.cases.view(caseId, caller);
   }
 
   /** Notes are written by the case's assignee and leads only. */
