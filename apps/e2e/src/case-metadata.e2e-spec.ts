@@ -47,6 +47,13 @@ describeInBrowser('the DPO’s view of a case', () => {
     expect(await page.locator('body').textContent()).not.toContain(comment);
     await screenshot(page, 'case-metadata');
 
+    // The same page in English, the second language.
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('heading', { name: /^Case metadata/, level: 1 }).waitFor();
+    expect(await page.getByTestId('metadata-timeline').textContent()).toContain('Legal hold placed');
+    await screenshot(page, 'case-metadata-en');
+
     // Left as it was: the hold lifted.
     const lifted = await page.evaluate(async (id) => {
       const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
