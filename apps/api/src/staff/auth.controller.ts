@@ -8,6 +8,7 @@ import { ChangePasswordDto, LoginDto, MfaActivateDto } from './dto/staff.dto';
 import { SessionService } from './session.service';
 import { Public } from '../common/public.decorator';
 import { type AuthenticatedStaff, CurrentStaff, OpenDuringMfaEnrolment, Requires, type StaffRequest } from './staff.decorators';
+import { JournaledByService, NotJournaled } from './journal.decorators';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -22,6 +23,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public('signing in is how a session starts')
+  @JournaledByService()
   @ApiOperation({ summary: 'Sign in; sets the session cookie and returns the CSRF token.' })
   async login(@Body() body: LoginDto, @Req() request: StaffRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
     const { token, body: session } = await this.auth.login(body, clientOf(request));
@@ -30,6 +32,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @JournaledByService()
   @HttpCode(204)
   @OpenDuringMfaEnrolment()
   @ApiOperation({ summary: 'Sign out: the session is revoked server-side.' })
@@ -39,6 +42,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @NotJournaled('reads one’s own session')
   @OpenDuringMfaEnrolment()
   @ApiOperation({ summary: 'The signed-in staff member and a CSRF token.' })
   me(@CurrentStaff() me: AuthenticatedStaff): SessionResponse {
@@ -46,6 +50,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @JournaledByService()
   @HttpCode(204)
   @OpenDuringMfaEnrolment()
   @ApiOperation({ summary: 'Change my password; my other sessions are closed.' })
@@ -54,6 +59,7 @@ export class AuthController {
   }
 
   @Post('mfa/enrolment')
+  @NotJournaled('prepares a secret; nothing changes until the activation, which is journaled')
   @OpenDuringMfaEnrolment()
   @ApiOperation({ summary: 'Start TOTP enrolment: a secret and its QR code.' })
   startMfaEnrolment(@CurrentStaff() me: AuthenticatedStaff): Promise<MfaEnrolment> {
@@ -61,6 +67,7 @@ export class AuthController {
   }
 
   @Post('mfa/activate')
+  @JournaledByService()
   @OpenDuringMfaEnrolment()
   @ApiOperation({ summary: 'Confirm enrolment with a code; returns single-use recovery codes, shown once.' })
   activateMfa(@CurrentStaff() me: AuthenticatedStaff, @Body() body: MfaActivateDto, @Req() request: StaffRequest): Promise<{ recoveryCodes: string[] }> {
