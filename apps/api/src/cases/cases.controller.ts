@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assignCaseSchema, caseListQuerySchema, claimCaseSchema, type CaseDetail, type CaseListResponse, type CaseMetadata } from '@vigie/contracts';
 import { Client, type RequestClient } from '../common/request-client.decorator';
 import { createZodDto } from '../common/zod-validation.pipe';
+import { JournaledByService } from '../staff/journal.decorators';
 import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { CasesService } from './cases.service';
 import { CaseIdDto } from '../common/request-params.dto';
@@ -39,6 +40,8 @@ export class CasesController {
 
   @Get(':id/metadata')
   @Requires('case.metadata')
+  // The service records `case.metadata_viewed` with the case it was.
+  @JournaledByService()
   @ApiOperation({ summary: 'The DPO’s view of a case: categories, dates, statuses, event types, decisions’ actions and clauses — no comments, notes or statements. Recorded in the staff journal.' })
   metadata(@Param() params: CaseIdDto, @CurrentStaff() me: AuthenticatedStaff, @Client() client: RequestClient): Promise<CaseMetadata> {
     return this.cases.metadata(params.id, me, client);

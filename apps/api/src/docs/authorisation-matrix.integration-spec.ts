@@ -98,6 +98,7 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /api/v1/audit/staff': { allowed: 200 },
   'GET /api/v1/audit/verify': { allowed: 200 },
   'GET /api/v1/audit/checkpoints': { allowed: 200 },
+  'GET /api/v1/audit/staff-activity': { allowed: 200 },
   'POST /api/v1/audit/checkpoints': { allowed: 201, body: () => ({}) },
   'GET /api/v1/retention/policy': { allowed: 200 },
   'GET /api/v1/retention/preview': { allowed: 200 },
