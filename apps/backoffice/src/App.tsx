@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Admin, CustomRoutes, Resource, localStorageStore } from 'react-admin';
 import { Navigate, Route } from 'react-router';
 import { LoginPage, profileRoute } from './account';
-import { casesResource } from './cases';
+import { caseMetadataRoute, casesResource } from './cases';
 import type { ScreenRoute } from './common/screenRoute';
 import { RequireAccess } from './components/RequireAccess';
 import { approvalsRoute } from './decisions';
@@ -38,6 +38,7 @@ const SCREEN_ROUTES: readonly ScreenRoute[] = [
   approvalsRoute,
   deliveriesRoute,
   roleRequestsRoute,
+  caseMetadataRoute,
 ];
 
 const store = localStorageStore(undefined, 'Vigie');

@@ -69,11 +69,15 @@ export interface CaseDetail extends CaseListItem {
   closedAt: string | null;
   /** Set once retention erased the case's personal data. */
   dataPurgedAt: string | null;
-  /** Why and by whom the case is kept past its retention period; null without a hold. */
-  legalHoldDetail: { reason: string; placedAt: string; placedBy: { id: string; name: string } | null } | null;
+  /**
+   * Why and by whom the case is kept past its retention period; null without a hold. The reason
+   * is null for whoever may not read it (`legal_hold.reason`).
+   */
+  legalHoldDetail: { reason: string | null; placedAt: string; placedBy: { id: string; name: string } | null } | null;
   participants: CaseParticipant[];
   reports: CaseReport[];
   decisions: Decision[];
+  /** Empty for a moderator who is not the assignee: notes are the assignee's and leads'. */
   notes: CaseNote[];
   /** On an appeal case: the appealed decision and the appeal as the platform sent it. */
   appeal: { decision: Decision; appellantExternalId: string; statement: string | null; submittedAt: string } | null;

@@ -1,3 +1,4 @@
+export * from './case-metadata';
 export * from './cases';
 export * from './cases.schemas';
 export * from './decisions';

@@ -14,7 +14,10 @@ const ALLOWED_ROLES = {
   'case.view': ['moderator', 'lead'],
   'case.claim': ['moderator', 'lead'],
   'case.assign': ['lead'],
+  // Writing and reading notes: of those, only the case's assignee and leads (the service's rule).
   'case.note': ['moderator', 'lead'],
+  // The DPO's view of a case: what happened and when, never what was said or written about it.
+  'case.metadata': ['dpo'],
   // Close or reopen; which transition each role may make is CASE_TRANSITIONS' rule.
   'case.transition': ['moderator', 'lead'],
   // Bulk dismissal; bulk assignment is checked for leads case by case.
@@ -37,6 +40,8 @@ const ALLOWED_ROLES = {
   'retention.run': ['dpo', 'admin'],
   'legal_hold.view': ['lead', 'dpo', 'admin'],
   'legal_hold.manage': ['lead', 'dpo'],
+  // Why a case is held: reasons may name people or proceedings; admins see that a case is held.
+  'legal_hold.reason': ['lead', 'dpo'],
   'transparency.export': ['lead', 'dpo', 'admin'],
   // What was sent to the platform, and whether it arrived.
   'deliveries.view': ['lead', 'admin'],

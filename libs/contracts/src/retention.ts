@@ -72,7 +72,19 @@ export interface LegalHold {
   status: CaseStatus;
   categories: ReportCategory[];
   lastActivityAt: string;
-  reason: string;
+  /** Null for whoever may not read hold reasons (`legal_hold.reason`): admins. */
+  reason: string | null;
   placedAt: string;
   placedBy: { id: string; name: string } | null;
+}
+
+/** What placing or lifting a hold answers: the hold alone, never the case. */
+export interface LegalHoldChange {
+  caseId: string;
+  /** Whether the case is held now. */
+  legalHold: boolean;
+  /** The reason given for this change (placing or lifting). */
+  reason: string;
+  at: string;
+  by: { id: string; name: string } | null;
 }

@@ -89,6 +89,6 @@ export class AppealsService {
         at,
       );
     });
-    return this.cases.get(caseId);
+    return this.cases.view(caseId, caller);
   }
 }

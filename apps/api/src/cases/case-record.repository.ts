@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CATEGORY_SEVERITY, type CaseStatus, type StaffRole } from '@vigie/contracts';
+import { CATEGORY_SEVERITY, type CaseStatus } from '@vigie/contracts';
 import type { EntityManager } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
+import { type CaseWorker, isAssigneeOrLead } from './case-worker';
+import { caseSeenBy } from './case-visibility';
 import { CasesRepository } from './cases.repository';
 
 /** The case row as the rules see it, locked for the caller's transaction. */
@@ -16,18 +18,11 @@ export interface CaseRecord {
   pendingDecisionId: string | null;
 }
 
-/** Who wants to work a case. */
-export interface CaseWorker {
-  id: string;
-  roles: readonly StaffRole[];
-}
+export type { CaseWorker } from './case-worker';
+export { isAssigneeOrLead } from './case-worker';
 
 export type LegalHoldOutcome = 'done' | 'not_found' | 'data_purged' | 'legal_hold_exists' | 'no_legal_hold';
 
-/** A case is worked by its assignee, or by a lead. */
-export function isAssigneeOrLead(assigneeId: string | null, worker: CaseWorker): boolean {
-  return worker.roles.includes('lead') || assigneeId === worker.id;
-}
 
 type ClaimOutcome = 'claimed' | 'not_found' | 'closed' | 'already_assigned' | 'stale_version';
 
@@ -60,13 +55,16 @@ export class CaseRecordRepository {
     return row;
   }
 
-  /** Locks a case that exists; refuses it once retention erased it, or (given `version`) if it changed since the caller loaded it. */
-  async lockCurrent(m: EntityManager, caseId: string, version?: number): Promise<CaseRecord> {
+  /**
+   * Locks a case that exists; refuses it once retention erased it, or (given `version`) if it
+   * changed since `worker` loaded it — answering with the case as `worker` may see it.
+   */
+  async lockCurrent(m: EntityManager, caseId: string, worker: CaseWorker, version?: number): Promise<CaseRecord> {
     const kase = await this.lock(m, caseId);
     if (!kase) throw new DomainException('case_not_found');
     if (kase.dataPurged) throw new DomainException('data_purged');
     if (version !== undefined && kase.version !== version) {
-      throw new DomainException('stale_version', { details: { case: await this.cases.findDetail(caseId) } });
+      throw new DomainException('stale_version', { details: { case: await this.currentFor(m, caseId, worker) } });
     }
     return kase;
   }
@@ -76,12 +74,24 @@ export class CaseRecordRepository {
    * they lead, and on an appeal they neither took nor approved the appealed decision.
    */
   async lockWorkable(m: EntityManager, caseId: string, worker: CaseWorker, version: number): Promise<CaseRecord> {
-    const kase = await this.lockCurrent(m, caseId, version);
+    const kase = await this.lockCurrent(m, caseId, worker, version);
     if (kase.status === 'closed') throw new DomainException('closed');
     this.assertAssigneeOrLead(kase, worker);
     if (kase.appealOfDecisionId && (await this.isOriginalDecider(m, caseId, worker.id))) {
       throw new DomainException('original_decider');
     }
+    return kase;
+  }
+
+  /**
+   * Locks a case that `worker` works (its assignee, or a lead) before anything else is said about
+   * it: someone else's case answers `not_assignee`, whatever its state or version.
+   */
+  async lockOwn(m: EntityManager, caseId: string, worker: CaseWorker): Promise<CaseRecord> {
+    const kase = await this.lock(m, caseId);
+    if (!kase) throw new DomainException('case_not_found');
+    this.assertAssigneeOrLead(kase, worker);
+    if (kase.dataPurged) throw new DomainException('data_purged');
     return kase;
   }
 
@@ -103,9 +113,10 @@ export class CaseRecordRepository {
 
   // Assignment.
 
-  /** Takes an unassigned, open case for `staffId`; two moderators claiming at once: the row update decides, the other gets a 409. */
-  async claim(m: EntityManager, id: string, staffId: string, version: number | undefined, at: Date): Promise<void> {
-    await this.refuseOriginalDecider(m, id, staffId);
+  /** Takes an unassigned, open case for `worker`; two moderators claiming at once: the row update decides, the other gets a 409. */
+  async claim(m: EntityManager, id: string, worker: CaseWorker, version: number | undefined, at: Date): Promise<void> {
+    const staffId = worker.id;
+    await this.refuseOriginalDecider(m, id, staffId, worker);
     const claimed: unknown[] = await m.query(
       `WITH claimed AS (
          UPDATE moderation_case SET assignee_id = $2, version = version + 1,
@@ -118,12 +129,12 @@ export class CaseRecordRepository {
       [id, staffId, version ?? null, at],
     );
     if (claimed.length > 0) return;
-    await this.settle(m, id, await this.whyNot(m, id, version, (row) => (row.assignee_id !== null ? 'already_assigned' : undefined)));
+    await this.settle(m, id, await this.whyNot(m, id, version, (row) => (row.assignee_id !== null ? 'already_assigned' : undefined)), worker);
   }
 
-  /** Sets (or clears) the assignee of a case that is not closed. */
-  async assign(m: EntityManager, id: string, assigneeId: string | null, version: number | undefined, at: Date): Promise<void> {
-    if (assigneeId) await this.refuseOriginalDecider(m, id, assigneeId);
+  /** `lead` sets (or clears) the assignee of a case that is not closed. */
+  async assign(m: EntityManager, id: string, assigneeId: string | null, version: number | undefined, at: Date, lead: CaseWorker): Promise<void> {
+    if (assigneeId) await this.refuseOriginalDecider(m, id, assigneeId, lead);
     const assigned: unknown[] = await m.query(
       `WITH assigned AS (
          UPDATE moderation_case SET assignee_id = $2, version = version + 1,
@@ -134,7 +145,7 @@ export class CaseRecordRepository {
       [id, assigneeId, version ?? null, at],
     );
     if (assigned.length > 0) return;
-    await this.settle(m, id, await this.whyNot(m, id, version, () => undefined));
+    await this.settle(m, id, await this.whyNot(m, id, version, () => undefined), lead);
   }
 
   /** Takes an open, unassigned case for `staffId` (bulk actions, on a case already locked). */
@@ -272,10 +283,16 @@ export class CaseRecordRepository {
   // Why a claim or an assignment did not happen.
 
   /** An appeal is reviewed by someone other than who took (or approved) the appealed decision. */
-  private async refuseOriginalDecider(m: EntityManager, id: string, staffId: string): Promise<void> {
+  private async refuseOriginalDecider(m: EntityManager, id: string, staffId: string, caller: CaseWorker): Promise<void> {
     if (await this.isOriginalDecider(m, id, staffId)) {
-      throw new DomainException('original_decider', { details: { case: await this.cases.findDetail(id, m) } });
+      throw new DomainException('original_decider', { details: { case: await this.currentFor(m, id, caller) } });
     }
+  }
+
+  /** The case as it is now, as `worker` may see it (no notes or hold reasons that are not theirs to read). */
+  private async currentFor(m: EntityManager, id: string, worker: CaseWorker) {
+    const detail = await this.cases.findDetail(id, m);
+    return detail && caseSeenBy(detail, worker);
   }
 
   private async whyNot(
@@ -293,10 +310,9 @@ export class CaseRecordRepository {
     return other(row) ?? (version !== undefined && row.version !== version ? 'stale_version' : 'already_assigned');
   }
 
-  private async settle(m: EntityManager, id: string, outcome: ClaimOutcome): Promise<void> {
+  private async settle(m: EntityManager, id: string, outcome: ClaimOutcome, worker: CaseWorker): Promise<void> {
     if (outcome === 'claimed') return;
     if (outcome === 'not_found') throw new DomainException('case_not_found');
-    const current = await this.cases.findDetail(id, m);
-    throw new DomainException(outcome, { details: { case: current } });
+    throw new DomainException(outcome, { details: { case: await this.currentFor(m, id, worker) } });
   }
 }

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assignCaseSchema, caseListQuerySchema, claimCaseSchema, type CaseDetail, type CaseListResponse } from '@vigie/contracts';
+import { assignCaseSchema, caseListQuerySchema, claimCaseSchema, type CaseDetail, type CaseListResponse, type CaseMetadata } from '@vigie/contracts';
+import { Client, type RequestClient } from '../common/request-client.decorator';
 import { createZodDto } from '../common/zod-validation.pipe';
+import { JournaledByService } from '../staff/journal.decorators';
 import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { CasesService } from './cases.service';
 import { CaseIdDto } from '../common/request-params.dto';
@@ -31,9 +33,18 @@ export class CasesController {
 
   @Get(':id')
   @Requires('case.view')
-  @ApiOperation({ summary: 'A case with its reports, participants and timeline — never message bodies.' })
-  get(@Param() params: CaseIdDto): Promise<CaseDetail> {
-    return this.cases.get(params.id);
+  @ApiOperation({ summary: 'A case with its reports, participants and timeline — never message bodies; notes for its assignee and leads only.' })
+  get(@Param() params: CaseIdDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
+    return this.cases.view(params.id, me);
+  }
+
+  @Get(':id/metadata')
+  @Requires('case.metadata')
+  // The service records `case.metadata_viewed` with the case it was.
+  @JournaledByService()
+  @ApiOperation({ summary: 'The DPO’s view of a case: categories, dates, statuses, event types, decisions’ actions and clauses — no comments, notes or statements. Recorded in the staff journal.' })
+  metadata(@Param() params: CaseIdDto, @CurrentStaff() me: AuthenticatedStaff, @Client() client: RequestClient): Promise<CaseMetadata> {
+    return this.cases.metadata(params.id, me, client);
   }
 
   @Post(':id/claim')
@@ -41,7 +52,7 @@ export class CasesController {
   @Requires('case.claim')
   @ApiOperation({ summary: 'Take an unassigned case; 409 when someone else took it first.' })
   claim(@Param() params: CaseIdDto, @Body() body: ClaimCaseDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
-    return this.cases.claim(params.id, me.id, body.version);
+    return this.cases.claim(params.id, me, body.version);
   }
 
   @Post(':id/assign')
@@ -49,6 +60,6 @@ export class CasesController {
   @Requires('case.assign')
   @ApiOperation({ summary: 'Assign a case to a moderator or lead, or unassign it (assigneeId: null). Leads only.' })
   assign(@Param() params: CaseIdDto, @Body() body: AssignCaseDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
-    return this.cases.assign(params.id, body.assigneeId, me.id, body.version);
+    return this.cases.assign(params.id, body.assigneeId, me, body.version);
   }
 }

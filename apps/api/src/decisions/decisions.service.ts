@@ -61,7 +61,7 @@ export class DecisionsService {
         await this.takeEffect(m, caseId, decisionId, caller.id, at);
       }
     });
-    return this.cases.get(caseId);
+    return this.cases.view(caseId, caller);
   }
 
   /** A lead approves or rejects a moderator's proposal. */
@@ -79,7 +79,7 @@ export class DecisionsService {
         await this.decisions.addEvent(m, caseId, 'decision_rejected', lead.id, at, { decisionId, note: note ?? null });
       }
     });
-    return this.cases.get(caseId);
+    return this.cases.view(caseId, lead);
   }
 
   /** The case moves on, the timeline says so, and the platform's message waits in the outbox. */
@@ -118,7 +118,7 @@ export class DecisionsService {
 
   async transition(caseId: string, caller: Caller, transition: CaseTransition, reason: string | undefined, version: number): Promise<CaseDetail> {
     await this.decisions.transaction(async (m) => {
-      const kase = await this.records.lockCurrent(m, caseId, version);
+      const kase = await this.records.lockCurrent(m, caseId, caller, version);
       if (!canTransition(caller.roles as StaffRole[], transition, kase.status)) {
         const allowedRoles = (CASE_TRANSITIONS[transition].roles as readonly StaffRole[]).some((r) => caller.roles.includes(r));
         if (!allowedRoles) throw new DomainException('role', { message: `Your roles do not allow: ${transition}.` });
@@ -141,12 +141,13 @@ export class DecisionsService {
       await this.records.setStatus(m, caseId, to, at, to === 'closed' ? 'resolved' : null);
       await this.decisions.addEvent(m, caseId, transition === 'close' ? 'closed' : 'reopened', caller.id, at, { from: kase.status, reason: reason ?? null });
     });
-    return this.cases.get(caseId);
+    return this.cases.view(caseId, caller);
   }
 
+  /** Notes are written by the case's assignee and leads only. */
   async addNote(caseId: string, caller: Caller, text: string): Promise<CaseNote> {
     return this.decisions.transaction(async (m) => {
-      await this.records.lockCurrent(m, caseId);
+      await this.records.lockOwn(m, caseId, caller);
       const at = this.clock.now();
       const noteId = await this.decisions.insertNote(m, caseId, caller.id, text, at);
       await this.records.touch(m, caseId, at);
@@ -157,6 +158,8 @@ export class DecisionsService {
 
   async editNote(caseId: string, noteId: string, caller: Caller, text: string): Promise<CaseNote> {
     return this.decisions.transaction(async (m) => {
+      // Its author, still working the case: a note is not edited after the case went to someone else.
+      await this.records.lockOwn(m, caseId, caller);
       const note = await this.decisions.note(m, noteId);
       if (!note || note.caseId !== caseId) throw new DomainException('note_not_found');
       if (note.author.id !== caller.id) throw new DomainException('not_author');
@@ -179,7 +182,7 @@ export class DecisionsService {
       try {
         if (request.action === 'assign') {
           if (!caller.roles.includes('lead')) throw new DomainException('role', { message: 'Only leads assign cases.' });
-          await this.cases.assign(caseId, request.assigneeId ?? null, caller.id);
+          await this.cases.assign(caseId, request.assigneeId ?? null, caller);
         } else {
           await this.dismiss(caseId, caller, request);
         }

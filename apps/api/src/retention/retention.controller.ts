@@ -60,8 +60,8 @@ export class RetentionController {
   @Get('legal-holds')
   @Journal('legal_hold.listed')
   @Requires('legal_hold.view')
-  @ApiOperation({ summary: 'Every case under a legal hold, with its reason and author.' })
-  legalHolds() {
-    return this.retention.legalHolds();
+  @ApiOperation({ summary: 'Every case under a legal hold, with its author; its reason for leads and the DPO only.' })
+  legalHolds(@CurrentStaff() me: AuthenticatedStaff) {
+    return this.retention.legalHolds(me.roles);
   }
 }

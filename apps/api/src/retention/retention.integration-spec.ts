@@ -175,7 +175,7 @@ describe('retention', () => {
     const { caseId } = await aReportedCase(w.t.app, { at: w.start });
     const hold = await w.t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/legal-hold`, headers: w.dpo.headers(true), payload: { reason: 'Réquisition judiciaire n° 2026/118' } });
     expect(hold.statusCode).toBe(200);
-    expect(hold.json()).toMatchObject({ legalHold: true, legalHoldDetail: { reason: 'Réquisition judiciaire n° 2026/118' } });
+    expect(hold.json()).toMatchObject({ caseId, legalHold: true, reason: 'Réquisition judiciaire n° 2026/118' });
     expect((await w.t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/legal-hold`, headers: w.moderator.headers(true), payload: { reason: 'Je voudrais garder ce dossier.' } })).statusCode).toBe(403);
     expect((await w.t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/legal-hold`, headers: w.lead.headers(true), payload: { reason: 'court' } })).statusCode).toBe(400);
 
@@ -186,7 +186,9 @@ describe('retention', () => {
 
     const lift = await w.t.app.inject({ method: 'DELETE', url: `/api/v1/cases/${caseId}/legal-hold`, headers: w.lead.headers(true), payload: { reason: 'Procédure close, levée autorisée.' } });
     expect(lift.statusCode).toBe(200);
-    const types = lift.json().timeline.map((e: { type: string }) => e.type);
+    expect(lift.json()).toMatchObject({ caseId, legalHold: false });
+    const kase = await w.t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: w.lead.headers() });
+    const types = kase.json().timeline.map((e: { type: string }) => e.type);
     expect(types).toEqual(expect.arrayContaining(['legal_hold_placed', 'legal_hold_lifted']));
     const logged = await w.owner<{ event: string }>(`SELECT event FROM staff_activity WHERE details->>'caseId' = $1 ORDER BY id`, [caseId]);
     expect(logged.map((l) => l.event)).toEqual(['legal_hold.placed', 'legal_hold.lifted']);

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { CaseDetail, LegalHoldRequest, RetentionCounts, RetentionPolicy, RetentionPreview, RetentionRun } from '@vigie/contracts';
+import { canAccess, type LegalHold, type LegalHoldChange, type LegalHoldRequest, type RetentionCounts, type RetentionPolicy, type RetentionPreview, type RetentionRun, type StaffRole } from '@vigie/contracts';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { CaseRecordRepository } from '../cases/case-record.repository';
-import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
 import type { RequestClient } from '../common/request-client.decorator';
@@ -13,6 +12,12 @@ import { NO_COUNTS, RetentionRepository } from './retention.repository';
 // Any constant works; every API instance and the CLI must use the same one.
 const RUNNER_LOCK_KEY = 7_461_004;
 const PREVIEW_DAYS = 30;
+
+/** Who places or lifts a hold, as the answer names them. */
+export interface HoldAuthor {
+  id: string;
+  name: string;
+}
 
 export interface RunOptions {
   dryRun: boolean;
@@ -34,7 +39,6 @@ export class RetentionService {
   constructor(
     private readonly retention: RetentionRepository,
     private readonly records: CaseRecordRepository,
-    private readonly cases: CasesService,
     private readonly activity: StaffActivityRepository,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -144,24 +148,28 @@ export class RetentionService {
     return !last || this.clock.now().getTime() - last.getTime() >= hours * 3_600_000;
   }
 
-  legalHolds() {
-    return this.retention.legalHolds();
+  /** Every held case; the reasons only for those who may read them (leads and the DPO, not admins). */
+  async legalHolds(viewerRoles: readonly StaffRole[]): Promise<{ data: LegalHold[]; total: number }> {
+    const holds = await this.retention.legalHolds();
+    if (canAccess(viewerRoles, 'legal_hold.reason')) return holds;
+    return { ...holds, data: holds.data.map((hold) => ({ ...hold, reason: null })) };
   }
 
-  placeHold(caseId: string, request: LegalHoldRequest, staffId: string, client: RequestClient): Promise<CaseDetail> {
-    return this.changeHold(caseId, request.reason, staffId, client, true);
+  placeHold(caseId: string, request: LegalHoldRequest, by: HoldAuthor, client: RequestClient): Promise<LegalHoldChange> {
+    return this.changeHold(caseId, request.reason, by, client, true);
   }
 
-  liftHold(caseId: string, request: LegalHoldRequest, staffId: string, client: RequestClient): Promise<CaseDetail> {
-    return this.changeHold(caseId, request.reason, staffId, client, false);
+  liftHold(caseId: string, request: LegalHoldRequest, by: HoldAuthor, client: RequestClient): Promise<LegalHoldChange> {
+    return this.changeHold(caseId, request.reason, by, client, false);
   }
 
-  private async changeHold(caseId: string, reason: string, staffId: string, client: RequestClient, place: boolean): Promise<CaseDetail> {
+  /** Answers with the hold only: whoever holds a case (the DPO) is not thereby shown its contents. */
+  private async changeHold(caseId: string, reason: string, by: HoldAuthor, client: RequestClient, place: boolean): Promise<LegalHoldChange> {
     const at = this.clock.now();
     // Holding is about retention, not moderation: it does not count as activity on the case.
     const outcome = await this.dataSource.transaction(async (m) => {
-      const result = await this.records.setLegalHold(m, caseId, place ? { reason, by: staffId, at } : null);
-      if (result === 'done') await this.retention.addCaseEvent(m, caseId, place ? 'legal_hold_placed' : 'legal_hold_lifted', staffId, at, { reason });
+      const result = await this.records.setLegalHold(m, caseId, place ? { reason, by: by.id, at } : null);
+      if (result === 'done') await this.retention.addCaseEvent(m, caseId, place ? 'legal_hold_placed' : 'legal_hold_lifted', by.id, at, { reason });
       return result;
     });
     if (outcome === 'not_found') throw new DomainException('case_not_found');
@@ -169,8 +177,8 @@ export class RetentionService {
       throw new DomainException(outcome, outcome === 'data_purged' ? { message: "This case's data was already erased by retention." } : {});
     }
     // The staff log names the case, not the reason: reasons may name people and outlive the case.
-    await this.activity.record(place ? 'legal_hold.placed' : 'legal_hold.lifted', { actorId: staffId, ip: client.ip, userAgent: client.userAgent, details: { caseId } });
-    return this.cases.get(caseId);
+    await this.activity.record(place ? 'legal_hold.placed' : 'legal_hold.lifted', { actorId: by.id, ip: client.ip, userAgent: client.userAgent, details: { caseId } });
+    return { caseId, legalHold: place, reason, at: at.toISOString(), by: { id: by.id, name: by.name } };
   }
 }
 

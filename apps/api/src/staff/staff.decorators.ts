@@ -1,15 +1,20 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Action, StaffRole } from '@vigie/contracts';
 import type { FastifyRequest } from 'fastify';
 
 export const ROUTE_ACTION = 'vigie:action';
 export const OPEN_DURING_MFA_ENROLMENT = 'vigie:mfa-enrolment';
 
+/** The OpenAPI extension that names each operation's action (the authorisation matrix reads it). */
+export const ACTION_EXTENSION = 'x-vigie-action';
+
 /**
  * What the route does, as an action of the contracts' permissions table: the global guard lets
- * through the roles `canAccess` allows for it. On a method, it overrides its controller's.
+ * through the roles `canAccess` allows for it. On a method, it overrides its controller's; the
+ * OpenAPI document shows it on each operation.
  */
-export const Requires = (action: Action) => SetMetadata(ROUTE_ACTION, action);
+export const Requires = (action: Action) => applyDecorators(SetMetadata(ROUTE_ACTION, action), ApiExtension(ACTION_EXTENSION, action));
 
 /** Reachable by a session whose account must still enrol in MFA (profile, enrolment, logout). */
 export const OpenDuringMfaEnrolment = () => SetMetadata(OPEN_DURING_MFA_ENROLMENT, true);

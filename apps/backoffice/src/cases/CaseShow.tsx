@@ -152,9 +152,11 @@ const CaseHeader = ({ record, slots }: { record: CaseListItem & Partial<CaseDeta
                 title={
                   hold ? (
                     <>
-                      <Box component="span" sx={{ display: 'block', fontWeight: 600 }}>
-                        {translate('vigie.retention.case.hold_reason', { reason: hold.reason })}
-                      </Box>
+                      {hold.reason !== null && (
+                        <Box component="span" sx={{ display: 'block', fontWeight: 600 }}>
+                          {translate('vigie.retention.case.hold_reason', { reason: hold.reason })}
+                        </Box>
+                      )}
                       <Box component="span" sx={{ display: 'block' }}>
                         {hold.placedBy
                           ? translate('vigie.retention.case.hold_by', {

@@ -1,12 +1,12 @@
 import { Link as MuiLink, Tooltip, Typography } from '@mui/material';
 import type { StaffRole } from '@vigie/contracts';
 import { Link, usePermissions, useTranslate } from 'react-admin';
-import { canAccess } from '../permissions';
+import { casePathFor } from '../common/casePaths';
 import { MONOSPACE, shortId } from '../common/format';
 
 /**
- * A case by its id's first block, the whole id on hover. It links to the case page only for
- * someone who may open it (a DPO who is also a lead): for the DPO alone that page is refused.
+ * A case by its id's first block, the whole id on hover. It links to the case page for
+ * moderators and leads, to the case's metadata for the DPO, and nowhere for admins.
  */
 export const CaseIdCell = ({ caseId }: { caseId: string }) => {
   const translate = useTranslate();
@@ -21,13 +21,15 @@ export const CaseIdCell = ({ caseId }: { caseId: string }) => {
       {shortId(caseId)}
     </Typography>
   );
+  const to = casePathFor(permissions ?? [], caseId);
+  const opens = to?.startsWith('/cases/') ? 'vigie.retention.case_link.open' : 'vigie.cases.metadata.open';
   return (
     <Tooltip title={caseId} placement="top-start">
-      {canAccess(permissions ?? [], 'queue.view') ? (
+      {to ? (
         <MuiLink
           component={Link}
-          to={`/cases/${encodeURIComponent(caseId)}/show`}
-          aria-label={`${translate('vigie.retention.case_link.open')} ${caseId}`}
+          to={to}
+          aria-label={`${translate(opens)} ${caseId}`}
           underline="hover"
         >
           {label}

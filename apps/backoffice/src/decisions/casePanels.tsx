@@ -1,7 +1,7 @@
 import type { CaseDetail, StaffRole } from '@vigie/contracts';
 import { useGetIdentity, usePermissions } from 'react-admin';
 import { DecideButton } from './DecideButton';
-import { canClose, canReopen } from './decisionRules';
+import { canClose, canReopen, canWriteNotes } from './decisionRules';
 import { DecisionsCard } from './DecisionsCard';
 import { NotesCard } from './NotesCard';
 import { CloseCaseButton, ReopenCaseButton } from './StatusActions';
@@ -27,9 +27,13 @@ export const DecisionActions = ({ record }: { record: CaseDetail }) => {
 export const DecisionsPanel = ({ record }: { record: CaseDetail }) =>
   record.decisions.length > 0 ? <DecisionsCard decisions={record.decisions} /> : null;
 
-export const NotesPanel = ({ record }: { record: CaseDetail }) => (
-  <NotesCard caseId={record.id} notes={record.notes} purged={record.dataPurgedAt !== null} />
-);
+/** Notes, for the case's assignee and leads only (the API gives nobody else their contents). */
+export const NotesPanel = ({ record }: { record: CaseDetail }) => {
+  const { identity } = useGetIdentity();
+  const { permissions } = usePermissions<StaffRole[]>();
+  if (!canWriteNotes(record, identity ? String(identity.id) : undefined, permissions ?? [])) return null;
+  return <NotesCard caseId={record.id} notes={record.notes} purged={record.dataPurgedAt !== null} />;
+};
 
 export const UserHistoryPanel = ({ record }: { record: CaseDetail }) => (
   <UserHistoryCard caseId={record.id} version={record.version} />

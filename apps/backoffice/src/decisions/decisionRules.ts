@@ -90,6 +90,10 @@ export const isOriginalDecider = (
 export const canClose = (record: CaseListItem, selfId: string | undefined, roles: readonly StaffRole[]) =>
   canTransition(roles, 'close', record.status) && (isLead(roles) || record.assignee?.id === selfId);
 
+/** Notes are the assignee's and leads': the API neither shows nor takes them from anyone else. */
+export const canWriteNotes = (record: CaseListItem, selfId: string | undefined, roles: readonly StaffRole[]) =>
+  isLead(roles) || (roles.includes('moderator') && record.assignee?.id === selfId);
+
 /** "Rouvrir": leads, on a decided or closed case whose data is still there. */
 export const canReopen = (record: CaseListItem | CaseDetail, roles: readonly StaffRole[]) =>
   canTransition(roles, 'reopen', record.status) && !('dataPurgedAt' in record && record.dataPurgedAt);

@@ -3,13 +3,12 @@ import { IconButton, Link as MuiLink, Stack, Tooltip, Typography } from '@mui/ma
 import type { StaffRole } from '@vigie/contracts';
 import type { MouseEvent } from 'react';
 import { Link, useListContext, usePermissions, useTranslate } from 'react-admin';
-import { canAccess } from '../permissions';
+import { casePathFor } from '../common/casePaths';
 import { MONOSPACE, shortId } from '../common/format';
 
 /**
- * The case an entry concerns. It links to the case page only for someone who may open it
- * (a DPO who is also a lead): for the DPO alone that page is refused, so the case id narrows
- * the register instead.
+ * The case an entry concerns. It links to the case page for someone who may open it, to the
+ * case's metadata for the DPO; the filter button beside it narrows the register to the case.
  */
 export const CaseCell = ({ caseId }: { caseId: string | null }) => {
   const translate = useTranslate();
@@ -28,14 +27,16 @@ export const CaseCell = ({ caseId }: { caseId: string | null }) => {
     </Typography>
   );
   const filtered = filterValues.caseId === caseId;
+  const to = casePathFor(permissions ?? [], caseId);
+  const opens = to?.startsWith('/cases/') ? 'vigie.register.case.open' : 'vigie.cases.metadata.open';
   return (
     <Stack direction="row" spacing={0.25} sx={{ alignItems: 'center' }}>
       <Tooltip title={caseId} placement="top-start">
-        {canAccess(permissions ?? [], 'queue.view') ? (
+        {to ? (
           <MuiLink
             component={Link}
-            to={`/cases/${encodeURIComponent(caseId)}/show`}
-            aria-label={`${translate('vigie.register.case.open')} ${caseId}`}
+            to={to}
+            aria-label={`${translate(opens)} ${caseId}`}
             onClick={(event: MouseEvent) => event.stopPropagation()}
             underline="hover"
           >

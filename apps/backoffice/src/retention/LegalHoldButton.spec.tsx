@@ -34,9 +34,12 @@ beforeEach(() => {
     const url = String(input);
     const method = init?.method ?? 'GET';
     if (url.endsWith('/legal-hold')) {
-      holdRequests.push({ method, url, body: JSON.parse(String(init?.body)) });
+      const body: unknown = JSON.parse(String(init?.body));
+      holdRequests.push({ method, url, body });
       current = method === 'POST' ? aHeldCase({ id: current.id }) : aCase({ id: current.id });
-      return jsonReply(200, current);
+      // The hold alone: the page reads the case again.
+      const reason = (body as { reason: string }).reason;
+      return jsonReply(200, { caseId: current.id, legalHold: method === 'POST', reason, at: '2026-11-20T10:00:00.000Z', by: { id: 'staff-julie', name: 'Julie Martin' } });
     }
     if (url === '/api/v1/cases/assignees') return jsonReply(200, { data: [] });
     return jsonReply(200, current);

@@ -1,7 +1,7 @@
 import GavelOutlined from '@mui/icons-material/GavelOutlined';
 import LockOpenOutlined from '@mui/icons-material/LockOpenOutlined';
 import { Typography } from '@mui/material';
-import type { CaseDetail } from '@vigie/contracts';
+import type { LegalHoldChange as HoldAnswer } from '@vigie/contracts';
 import { type FormEvent, useState } from 'react';
 import { HttpError } from 'react-admin';
 import { useDialogSubmit } from '../common/useDialogSubmit';
@@ -24,7 +24,7 @@ interface LegalHoldDialogProps {
   caseId: string;
   onClose: () => void;
   /** The change is done, or someone else already made it: the caller shows the case as it is now. */
-  onDone: (updated: CaseDetail | null) => void;
+  onDone: (answer: HoldAnswer | null) => void;
   api?: RetentionApi;
 }
 

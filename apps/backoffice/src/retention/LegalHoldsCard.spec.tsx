@@ -104,12 +104,22 @@ describe('LegalHoldsCard', () => {
     expect(onHoldChanged).not.toHaveBeenCalled();
   });
 
-  it('shows the holds to an admin without the lift action', async () => {
+  it('shows the holds to an admin without the lift action, and without a reason column', async () => {
+    // The API sends admins no reason.
+    routeRetention(fetchMock, { legalHolds: () => jsonReply(200, { data: [aLegalHold({ reason: null })], total: 1 }) });
     renderWithAdmin(<LegalHoldsCard version={0} onHoldChanged={jest.fn()} />, ['admin']);
 
     const row = await screen.findByTestId(`hold-${HELD}`);
     expect(within(row).getByText('Julie Martin')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Lever le gel' })).toBeNull();
+    expect(screen.queryByRole('columnheader', { name: 'Motif' })).toBeNull();
+  });
+
+  it('links each case to its metadata for the DPO', async () => {
+    renderWithAdmin(<LegalHoldsCard version={0} onHoldChanged={jest.fn()} />, ['dpo']);
+    const row = await screen.findByTestId(`hold-${HELD}`);
+    expect(within(row).getByRole('link').getAttribute('href')).toContain(`/case-metadata/${HELD}`);
+    expect(screen.getByRole('columnheader', { name: 'Motif' })).toBeTruthy();
   });
 
   it('says when no case is under a hold', async () => {

@@ -29,11 +29,13 @@ export const LegalHoldsCard = ({ version, onHoldChanged }: LegalHoldsCardProps) 
   const answer = useApiData(loadHolds, version);
   const [liftCaseId, setLiftCaseId] = useState<string | null>(null);
   const canManage = canAccess(permissions ?? [], 'legal_hold.manage');
+  // Admins see which cases are held and by whom, not why.
+  const seesReasons = canAccess(permissions ?? [], 'legal_hold.reason');
   const title = translate('vigie.retention.holds.title');
   const field = (name: string) => translate(`vigie.retention.holds.fields.${name}`);
 
-  const columns = ['case', 'categories', 'reason', 'placed_by', 'placed_at', 'last_activity']
-    .concat(canManage ? ['actions'] : [])
+  const columns = ['case', 'categories']
+    .concat(seesReasons ? ['reason'] : [], ['placed_by', 'placed_at', 'last_activity'], canManage ? ['actions'] : [])
     .map((key) => ({ key, label: field(key) }));
 
   return (
@@ -56,11 +58,13 @@ export const LegalHoldsCard = ({ version, onHoldChanged }: LegalHoldsCardProps) 
                 <CategoryChips categories={hold.categories} max={2} />
               </TableCell>
               {/* The reason is what an auditor reads: it wraps rather than being cut. */}
-              <TableCell sx={{ whiteSpace: 'normal !important', minWidth: 240, maxWidth: 420 }}>
-                <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-                  {hold.reason}
-                </Typography>
-              </TableCell>
+              {seesReasons && (
+                <TableCell sx={{ whiteSpace: 'normal !important', minWidth: 240, maxWidth: 420 }}>
+                  <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+                    {hold.reason}
+                  </Typography>
+                </TableCell>
+              )}
               <TableCell>
                 <Typography
                   variant="body2"

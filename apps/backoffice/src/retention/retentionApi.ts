@@ -1,8 +1,8 @@
 import {
   CASE_STATUSES,
-  type CaseDetail,
   type CaseStatus,
   type LegalHold,
+  type LegalHoldChange,
   REPORT_CATEGORIES,
   RETENTION_RUN_STATUSES,
   type ReportCategory,
@@ -164,11 +164,12 @@ const readHold = (value: unknown): LegalHold | null => {
   const found = caseRowOf(value);
   if (!found) return null;
   const { row, ...summary } = found;
-  if (typeof row.reason !== 'string' || typeof row.placedAt !== 'string') return null;
+  if (typeof row.placedAt !== 'string') return null;
   return {
     ...summary,
     lastActivityAt: typeof row.lastActivityAt === 'string' ? row.lastActivityAt : row.placedAt,
-    reason: row.reason,
+    // Admins get the hold without its reason.
+    reason: typeof row.reason === 'string' ? row.reason : null,
     placedAt: row.placedAt,
     placedBy: staffOf(row.placedBy),
   };
@@ -182,12 +183,18 @@ const readPage = <T>(body: unknown, read: (value: unknown) => T | null, what: st
   throw new Error(`Unexpected ${what} from the API`);
 };
 
-const readCase = (body: unknown): CaseDetail => {
-  // The API answers the contract's CaseDetail; the case page reloads it whole afterwards.
-  if (isRecord(body) && typeof body.id === 'string' && typeof body.legalHold === 'boolean') {
-    return body as unknown as CaseDetail;
+// The API answers the hold alone (never the case): the case page reloads the case afterwards.
+const readHoldChange = (body: unknown): LegalHoldChange => {
+  if (isRecord(body) && typeof body.caseId === 'string' && typeof body.legalHold === 'boolean' && typeof body.at === 'string') {
+    return {
+      caseId: body.caseId,
+      legalHold: body.legalHold,
+      reason: typeof body.reason === 'string' ? body.reason : '',
+      at: body.at,
+      by: staffOf(body.by),
+    };
   }
-  throw new Error('Unexpected case from the API');
+  throw new Error('Unexpected legal hold from the API');
 };
 
 const holdUrl = (caseId: string) => `/cases/${encodeURIComponent(caseId)}/legal-hold`;
@@ -225,13 +232,13 @@ export const retentionApi = {
     return readPage(await call('/retention/legal-holds'), readHold, 'legal holds');
   },
 
-  async placeHold(caseId: string, reason: string): Promise<CaseDetail> {
-    return readCase(await call(holdUrl(caseId), { method: 'POST', body: JSON.stringify({ reason }) }));
+  async placeHold(caseId: string, reason: string): Promise<LegalHoldChange> {
+    return readHoldChange(await call(holdUrl(caseId), { method: 'POST', body: JSON.stringify({ reason }) }));
   },
 
   /** A DELETE with a body: the reason for lifting is written to the case's history too. */
-  async liftHold(caseId: string, reason: string): Promise<CaseDetail> {
-    return readCase(await call(holdUrl(caseId), { method: 'DELETE', body: JSON.stringify({ reason }) }));
+  async liftHold(caseId: string, reason: string): Promise<LegalHoldChange> {
+    return readHoldChange(await call(holdUrl(caseId), { method: 'DELETE', body: JSON.stringify({ reason }) }));
   },
 };
 

@@ -1,5 +1,4 @@
-import type { CaseDetail } from '@vigie/contracts';
-import { aCase } from './caseFixtures';
+import type { LegalHoldChange } from '@vigie/contracts';
 import { type createFetchMock, jsonReply } from './fakeFetch';
 import { aLegalHold, aPolicy, aPreview, aRun } from './retentionFixtures';
 
@@ -21,7 +20,13 @@ export interface RetentionRoutes {
 const HOLD_PATH = /^\/api\/v1\/cases\/([^/]+)\/legal-hold$/;
 const RUN_PATH = /^\/api\/v1\/retention\/runs\/([^/]+)$/;
 
-const heldCase = (caseId: string, legalHold: boolean): CaseDetail => aCase({ id: caseId, legalHold });
+const holdChange = (caseId: string, legalHold: boolean, body: unknown): LegalHoldChange => ({
+  caseId,
+  legalHold,
+  reason: typeof body === 'object' && body !== null && 'reason' in body ? String(body.reason) : '',
+  at: '2026-11-20T10:00:00.000Z',
+  by: { id: 'staff-dpo', name: 'Claire DPO' },
+});
 
 /** The retention API as specs fake it, over `fetch`. */
 export const routeRetention = (fetchMock: FetchMock, routes: RetentionRoutes = {}) =>
@@ -48,12 +53,12 @@ export const routeRetention = (fetchMock: FetchMock, routes: RetentionRoutes = {
       return (routes.legalHolds ?? (() => jsonReply(200, { data: [aLegalHold()], total: 1 })))();
     const hold = HOLD_PATH.exec(pathname);
     if (hold && method === 'POST')
-      return (routes.placeHold ?? ((caseId: string) => jsonReply(200, heldCase(caseId, true))))(
+      return (routes.placeHold ?? ((caseId: string, sent: unknown) => jsonReply(200, holdChange(caseId, true, sent))))(
         decodeURIComponent(hold[1]),
         body,
       );
     if (hold && method === 'DELETE')
-      return (routes.liftHold ?? ((caseId: string) => jsonReply(200, heldCase(caseId, false))))(
+      return (routes.liftHold ?? ((caseId: string, sent: unknown) => jsonReply(200, holdChange(caseId, false, sent))))(
         decodeURIComponent(hold[1]),
         body,
       );
