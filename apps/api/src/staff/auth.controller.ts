@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SessionResponse } from '@vigie/contracts';
+import type { SessionResponse, StepUpResponse } from '@vigie/contracts';
 import type { FastifyReply } from 'fastify';
 import { AccountService, type MfaEnrolment } from './account.service';
 import { AuthService, type ClientInfo } from './auth.service';
-import { ChangePasswordDto, LoginDto, MfaActivateDto } from './dto/staff.dto';
+import { ChangePasswordDto, LoginDto, MfaActivateDto, StepUpDto } from './dto/staff.dto';
 import { SessionService } from './session.service';
+import { StepUpService } from './step-up.service';
 import { Public } from '../common/public.decorator';
 import { type AuthenticatedStaff, CurrentStaff, OpenDuringMfaEnrolment, Requires, type StaffRequest } from './staff.decorators';
 
@@ -17,6 +18,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly accounts: AccountService,
     private readonly sessions: SessionService,
+    private readonly stepUps: StepUpService,
   ) {}
 
   @Post('login')
@@ -43,6 +45,15 @@ export class AuthController {
   @ApiOperation({ summary: 'The signed-in staff member and a CSRF token.' })
   me(@CurrentStaff() me: AuthenticatedStaff): SessionResponse {
     return this.auth.me(me);
+  }
+
+  @Post('step-up')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Confirm my password — or my TOTP code when I have MFA — again: the gate opens conversations for STEP_UP_MINUTES after.',
+  })
+  stepUp(@CurrentStaff() me: AuthenticatedStaff, @Body() body: StepUpDto, @Req() request: StaffRequest): Promise<StepUpResponse> {
+    return this.stepUps.stepUp(me, body, clientOf(request));
   }
 
   @Post('password')

@@ -12,6 +12,7 @@ import { SessionService } from './session.service';
 import { StaffActivity } from './staff-activity.entity';
 import { StaffActivityRepository } from './staff-activity.repository';
 import { StaffSession } from './staff-session.entity';
+import { StepUpService } from './step-up.service';
 import { StaffUser } from './staff-user.entity';
 import { StaffController } from './staff.controller';
 import { StaffRepository } from './staff.repository';
@@ -32,6 +33,7 @@ import { TotpService } from './totp.service';
     StaffActivityRepository,
     StaffRepository,
     StaffService,
+    StepUpService,
     TotpService,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
