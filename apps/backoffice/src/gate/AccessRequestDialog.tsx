@@ -12,13 +12,24 @@ import {
 } from '@mui/material';
 import { type CaseReport, type GrantScope, MIN_JUSTIFICATION_LENGTH } from '@vigie/contracts';
 import { type FormEvent, useState } from 'react';
-import { useLogoutIfAccessDenied, useRefresh, useTranslate } from 'react-admin';
+import { useGetIdentity, useLogoutIfAccessDenied, useRefresh, useTranslate } from 'react-admin';
 import { ActionDialog } from '../components/ActionDialog';
+import { refusalCodeOf } from '../providers/api';
+import { isStaffSessionIdentity } from '../providers/authProvider';
 import { type GateApi, type GateError, gateApi, gateErrorOf, type GrantReceipt } from './gateApi';
 import { draftProblems, isDraftValid } from './gateRules';
 import { JustificationField } from './JustificationField';
 import { LegalBasisNotice } from './LegalBasisNotice';
 import { ReportChoice } from './ReportChoice';
+import { StepUpPanel } from './StepUpPanel';
+
+// What a refused step-up says, by the API's code.
+const STEP_UP_ERRORS: Record<string, string> = {
+  step_up_failed: 'vigie.gate.step_up.errors.failed',
+  step_up_method: 'vigie.gate.step_up.errors.failed',
+  locked: 'vigie.gate.step_up.errors.locked',
+  invalid_input: 'vigie.gate.step_up.errors.failed',
+};
 
 export interface AccessRequestDialogProps {
   open: boolean;
@@ -59,6 +70,12 @@ export const AccessRequestDialog = ({
   const [attempted, setAttempted] = useState(false);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<GateError | null>(null);
+  // The gate asked for a step-up: the dialog confirms it, then asks the gate again.
+  const { identity } = useGetIdentity();
+  const mfa = isStaffSessionIdentity(identity) && identity.mfaEnabled;
+  const [stepUpSecret, setStepUpSecret] = useState('');
+  const [stepUpError, setStepUpError] = useState<string | null>(null);
+  const stepUpAsked = failure?.reason === 'step_up_required';
 
   const problems = draftProblems({ reportIds, justification });
   const shown = attempted ? problems : { noReport: false, missingCharacters: 0 };
@@ -76,6 +93,26 @@ export const AccessRequestDialog = ({
     setAttempted(true);
     if (!isDraftValid(problems) || pending) return;
     setPending(true);
+    if (stepUpAsked) {
+      if (!stepUpSecret) {
+        setStepUpError('vigie.gate.step_up.errors.required');
+        setPending(false);
+        return;
+      }
+      try {
+        await api.stepUp(mfa ? { totp: stepUpSecret } : { password: stepUpSecret });
+        setStepUpSecret('');
+        setStepUpError(null);
+      } catch (error) {
+        const code = refusalCodeOf(error);
+        const gateError = gateErrorOf(error);
+        if (gateError.status === 401) void logoutIfAccessDenied(gateError);
+        setStepUpError(STEP_UP_ERRORS[code ?? ''] ?? 'vigie.gate.step_up.errors.unavailable');
+        setStepUpSecret('');
+        setPending(false);
+        return;
+      }
+    }
     setFailure(null);
     try {
       const receipt = await api.requestAccess(caseId, {
@@ -114,7 +151,16 @@ export const AccessRequestDialog = ({
       onClose={close}
       onSubmit={submit}
       beforeFooter={
-        failure && (
+        stepUpAsked ? (
+          <StepUpPanel
+            mfa={mfa}
+            value={stepUpSecret}
+            onChange={setStepUpSecret}
+            error={stepUpError}
+            disabled={pending}
+          />
+        ) : (
+          failure && (
           // Outside the scrolling content: a refusal must be seen without scrolling down to it.
           <Box sx={{ px: 3, pt: 2 }}>
             <Alert severity="error" role="alert" data-testid="gate-refusal" data-reason={failure.reason}>
@@ -129,11 +175,12 @@ export const AccessRequestDialog = ({
               )}
             </Alert>
           </Box>
+          )
         )
       }
       submit={{
         cancelLabel: translate('vigie.gate.dialog.cancel'),
-        label: translate('vigie.gate.dialog.submit'),
+        label: translate(stepUpAsked ? 'vigie.gate.step_up.submit' : 'vigie.gate.dialog.submit'),
         icon: <LockOpenOutlined />,
         pending,
         testId: 'gate-submit',
