@@ -72,9 +72,9 @@ export const gateEn: MessagesOf<typeof gateFr> = {
   step_up: {
     title: 'Confirm who you are',
     intro_password:
-      'Opening a conversation needs your password confirmed within the last few minutes. Your justification and the ticked reports are kept.',
+      'Your last confirmation is too old to open a conversation: enter your password again. Your justification and the ticked reports are kept.',
     intro_totp:
-      'Opening a conversation needs your identity confirmed within the last few minutes. Enter the code from your authenticator app; your justification and the ticked reports are kept.',
+      'Your last confirmation is too old to open a conversation: enter the code from your authenticator app. Your justification and the ticked reports are kept.',
     password_label: 'Password',
     totp_label: '6-digit code',
     submit: 'Confirm and open',

@@ -70,9 +70,9 @@ export const gateFr = {
   step_up: {
     title: 'Confirmez votre identité',
     intro_password:
-      "Ouvrir une conversation demande d'avoir confirmé son mot de passe il y a moins de quelques minutes. Votre justification et les signalements cochés sont conservés.",
+      'Votre dernière confirmation est trop ancienne pour ouvrir une conversation\u00a0: saisissez à nouveau votre mot de passe. Votre justification et les signalements cochés sont conservés.',
     intro_totp:
-      "Ouvrir une conversation demande d'avoir confirmé son identité il y a moins de quelques minutes. Saisissez le code de votre application d'authentification\u00a0; votre justification et les signalements cochés sont conservés.",
+      "Votre dernière confirmation est trop ancienne pour ouvrir une conversation\u00a0: saisissez le code de votre application d'authentification. Votre justification et les signalements cochés sont conservés.",
     password_label: 'Mot de passe',
     totp_label: 'Code à 6 chiffres',
     submit: 'Confirmer et ouvrir',
