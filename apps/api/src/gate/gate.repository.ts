@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseParticipant, GrantScope } from '@vigie/contracts';
+import type { CaseParticipant, GrantScope, StaffRole } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { addCaseEvent } from '../cases/case-timeline';
 
@@ -27,6 +27,8 @@ export interface GrantRow {
   expiresAt: Date;
   /** The session that obtained the grant: the grant ends with it. */
   sessionId: string | null;
+  /** The holder's roles when it was granted, as the register keeps them. */
+  grantedRoles: StaffRole[];
 }
 
 /** What reading with a grant looks at, read under a share lock: the case cannot change meanwhile. */
@@ -101,7 +103,7 @@ export class GateRepository {
     return row.n;
   }
 
-  async insertGrant(m: EntityManager, grant: Omit<GrantRow, 'id'> & { createdAt: Date }): Promise<string> {
+  async insertGrant(m: EntityManager, grant: Omit<GrantRow, 'id' | 'grantedRoles'> & { createdAt: Date }): Promise<string> {
     const [row]: { id: string }[] = await m.query(
       `INSERT INTO access_grant (case_id, staff_id, scope, report_ids, message_ids, created_at, expires_at, session_id)
        VALUES ($1, $2, $3, $4::uuid[], $5::uuid[], $6, $7, $8) RETURNING id`,
@@ -113,8 +115,9 @@ export class GateRepository {
   async findGrant(m: EntityManager, grantId: string): Promise<GrantRow | undefined> {
     const [row]: GrantRow[] = await m.query(
       `SELECT id, case_id AS "caseId", staff_id AS "staffId", scope, report_ids::text[] AS "reportIds",
-              message_ids::text[] AS "messageIds", expires_at AS "expiresAt", session_id AS "sessionId"
-         FROM access_grant WHERE id = $1`,
+              message_ids::text[] AS "messageIds", expires_at AS "expiresAt", session_id AS "sessionId",
+              COALESCE((SELECT l.staff_roles FROM access_log l WHERE l.grant_id = g.id AND l.outcome = 'granted' LIMIT 1), '{}') AS "grantedRoles"
+         FROM access_grant g WHERE id = $1`,
       [grantId],
     );
     return row;

@@ -193,11 +193,16 @@ function readRefusalOf(
   if (!grant || !state) return { reason: 'grant_not_found' };
   if (grant.staffId !== caller.id) return { reason: 'not_grant_holder' };
   if (at.getTime() >= grant.expiresAt.getTime()) return { reason: 'grant_expired' };
-  const cause = revocationOf(caller, state, sessionEnd);
+  const cause = revocationOf(caller, grant, state, sessionEnd);
   return cause ? { reason: 'grant_revoked', cause } : undefined;
 }
 
-function revocationOf(caller: GateCaller, state: CaseState, sessionEnd: SessionEnd | undefined): GrantRevocationCause | undefined {
+function revocationOf(
+  caller: GateCaller,
+  grant: GrantRow,
+  state: CaseState,
+  sessionEnd: SessionEnd | undefined,
+): GrantRevocationCause | undefined {
   if (sessionEnd === 'account_disabled') return 'account_disabled';
   if (!canAccess(caller.roles, 'conversation.open')) return 'roles_changed';
   if (sessionEnd === 'expired') return 'session_expired';
@@ -205,6 +210,10 @@ function revocationOf(caller: GateCaller, state: CaseState, sessionEnd: SessionE
   if (sessionEnd) return 'signed_out';
   if (state.dataPurged) return 'data_purged';
   if (state.status === 'closed') return 'case_closed';
-  if (!isAssigneeOrLead(state.assigneeId, caller)) return state.assigneeId ? 'reassigned' : 'unassigned';
+  if (!isAssigneeOrLead(state.assigneeId, caller)) {
+    // A lead's grant on someone else's case ends when the lead role does, not by a reassignment.
+    if (isAssigneeOrLead(state.assigneeId, { id: caller.id, roles: grant.grantedRoles })) return 'roles_changed';
+    return state.assigneeId ? 'reassigned' : 'unassigned';
+  }
   return undefined;
 }

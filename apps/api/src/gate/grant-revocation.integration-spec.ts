@@ -78,6 +78,17 @@ describe('a grant ends with the entitlement', () => {
     await expectRevoked(session, grant, 'roles_changed', canary);
   });
 
+  it('roles_changed: a lead reading a colleague’s case is a lead no more', async () => {
+    const account = await createStaff(t.app, ['lead', 'moderator']);
+    const session = await signIn(t.app, account.email);
+    const reported = await aReportedCase(t.app, { at: clock.now() });
+    expect((await assign(reported.caseId, otherModeratorId)).statusCode).toBe(200);
+    const grant = (await requestAccess(t.app, session, reported.caseId, { reportIds: [reported.reportId] })).json() as AccessGrant;
+    // Whoever removed it (an admin, an approval): the account holds moderator only now.
+    await ownerQuery(`UPDATE staff_user SET roles = '{moderator}' WHERE id = $1`, [account.id]);
+    await expectRevoked(session, grant, 'roles_changed', reported.canary);
+  });
+
   it('account_disabled: disabling and enabling again does not bring the grant back', async () => {
     const { account, grant, canary } = await aLiveGrant();
     for (const disabled of [true, false]) {
