@@ -88,30 +88,35 @@ export const AccessRequestDialog = ({
         .filter((reportId) => (reportId === id ? checked : current.includes(reportId))),
     );
 
+  /** Confirms the step-up the gate asked for; false (and says why) when it did not go through. */
+  const confirmStepUp = async (): Promise<boolean> => {
+    if (!stepUpSecret) {
+      setStepUpError('vigie.gate.step_up.errors.required');
+      return false;
+    }
+    try {
+      await api.stepUp(mfa ? { totp: stepUpSecret } : { password: stepUpSecret });
+      setStepUpError(null);
+      return true;
+    } catch (error) {
+      const gateError = gateErrorOf(error);
+      if (gateError.status === 401) void logoutIfAccessDenied(gateError);
+      setStepUpError(STEP_UP_ERRORS[refusalCodeOf(error) ?? ''] ?? 'vigie.gate.step_up.errors.unavailable');
+      return false;
+    } finally {
+      // A code works once, a password is not kept on screen: the field starts empty again.
+      setStepUpSecret('');
+    }
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
     if (!isDraftValid(problems) || pending) return;
     setPending(true);
-    if (stepUpAsked) {
-      if (!stepUpSecret) {
-        setStepUpError('vigie.gate.step_up.errors.required');
-        setPending(false);
-        return;
-      }
-      try {
-        await api.stepUp(mfa ? { totp: stepUpSecret } : { password: stepUpSecret });
-        setStepUpSecret('');
-        setStepUpError(null);
-      } catch (error) {
-        const code = refusalCodeOf(error);
-        const gateError = gateErrorOf(error);
-        if (gateError.status === 401) void logoutIfAccessDenied(gateError);
-        setStepUpError(STEP_UP_ERRORS[code ?? ''] ?? 'vigie.gate.step_up.errors.unavailable');
-        setStepUpSecret('');
-        setPending(false);
-        return;
-      }
+    if (stepUpAsked && !(await confirmStepUp())) {
+      setPending(false);
+      return;
     }
     setFailure(null);
     try {
