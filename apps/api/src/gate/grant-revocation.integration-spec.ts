@@ -128,25 +128,40 @@ describe('a grant ends with the entitlement', () => {
     expect(verification.json()).toMatchObject({ intact: true });
   });
 
-  it('the database hands out no body for a revoked grant, even with a read recorded in the transaction', async () => {
-    const { account, grant, caseId } = await aLiveGrant();
-    await ownerQuery(`UPDATE moderation_case SET status = 'closed', closed_at = now(), close_reason = 'resolved' WHERE id = $1`, [caseId]);
-    const db = t.app.get(DataSource);
-    const bodies = await db.transaction(async (m) => {
-      // What a gate that forgot to check would do: record the read, then ask for the bodies.
-      await t.app.get(RegisterService).record(m, {
-        staff: { id: account.id, roles: ['moderator'] },
-        caseId,
-        conversationId: null,
-        reportIds: [],
-        subjectIds: [],
-        outcome: 'read',
-        grantId: grant.grantId,
-        justification: null,
-        client: { ip: null, userAgent: null, requestId: null },
+  describe('the database hands out no body for a revoked grant, even with a read recorded in the transaction', () => {
+    // What a gate that forgot to check would do: record the read, then ask for the bodies.
+    async function bodiesAfterARecordedRead(staffId: string, grantId: string, caseId: string): Promise<number> {
+      return t.app.get(DataSource).transaction(async (m) => {
+        await t.app.get(RegisterService).record(m, {
+          staff: { id: staffId, roles: ['moderator'] },
+          caseId,
+          conversationId: null,
+          reportIds: [],
+          subjectIds: [],
+          outcome: 'read',
+          grantId,
+          justification: null,
+          client: { ip: null, userAgent: null, requestId: null },
+        });
+        return (await t.app.get(GateRepository).bodies(m, grantId, staffId, clock.now())).size;
       });
-      return t.app.get(GateRepository).bodies(m, grant.grantId, account.id, clock.now());
+    }
+
+    type Change = (ids: { caseId: string; staffId: string }) => Promise<unknown>;
+    const changes: [string, Change][] = [
+      ['the case closed', ({ caseId }) => ownerQuery(`UPDATE moderation_case SET status = 'closed', closed_at = now(), close_reason = 'resolved' WHERE id = $1`, [caseId])],
+      ['the case purged', ({ caseId }) => ownerQuery(`UPDATE moderation_case SET data_purged_at = now() WHERE id = $1`, [caseId])],
+      ['the case reassigned', ({ caseId }) => ownerQuery(`UPDATE moderation_case SET assignee_id = $2 WHERE id = $1`, [caseId, otherModeratorId])],
+      ['the holder disabled', ({ staffId }) => ownerQuery(`UPDATE staff_user SET disabled_at = now() WHERE id = $1`, [staffId])],
+      ['the holder without a content role', ({ staffId }) => ownerQuery(`UPDATE staff_user SET roles = '{dpo}' WHERE id = $1`, [staffId])],
+      ['the session signed out', ({ staffId }) => ownerQuery(`UPDATE staff_session SET revoked_at = now(), ended_by = 'signed_out' WHERE staff_id = $1`, [staffId])],
+    ];
+    it.each(changes)('%s', async (_name, change) => {
+      const { account, grant, caseId } = await aLiveGrant();
+      // The same read, before the change, does hand the bodies out: the refusal is the change's.
+      expect(await bodiesAfterARecordedRead(account.id, grant.grantId, caseId)).toBeGreaterThan(0);
+      await change({ caseId, staffId: account.id });
+      expect(await bodiesAfterARecordedRead(account.id, grant.grantId, caseId)).toBe(0);
     });
-    expect(bodies.size).toBe(0);
   });
 });
