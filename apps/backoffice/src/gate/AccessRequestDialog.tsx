@@ -14,9 +14,16 @@ import { type CaseReport, type GrantScope, MIN_JUSTIFICATION_LENGTH } from '@vig
 import { type FormEvent, useState } from 'react';
 import { useGetIdentity, useLogoutIfAccessDenied, useRefresh, useTranslate } from 'react-admin';
 import { ActionDialog } from '../components/ActionDialog';
-import { refusalCodeOf } from '../providers/api';
 import { isStaffSessionIdentity } from '../providers/authProvider';
-import { type GateApi, type GateError, gateApi, gateErrorOf, type GrantReceipt } from './gateApi';
+import {
+  type GateApi,
+  type GateError,
+  gateApi,
+  gateErrorOf,
+  type GrantReceipt,
+  stepUpFailureOf,
+  type StepUpMethod,
+} from './gateApi';
 import { draftProblems, isDraftValid } from './gateRules';
 import { JustificationField } from './JustificationField';
 import { LegalBasisNotice } from './LegalBasisNotice';
@@ -26,7 +33,7 @@ import { StepUpPanel } from './StepUpPanel';
 // What a refused step-up says, by the API's code.
 const STEP_UP_ERRORS: Record<string, string> = {
   step_up_failed: 'vigie.gate.step_up.errors.failed',
-  step_up_method: 'vigie.gate.step_up.errors.failed',
+  step_up_method: 'vigie.gate.step_up.errors.method',
   locked: 'vigie.gate.step_up.errors.locked',
   invalid_input: 'vigie.gate.step_up.errors.failed',
 };
@@ -72,7 +79,9 @@ export const AccessRequestDialog = ({
   const [failure, setFailure] = useState<GateError | null>(null);
   // The gate asked for a step-up: the dialog confirms it, then asks the gate again.
   const { identity } = useGetIdentity();
-  const mfa = isStaffSessionIdentity(identity) && identity.mfaEnabled;
+  // The API's word wins over the identity loaded earlier (MFA enrolled since, say).
+  const [method, setMethod] = useState<StepUpMethod | null>(null);
+  const mfa = method ? method === 'totp' : isStaffSessionIdentity(identity) && identity.mfaEnabled;
   const [stepUpSecret, setStepUpSecret] = useState('');
   const [stepUpError, setStepUpError] = useState<string | null>(null);
   const stepUpAsked = failure?.reason === 'step_up_required';
@@ -101,7 +110,9 @@ export const AccessRequestDialog = ({
     } catch (error) {
       const gateError = gateErrorOf(error);
       if (gateError.status === 401) void logoutIfAccessDenied(gateError);
-      setStepUpError(STEP_UP_ERRORS[refusalCodeOf(error) ?? ''] ?? 'vigie.gate.step_up.errors.unavailable');
+      const refused = stepUpFailureOf(error);
+      if (refused.method) setMethod(refused.method);
+      setStepUpError(STEP_UP_ERRORS[refused.code ?? ''] ?? 'vigie.gate.step_up.errors.unavailable');
       return false;
     } finally {
       // A code works once, a password is not kept on screen: the field starts empty again.

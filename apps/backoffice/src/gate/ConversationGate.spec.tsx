@@ -491,6 +491,32 @@ describe('opening a conversation through the gate', () => {
     expect(stepUps).toEqual([{ totp: '123456' }]);
   });
 
+  it('switches to the code field when the API says the account now confirms with MFA', async () => {
+    const stepUps: unknown[] = [];
+    let asked = 0;
+    serve({
+      access: () => (asked++ === 0 ? stepUpRequired() : jsonReply(201, aGrant())),
+      stepUp: (body) => {
+        stepUps.push(body);
+        return stepUps.length === 1
+          ? jsonReply(400, { statusCode: 400, error: 'Bad Request', message: 'Use your code.', details: { code: 'step_up_method', method: 'totp' } })
+          : jsonReply(200, { stepUpUntil: '2026-11-26T10:10:00.000Z' });
+      },
+      messages: () => jsonReply(200, contextConversation()),
+    });
+    renderCase(['moderator'], CAMILLE, false);
+    const dialog = await openDialog();
+    await fillAndSend(dialog);
+    const panel = await within(dialog).findByTestId('gate-step-up');
+    fireEvent.change(within(panel).getByLabelText(/Mot de passe/), { target: { value: 'mon-mot-de-passe' } });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirmer et ouvrir' })));
+    expect(await within(panel).findByText(/le champ a changé/)).toBeTruthy();
+    fireEvent.change(within(panel).getByLabelText(/Code à 6 chiffres/), { target: { value: '654321' } });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirmer et ouvrir' })));
+    expect(await screen.findByRole('dialog', { name: 'Conversation signalée' })).toBeTruthy();
+    expect(stepUps).toEqual([{ password: 'mon-mot-de-passe' }, { totp: '654321' }]);
+  });
+
   it('says why a grant was revoked when the API answers grant_revoked to the read', async () => {
     serve({
       access: () => jsonReply(201, aGrant()),

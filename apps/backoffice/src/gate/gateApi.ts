@@ -119,6 +119,15 @@ const parse = <T>(read: (body: unknown) => T, body: unknown): T => {
 
 /** What a step-up confirms: the password, or a TOTP code when the account has MFA. */
 export type StepUpInput = { password: string } | { totp: string };
+export type StepUpMethod = 'password' | 'totp';
+
+/** Why a step-up was refused (`details.code`), and the method the account uses when the API said. */
+export const stepUpFailureOf = (error: unknown): { code: string | undefined; method: StepUpMethod | undefined } => {
+  const http = error instanceof HttpError ? error : toHttpError(error);
+  const details = isRecord(http.body) && isRecord(http.body.details) ? http.body.details : {};
+  const method = details.method === 'password' || details.method === 'totp' ? details.method : undefined;
+  return { code: typeof details.code === 'string' ? details.code : undefined, method };
+};
 
 export interface AccessRequestInput {
   justification: string;

@@ -81,6 +81,7 @@ export const gateEn: MessagesOf<typeof gateFr> = {
     errors: {
       required: 'Enter it to continue.',
       failed: 'That is not the right one. A code works only once: wait for the next one.',
+      method: 'Your account confirms the other way: the field has changed, try again.',
       locked: 'Too many failed attempts. Try again in a few minutes.',
       unavailable: 'The confirmation did not go through. Try again.',
     },

@@ -79,6 +79,7 @@ export const gateFr = {
     errors: {
       required: 'Saisissez-le pour continuer.',
       failed: "Ce n'est pas le bon. Un code ne sert qu'une fois\u00a0: attendez le suivant.",
+      method: "Votre compte se confirme par l'autre moyen\u00a0: le champ a changé, recommencez.",
       locked: 'Trop d’essais manqués. Réessayez dans quelques minutes.',
       unavailable: "La confirmation n'a pas abouti. Réessayez.",
     },
