@@ -100,20 +100,24 @@ const commands: Record<string, Command> = {
     },
   },
   'audit:verify': {
-    summary: 'Recompute the access register and check its signed checkpoints [--checkpoint FILE]…; exits 1 unless intact.',
+    summary: 'Recompute the access register and the staff journal and check their signed checkpoints [--checkpoint FILE]…; exits 1 unless intact.',
     async run(args) {
       const { values } = parseArgs({ args, options: { checkpoint: { type: 'string', multiple: true } }, strict: true });
       const external = (values.checkpoint ?? []).map(readCheckpointFile);
       await withApp(async (context) => {
         const result = await context.get(RegisterService).verify(external);
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-        if (!result.intact) throw new CommandFailed(`the register is NOT intact: entry ${result.firstBroken?.sequence} (${result.firstBroken?.problem})`);
-        process.stderr.write(`The register is intact: ${result.entriesChecked} entries, ${result.checkpointsChecked} checkpoint(s) checked.\n`);
+        if (result.firstBroken) throw new CommandFailed(`the register is NOT intact: entry ${result.firstBroken.sequence} (${result.firstBroken.problem})`);
+        const journal = result.journal.firstBroken;
+        if (journal) throw new CommandFailed(`the staff journal is NOT intact: entry ${journal.sequence} (${journal.problem})`);
+        process.stderr.write(
+          `The register is intact: ${result.entriesChecked} entries, ${result.checkpointsChecked} checkpoint(s) checked; the staff journal too: ${result.journal.entriesChecked} entries.\n`,
+        );
       });
     },
   },
   'audit:checkpoint': {
-    summary: 'Sign the head of the access register now and print the checkpoint [--out FILE]; keep it outside Vigie.',
+    summary: 'Sign the heads of the access register and the staff journal now and print the checkpoint [--out FILE]; keep it outside Vigie.',
     async run(args) {
       const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
       await withApp(async (context) => {

@@ -12,6 +12,7 @@ import { AppLayout } from './app/AppLayout';
 import { UPCOMING_SCREENS } from './layout/screens';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { journalRoute } from './journal';
 import { REGISTER_OLD_PATH, registerRoute } from './register';
 import { retentionRoute } from './retention';
 import { staffResource } from './staff';
@@ -32,6 +33,7 @@ const CaseShowPage = lazy(() =>
 
 const SCREEN_ROUTES: readonly ScreenRoute[] = [
   registerRoute,
+  journalRoute,
   retentionRoute,
   approvalsRoute,
   deliveriesRoute,

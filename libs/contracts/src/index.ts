@@ -7,6 +7,7 @@ export * from './errors';
 export * from './gate';
 export * from './gate.schemas';
 export * from './journal';
+export * from './journal.schemas';
 export * from './intake.schemas';
 export * from './list';
 export * from './permissions';

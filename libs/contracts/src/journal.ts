@@ -29,13 +29,47 @@ export const STAFF_ACTIVITY_EVENTS = [
   'staff.renamed',
   'staff.disabled',
   'staff.enabled',
+  'staff.listed',
+  'staff.viewed',
   // Cases seen by the DPO, legal holds, retention
   'case.metadata_viewed',
   'legal_hold.placed',
   'legal_hold.lifted',
   'retention.run_started',
+  'legal_hold.listed',
+  'retention.policy_viewed',
+  'retention.previewed',
+  'retention.runs_viewed',
+  // The register and the journal as the DPO reads them
+  'register.viewed',
+  'register.exported',
+  'register.verified',
+  'register.checkpoints_viewed',
+  'register.checkpoint_signed',
+  'journal.viewed',
+  // What leaves for the platform and the public
+  'deliveries.viewed',
+  'delivery.retried',
+  'transparency.exported',
 ] as const;
 export type StaffActivityEvent = (typeof STAFF_ACTIVITY_EVENTS)[number];
 
 export const isStaffActivityEvent = (value: string): value is StaffActivityEvent =>
   (STAFF_ACTIVITY_EVENTS as readonly string[]).includes(value);
+
+/** One entry of the staff journal, as the DPO reads it. Never a password, a token, a code or a body. */
+export interface StaffActivityEntry {
+  sequence: number;
+  at: string;
+  event: StaffActivityEvent;
+  /** Who did it; null for a failed sign-in, the CLI, or the system. */
+  actor: { id: string; name: string | null } | null;
+  /** The account it concerns, when it concerns one. */
+  subject: { id: string; name: string | null } | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+export const STAFF_ACTIVITY_SORT_FIELDS = ['sequence'] as const;

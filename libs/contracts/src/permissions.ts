@@ -31,6 +31,8 @@ const ALLOWED_ROLES = {
   'register.export': ['dpo'],
   'register.verify': ['dpo'],
   'register.checkpoint': ['dpo'],
+  // The staff journal: who signed in, who changed which account, what the DPO and admins did.
+  'journal.view': ['dpo'],
   'retention.view': ['dpo', 'admin'],
   'retention.run': ['dpo', 'admin'],
   'legal_hold.view': ['lead', 'dpo', 'admin'],

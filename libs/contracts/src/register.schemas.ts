@@ -19,6 +19,7 @@ export const signedCheckpointSchema = z.object({
   sequence: z.number().int().min(1),
   headHash: z.string().regex(/^[0-9a-f]{64}$/),
   time: z.string(),
+  journal: z.object({ sequence: z.number().int().min(1), headHash: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
   algorithm: z.literal('Ed25519'),
   publicKey: z.string().includes('PUBLIC KEY'),
   signature: z.string().min(1),

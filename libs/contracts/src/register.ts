@@ -52,7 +52,18 @@ export interface RegisterVerification {
   entriesErased: number;
   checkpointsChecked: number;
   firstBroken?: { sequence: number; problem: RegisterProblem };
+  /** The staff journal, a chain of its own checked by the same verification and checkpoints. */
+  journal: ChainVerification;
   verifiedAt: string;
+}
+
+/** One chain's part of a verification. */
+export interface ChainVerification {
+  intact: boolean;
+  entriesChecked: number;
+  headSequence: number;
+  headHash: string | null;
+  firstBroken?: { sequence: number; problem: RegisterProblem };
 }
 
 /** What is signed: the head of the chain at a time. */
@@ -60,6 +71,8 @@ export interface CheckpointStatement {
   sequence: number;
   headHash: string;
   time: string;
+  /** The staff journal's head at the same time (absent from checkpoints signed before it was chained). */
+  journal?: { sequence: number; headHash: string };
 }
 
 /** A signed checkpoint, as the DPO downloads and keeps it outside the system. */

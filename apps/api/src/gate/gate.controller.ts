@@ -7,6 +7,7 @@ import { createZodDto } from '../common/zod-validation.pipe';
 import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { GateService } from './gate.service';
 import { CaseIdDto } from '../common/request-params.dto';
+import { NotJournaled } from '../staff/journal.decorators';
 
 class AccessRequestDto extends createZodDto(accessRequestSchema) {}
 class GrantIdDto extends createZodDto(z.strictObject({ grantId: z.uuid({ message: 'must be a grant id (UUID)' }) })) {}
@@ -18,6 +19,7 @@ class GrantIdDto extends createZodDto(z.strictObject({ grantId: z.uuid({ message
 @ApiTags('gate')
 @Controller()
 @Requires('gate.ask')
+@NotJournaled('every knock at the gate and every read is an entry of the access register')
 export class GateController {
   constructor(private readonly gate: GateService) {}
 

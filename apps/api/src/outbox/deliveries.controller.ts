@@ -7,6 +7,7 @@ import { createZodDto } from '../common/zod-validation.pipe';
 import { Requires } from '../staff/staff.decorators';
 import { OutboxRepository } from './outbox.repository';
 import { WebhookWorker } from './webhook.worker';
+import { Journal } from '../staff/journal.decorators';
 
 class DeliveriesQueryDto extends createZodDto(
   z.strictObject({
@@ -29,12 +30,14 @@ export class DeliveriesController {
   ) {}
 
   @Get()
+  @Journal('deliveries.viewed')
   @ApiOperation({ summary: 'Messages to the platform, newest first, with their last attempts.' })
   list(@Query() query: DeliveriesQueryDto) {
     return this.outbox.list(query.pending, query.perPage, (query.page - 1) * query.perPage);
   }
 
   @Post(':id/retry')
+  @Journal('delivery.retried')
   @HttpCode(202)
   @Requires('deliveries.retry')
   @ApiOperation({ summary: 'Try this delivery again now.' })

@@ -7,6 +7,7 @@ import { createZodDto } from '../common/zod-validation.pipe';
 import { Requires } from '../staff/staff.decorators';
 import { RegisterService } from './register.service';
 import { PageQueryDto } from '../common/request-params.dto';
+import { Journal, NotJournaled } from '../staff/journal.decorators';
 
 class AccessLogQueryDto extends createZodDto(accessLogQuerySchema) {}
 class AccessLogExportDto extends createZodDto(accessLogExportQuerySchema) {}
@@ -19,6 +20,7 @@ export class AuditController {
   constructor(private readonly register: RegisterService) {}
 
   @Get('access-log')
+  @Journal('register.viewed')
   @ApiOperation({ summary: 'The access register, newest first; filters: staff, case, subject, outcome, period.' })
   accessLog(@Query() query: AccessLogQueryDto) {
     return this.register.list(query);
@@ -26,6 +28,7 @@ export class AuditController {
 
   @Get('access-log/export')
   @Requires('register.export')
+  @Journal('register.exported')
   @ApiOperation({ summary: 'The (filtered) register as CSV or JSON, streamed oldest first; flat memory whatever its size.' })
   async export(@Query() query: AccessLogExportDto, @Res() reply: FastifyReply): Promise<void> {
     const { format, ...filters } = query;
@@ -38,6 +41,7 @@ export class AuditController {
   }
 
   @Get('staff')
+  @NotJournaled('the names behind the staff filters; the lists they filter are journaled')
   @ApiOperation({ summary: 'Every staff account, disabled ones included, to filter the register by.' })
   staff() {
     return this.register.staff();
@@ -45,12 +49,14 @@ export class AuditController {
 
   @Get('verify')
   @Requires('register.verify')
+  @Journal('register.verified')
   @ApiOperation({ summary: 'Recompute the chain and check it against the signed checkpoints; names the first broken entry.' })
   verify(): Promise<RegisterVerification> {
     return this.register.verify();
   }
 
   @Get('checkpoints')
+  @Journal('register.checkpoints_viewed')
   @ApiOperation({ summary: 'The signed checkpoints of the register, newest first.' })
   checkpoints(@Query() query: PageQueryDto) {
     return this.register.checkpoints(query.page, query.perPage);
@@ -59,6 +65,7 @@ export class AuditController {
   @Post('checkpoints')
   @HttpCode(201)
   @Requires('register.checkpoint')
+  @Journal('register.checkpoint_signed')
   @ApiOperation({ summary: 'Sign the head of the register now; keep the answer outside Vigie.' })
   async sign(): Promise<SignedCheckpoint> {
     const signed = await this.register.checkpoint();

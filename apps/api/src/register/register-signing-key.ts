@@ -33,9 +33,15 @@ export function loadSigningKey(config: AppConfig): RegisterSigningKey {
   return { privateKey, publicKeyPem, generatedFile };
 }
 
-/** The signed bytes: the statement's fields in a fixed order. */
+/**
+ * The signed bytes: the statement's fields in a fixed order. The journal's head comes last, and
+ * only when present: checkpoints signed before the journal was chained keep their bytes.
+ */
 function statementBytes(statement: CheckpointStatement): Buffer {
-  return Buffer.from(JSON.stringify({ sequence: statement.sequence, headHash: statement.headHash, time: statement.time }));
+  const { sequence, headHash, time, journal } = statement;
+  return Buffer.from(
+    JSON.stringify({ sequence, headHash, time, ...(journal ? { journal: { sequence: journal.sequence, headHash: journal.headHash } } : {}) }),
+  );
 }
 
 export function signCheckpoint(key: RegisterSigningKey, statement: CheckpointStatement): SignedCheckpoint {
@@ -43,6 +49,7 @@ export function signCheckpoint(key: RegisterSigningKey, statement: CheckpointSta
     sequence: statement.sequence,
     headHash: statement.headHash,
     time: statement.time,
+    ...(statement.journal ? { journal: statement.journal } : {}),
     algorithm: 'Ed25519',
     publicKey: key.publicKeyPem,
     signature: sign(null, statementBytes(statement), key.privateKey).toString('base64'),

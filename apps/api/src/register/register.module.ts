@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StaffModule } from '../staff/staff.module';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AuditController } from './audit.controller';
 import { CheckpointScheduler } from './checkpoint.scheduler';
@@ -8,6 +9,8 @@ import { loadSigningKey, REGISTER_SIGNING_KEY } from './register-signing-key';
 
 /** The access register: the chain, its verification, signed checkpoints, the DPO's endpoints. */
 @Module({
+  // The staff journal: its chain is verified and signed with the register's.
+  imports: [StaffModule],
   controllers: [AuditController],
   providers: [
     RegisterRepository,

@@ -135,6 +135,8 @@ function filterOf(query: AccessLogFilters, params: unknown[], extra: string[] = 
 interface CheckpointRow {
   sequence: string;
   head_hash: string;
+  journal_sequence: string | null;
+  journal_head_hash: string | null;
   time: string;
   public_key: string;
   signature: string;
@@ -272,17 +274,20 @@ export class RegisterRepository {
 
   async insertCheckpoint(checkpoint: SignedCheckpoint, createdAt: Date): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO register_checkpoint (sequence, head_hash, time, public_key, signature, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sequence) DO NOTHING`,
-      [checkpoint.sequence, checkpoint.headHash, checkpoint.time, checkpoint.publicKey, checkpoint.signature, createdAt],
+      `INSERT INTO register_checkpoint (sequence, head_hash, journal_sequence, journal_head_hash, time, public_key, signature, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+      [
+        checkpoint.sequence, checkpoint.headHash, checkpoint.journal?.sequence ?? null, checkpoint.journal?.headHash ?? null,
+        checkpoint.time, checkpoint.publicKey, checkpoint.signature, createdAt,
+      ],
     );
   }
 
   async checkpoints(limit?: number, offset = 0): Promise<{ data: SignedCheckpoint[]; total: number }> {
     const [rows, count] = await Promise.all([
       this.dataSource.query(
-        `SELECT sequence::text AS sequence, head_hash, time, public_key, signature FROM register_checkpoint c
-          ORDER BY c.sequence DESC ${limit === undefined ? '' : 'LIMIT $1 OFFSET $2'}`,
+        `SELECT sequence::text AS sequence, head_hash, journal_sequence::text AS journal_sequence, journal_head_hash, time, public_key, signature
+           FROM register_checkpoint c ORDER BY c.sequence DESC, c.journal_sequence DESC NULLS LAST ${limit === undefined ? '' : 'LIMIT $1 OFFSET $2'}`,
         limit === undefined ? [] : [limit, offset],
       ) as Promise<CheckpointRow[]>,
       this.dataSource.query(`SELECT count(*)::int AS total FROM register_checkpoint`) as Promise<{ total: number }[]>,
@@ -306,6 +311,7 @@ function toCheckpoint(row: CheckpointRow): SignedCheckpoint {
   return {
     sequence: Number(row.sequence),
     headHash: row.head_hash,
+    ...(row.journal_sequence && row.journal_head_hash ? { journal: { sequence: Number(row.journal_sequence), headHash: row.journal_head_hash } } : {}),
     time: row.time,
     algorithm: 'Ed25519',
     publicKey: row.public_key,

@@ -3,6 +3,7 @@ import {
   ACCESS_PURPOSE,
   type AccessLogQuery,
   type AccessOutcome,
+  type ChainVerification,
   LEGAL_BASIS,
   type RegisterProblem,
   type RegisterVerification,
@@ -11,7 +12,10 @@ import {
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { chainHash, chainTime, GENESIS_HASH, newSalt, personalDigest } from './register-chain';
+import { type ChainWalk, nextLink, walkChain } from '../common/hash-chain';
+import { journalHash } from '../staff/staff-activity-chain';
+import { StaffActivityRepository } from '../staff/staff-activity.repository';
+import { chainHash, chainTime, newSalt, personalDigest } from './register-chain';
 import { exportStream } from './register-export';
 import { type AccessLogFilters, type ChainLink, RegisterRepository, type StoredEntry } from './register.repository';
 import { checkpointSignatureValid, REGISTER_SIGNING_KEY, type RegisterSigningKey, signCheckpoint } from './register-signing-key';
@@ -45,6 +49,7 @@ const VERIFY_BATCH = 1000;
 export class RegisterService {
   constructor(
     private readonly register: RegisterRepository,
+    private readonly journal: StaffActivityRepository,
     private readonly clock: Clock,
     @Inject(REGISTER_SIGNING_KEY) private readonly key: RegisterSigningKey,
   ) {}
@@ -54,8 +59,9 @@ export class RegisterService {
     const salt = newSalt();
     const { ip, userAgent, requestId } = record.client;
     return this.register.append(m, (head) => {
+      const { sequence, prevHash } = nextLink(head);
       const fields = {
-        sequence: head ? (BigInt(head.sequence) + 1n).toString() : '1',
+        sequence,
         at: chainTime(at),
         staffId: record.staff.id.toLowerCase(),
         staffRoles: [...record.staff.roles].sort(),
@@ -74,7 +80,6 @@ export class RegisterService {
         ipDigest: personalDigest(salt, ip),
         userAgentDigest: personalDigest(salt, userAgent),
       };
-      const prevHash = head?.hash ?? GENESIS_HASH;
       return {
         ...fields,
         justification: record.justification,
@@ -105,12 +110,17 @@ export class RegisterService {
     return this.register.checkpoints(perPage, (page - 1) * perPage);
   }
 
-  /** Signs the current head and keeps the checkpoint; undefined while the register is empty. */
+  /** Signs the current heads of the register and the staff journal; undefined while the register is empty. */
   async checkpoint(): Promise<SignedCheckpoint | undefined> {
-    const head = await this.register.head();
+    const [head, journal] = await Promise.all([this.register.head(), this.journal.head()]);
     if (!head) return undefined;
     const now = this.clock.now();
-    const signed = signCheckpoint(this.key, { sequence: head.sequence, headHash: head.hash, time: now.toISOString() });
+    const signed = signCheckpoint(this.key, {
+      sequence: head.sequence,
+      headHash: head.hash,
+      time: now.toISOString(),
+      ...(journal ? { journal: { sequence: journal.sequence, headHash: journal.hash } } : {}),
+    });
     await this.register.insertCheckpoint(signed, now);
     return signed;
   }
@@ -120,68 +130,57 @@ export class RegisterService {
   }
 
   /**
-   * Recomputes the chain from its first entry, a batch at a time (memory stays flat whatever the
-   * register's size), and checks it against every signed checkpoint: those kept in the database,
-   * which must carry this installation's signature, and `external` ones the DPO kept elsewhere —
-   * the only defence against someone who rewrote the whole chain and its stored checkpoints.
+   * Recomputes both chains — the register and the staff journal — from their first entries, a
+   * batch at a time (memory stays flat whatever their size), and checks them against every signed
+   * checkpoint: those kept in the database, which must carry this installation's signature, and
+   * `external` ones the DPO kept elsewhere — the only defence against someone who rewrote a whole
+   * chain and its stored checkpoints. `intact` holds for both; `journal` tells the journal's part.
    */
   async verify(external: SignedCheckpoint[] = []): Promise<RegisterVerification> {
     const stored = (await this.register.checkpoints()).data;
-    const checkpoints = new Map<number, SignedCheckpoint[]>();
-    let broken: RegisterVerification['firstBroken'];
-    const breakAt = (sequence: number, problem: RegisterProblem) => {
-      if (!broken || sequence < broken.sequence) broken = { sequence, problem };
-    };
+    const registerHeads = new Map<number, string[]>();
+    const journalHeads = new Map<number, string[]>();
+    let badSignature: number | undefined;
     for (const checkpoint of [...stored, ...external]) {
       const trusted = external.includes(checkpoint) || checkpoint.publicKey === this.key.publicKeyPem;
-      if (!trusted || !checkpointSignatureValid(checkpoint)) breakAt(checkpoint.sequence, 'checkpoint_signature_invalid');
-      checkpoints.set(checkpoint.sequence, [...(checkpoints.get(checkpoint.sequence) ?? []), checkpoint]);
+      if (!trusted || !checkpointSignatureValid(checkpoint)) badSignature = Math.min(badSignature ?? Infinity, checkpoint.sequence);
+      registerHeads.set(checkpoint.sequence, [...(registerHeads.get(checkpoint.sequence) ?? []), checkpoint.headHash]);
+      const { journal } = checkpoint;
+      if (journal) journalHeads.set(journal.sequence, [...(journalHeads.get(journal.sequence) ?? []), journal.headHash]);
     }
 
-    let checked = 0;
     let erased = 0;
-    let previous: { sequence: bigint; hash: string } = { sequence: 0n, hash: GENESIS_HASH };
-    scan: for await (const batch of this.register.chain(VERIFY_BATCH)) {
-      for (const entry of batch) {
-        const sequence = BigInt(entry.sequence);
-        const problem = problemOf(entry, previous, checkpoints.get(Number(sequence)));
-        if (problem) {
-          breakAt(problem === 'sequence_gap' ? Number(previous.sequence + 1n) : Number(sequence), problem);
-          break scan;
-        }
-        if (entry.erased) erased += 1;
-        checked += 1;
-        previous = { sequence, hash: entry.hash };
-      }
-    }
-    const lastChecked = Number(previous.sequence);
-    if (!broken) {
-      const beyond = [...checkpoints.keys()].filter((sequence) => sequence > lastChecked).sort((a, b) => a - b);
-      if (beyond.length > 0) breakAt(lastChecked + 1, 'truncated_before_checkpoint');
-    }
+    const [register, journal] = await Promise.all([
+      walkChain(this.register.chain(VERIFY_BATCH), {
+        heads: registerHeads,
+        rehash: (entry: ChainLink) => chainHash(entry.prevHash, entry),
+        problemOf: (entry: ChainLink): RegisterProblem | undefined => (entry.personalHold ? undefined : 'personal_field_mismatch'),
+        onLink: (entry: ChainLink) => {
+          if (entry.erased) erased += 1;
+        },
+      }),
+      walkChain(this.journal.chain(VERIFY_BATCH), { heads: journalHeads, rehash: (entry) => journalHash(entry.prevHash, entry) }),
+    ]);
+    const registerBroken = earliest(register.firstBroken, badSignature === undefined ? undefined : { sequence: badSignature, problem: 'checkpoint_signature_invalid' });
     return {
-      intact: broken === undefined,
-      entriesChecked: checked,
-      headSequence: lastChecked,
-      headHash: checked > 0 ? previous.hash : null,
+      intact: registerBroken === undefined && journal.firstBroken === undefined,
+      entriesChecked: register.entriesChecked,
+      headSequence: register.headSequence,
+      headHash: register.headHash,
       entriesErased: erased,
       checkpointsChecked: stored.length + external.length,
-      ...(broken ? { firstBroken: broken } : {}),
+      ...(registerBroken ? { firstBroken: registerBroken } : {}),
+      journal: chainVerification(journal),
       verifiedAt: this.clock.now().toISOString(),
     };
   }
 }
 
-/** What is wrong with `entry` coming after `previous`, if anything. */
-function problemOf(
-  entry: ChainLink,
-  previous: { sequence: bigint; hash: string },
-  checkpoints: SignedCheckpoint[] | undefined,
-): RegisterProblem | undefined {
-  if (BigInt(entry.sequence) !== previous.sequence + 1n) return 'sequence_gap';
-  if (entry.prevHash !== previous.hash) return 'prev_hash_mismatch';
-  if (!entry.personalHold) return 'personal_field_mismatch';
-  if (chainHash(entry.prevHash, entry) !== entry.hash) return 'hash_mismatch';
-  if (checkpoints?.some((c) => c.headHash !== entry.hash)) return 'checkpoint_mismatch';
-  return undefined;
+function earliest(a: ChainWalk['firstBroken'], b: ChainWalk['firstBroken']): ChainWalk['firstBroken'] {
+  if (!a || !b) return a ?? b;
+  return b.sequence <= a.sequence ? b : a;
+}
+
+function chainVerification(walk: ChainWalk): ChainVerification {
+  return { intact: walk.firstBroken === undefined, ...walk };
 }

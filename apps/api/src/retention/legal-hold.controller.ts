@@ -6,6 +6,7 @@ import { createZodDto } from '../common/zod-validation.pipe';
 import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { RetentionService } from './retention.service';
 import { CaseIdDto } from '../common/request-params.dto';
+import { JournaledByService } from '../staff/journal.decorators';
 
 class LegalHoldDto extends createZodDto(legalHoldSchema) {}
 
@@ -13,6 +14,8 @@ class LegalHoldDto extends createZodDto(legalHoldSchema) {}
 @ApiTags('retention')
 @Controller('cases')
 @Requires('legal_hold.manage')
+// RetentionService writes legal_hold.placed and legal_hold.lifted.
+@JournaledByService()
 export class LegalHoldController {
   constructor(private readonly retention: RetentionService) {}
 

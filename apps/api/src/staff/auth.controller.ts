@@ -9,6 +9,7 @@ import { SessionService } from './session.service';
 import { StepUpService } from './step-up.service';
 import { Public } from '../common/public.decorator';
 import { type AuthenticatedStaff, CurrentStaff, OpenDuringMfaEnrolment, Requires, type StaffRequest } from './staff.decorators';
+import { JournaledByService, NotJournaled } from './journal.decorators';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -24,6 +25,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public('signing in is how a session starts')
+  @JournaledByService()
   @ApiOperation({ summary: 'Sign in; sets the session cookie and returns the CSRF token.' })
   async login(@Body() body: LoginDto, @Req() request: StaffRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
     const { token, body: session } = await this.auth.login(body, clientOf(request));
@@ -32,6 +34,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @JournaledByService()
   @HttpCode(204)
   @OpenDuringMfaEnrolment()
   @ApiOperation({ summary: 'Sign out: the session is revoked server-side.' })
@@ -41,6 +44,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @NotJournaled('reads one’s own session')
   @OpenDuringMfaEnrolment()
   @ApiOperation({ summary: 'The signed-in staff member and a CSRF token.' })
   me(@CurrentStaff() me: AuthenticatedStaff): SessionResponse {
@@ -48,6 +52,7 @@ export class AuthController {
   }
 
   @Post('step-up')
+  @JournaledByService()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Confirm my password — or my TOTP code when I have MFA — again: the gate opens conversations for STEP_UP_MINUTES after.',
@@ -57,6 +62,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @JournaledByService()
   @HttpCode(204)
   @OpenDuringMfaEnrolment()
   @ApiOperation({ summary: 'Change my password; my other sessions are closed.' })
@@ -65,6 +71,7 @@ export class AuthController {
   }
 
   @Post('mfa/enrolment')
+  @NotJournaled('prepares a secret; nothing changes until the activation, which is journaled')
   @OpenDuringMfaEnrolment()
   @ApiOperation({ summary: 'Start TOTP enrolment: a secret and its QR code.' })
   startMfaEnrolment(@CurrentStaff() me: AuthenticatedStaff): Promise<MfaEnrolment> {
@@ -72,6 +79,7 @@ export class AuthController {
   }
 
   @Post('mfa/activate')
+  @JournaledByService()
   @OpenDuringMfaEnrolment()
   @ApiOperation({ summary: 'Confirm enrolment with a code; returns single-use recovery codes, shown once.' })
   activateMfa(@CurrentStaff() me: AuthenticatedStaff, @Body() body: MfaActivateDto, @Req() request: StaffRequest): Promise<{ recoveryCodes: string[] }> {

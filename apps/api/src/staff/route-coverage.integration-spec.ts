@@ -1,9 +1,10 @@
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { isAction, rolesFor, STAFF_ROLES, type StaffRole } from '@vigie/contracts';
+import { type Action, isAction, rolesFor, STAFF_ROLES, type StaffRole } from '@vigie/contracts';
 import { createStaff, type Session, signIn } from '../../test/staff-factory';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { PUBLIC_ROUTE } from '../common/public.decorator';
+import { JOURNAL_RULE, type JournalRule } from './journal.decorators';
 import { ROUTE_ACTION } from './staff.decorators';
 
 /**
@@ -27,6 +28,7 @@ interface Route {
   url: string;
   publicReason?: string;
   action?: string;
+  journal?: JournalRule;
 }
 
 function routesOf(t: TestApp): Route[] {
@@ -48,7 +50,8 @@ function routesOf(t: TestApp): Route[] {
         const publicReason = Reflect.getMetadata(PUBLIC_ROUTE, handler) ?? Reflect.getMetadata(PUBLIC_ROUTE, controller);
         // As the guard reads it: the method's action overrides its controller's.
         const action = Reflect.getMetadata(ROUTE_ACTION, handler) ?? Reflect.getMetadata(ROUTE_ACTION, controller);
-        routes.push({ method, url, publicReason, action });
+        const journal = Reflect.getMetadata(JOURNAL_RULE, handler) ?? Reflect.getMetadata(JOURNAL_RULE, controller);
+        routes.push({ method, url, publicReason, action, journal });
       }
     }
   }
@@ -93,6 +96,23 @@ describe('route coverage', () => {
       .filter((r) => typeof r.action !== 'string' || !isAction(r.action))
       .map((r) => `${nameOf(r)}: ${r.action === undefined ? 'no @Requires' : `unknown action ${String(r.action)}`}`);
     expect(problems).toEqual([]);
+  });
+
+  it('has every route the DPO or an admin may call say how it reaches the staff journal', () => {
+    const watched = routesOf(t).filter((r) => typeof r.action === 'string' && isAction(r.action) && rolesFor(r.action).some((role) => role === 'dpo' || role === 'admin'));
+    expect(watched.length).toBeGreaterThan(10);
+    const problems = watched
+      .filter((r) => r.journal === undefined)
+      .map(
+        (r) =>
+          `${nameOf(r)} (action ${String(r.action)}, allowed to ${rolesFor(r.action as Action).join(', ')}) is not journaled: add, from staff/journal.decorators, ` +
+          `@Journal('<event of STAFF_ACTIVITY_EVENTS>') if the journal interceptor should record each successful call, ` +
+          `@JournaledByService() if its service calls StaffActivityRepository.record, or @NotJournaled('<why>')`,
+      );
+    expect(problems).toEqual([]);
+    for (const route of watched.filter((r) => r.journal?.kind === 'exempt')) {
+      expect({ route: nameOf(route), reason: route.journal?.kind === 'exempt' && route.journal.reason.length > 10 }).toEqual({ route: nameOf(route), reason: true });
+    }
   });
 
   describe('with a session', () => {

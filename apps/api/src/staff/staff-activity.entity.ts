@@ -1,11 +1,23 @@
 import type { StaffActivityEvent } from '@vigie/contracts';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Who did what to which account, from where. Never a password, a token or a code. */
+/**
+ * One entry of the staff journal: who did what to which account, from where. Never a password, a
+ * token or a code. A link of a hash chain (`staff-activity-chain.ts`), written only by
+ * `StaffActivityRepository.record`.
+ */
 @Entity({ name: 'staff_activity' })
 export class StaffActivity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
+
+  @Index('uq_staff_activity_sequence', { unique: true })
+  @Column({ type: 'bigint' })
+  sequence!: string;
+
+  /** The canonical form the hash was computed with. */
+  @Column({ type: 'text' })
+  format!: string;
 
   @Column({ type: 'timestamptz' })
   at!: Date;
@@ -27,4 +39,10 @@ export class StaffActivity {
 
   @Column({ type: 'jsonb' })
   details!: Record<string, unknown>;
+
+  @Column({ name: 'prev_hash', type: 'text' })
+  prevHash!: string;
+
+  @Column({ type: 'text' })
+  hash!: string;
 }

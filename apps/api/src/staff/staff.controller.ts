@@ -5,6 +5,7 @@ import { clientOf } from './auth.controller';
 import { CreateStaffDto, StaffListQueryDto, UpdateStaffDto, UuidParamDto } from './dto/staff.dto';
 import { type AuthenticatedStaff, CurrentStaff, Requires, type StaffRequest } from './staff.decorators';
 import { StaffService } from './staff.service';
+import { Journal, JournaledByService } from './journal.decorators';
 
 @ApiTags('staff')
 @Controller('staff')
@@ -13,24 +14,28 @@ export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
   @Get()
+  @Journal('staff.listed')
   @ApiOperation({ summary: 'Staff accounts (admin).' })
   list(@Query() query: StaffListQueryDto): Promise<ListResponse<StaffAccount>> {
     return this.staff.list(query);
   }
 
   @Get(':id')
+  @Journal('staff.viewed', { subjectParam: 'id' })
   @ApiOperation({ summary: 'One staff account (admin).' })
   get(@Param() params: UuidParamDto): Promise<StaffAccount> {
     return this.staff.get(params.id);
   }
 
   @Post()
+  @JournaledByService()
   @ApiOperation({ summary: 'Create a staff account with an initial password (admin).' })
   create(@Body() body: CreateStaffDto, @CurrentStaff() me: AuthenticatedStaff, @Req() request: StaffRequest): Promise<StaffAccount> {
     return this.staff.create(body, { id: me.id, ...clientOf(request) });
   }
 
   @Patch(':id')
+  @JournaledByService()
   @ApiOperation({ summary: 'Rename, change roles, disable or re-enable an account (admin). Applies at its next request.' })
   update(
     @Param() params: UuidParamDto,

@@ -5,12 +5,14 @@ import type { FastifyReply } from 'fastify';
 import { createZodDto } from '../common/zod-validation.pipe';
 import { Requires } from '../staff/staff.decorators';
 import { toCsv, TransparencyService } from './transparency.service';
+import { Journal } from '../staff/journal.decorators';
 
 class TransparencyQueryDto extends createZodDto(transparencyQuerySchema) {}
 
 @ApiTags('transparency')
 @Controller('transparency')
 @Requires('transparency.export')
+@Journal('transparency.exported')
 export class TransparencyController {
   constructor(private readonly transparency: TransparencyService) {}
 

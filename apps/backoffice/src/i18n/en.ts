@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import type { CasesResourceMessages, ResourceMessages, VigieMessages } from './fr';
 import { decisionsEn } from './decisions.en';
 import { gateEn } from './gate.en';
+import { journalEn } from './journal.en';
 import { registerEn } from './register.en';
 import { retentionEn } from './retention.en';
 
@@ -381,6 +382,7 @@ const vigie: VigieMessages = {
   },
   gate: gateEn,
   register: registerEn,
+  journal: journalEn,
   retention: retentionEn,
   decisions: decisionsEn,
 };

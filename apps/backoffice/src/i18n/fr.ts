@@ -2,6 +2,7 @@ import frenchMessages from 'ra-language-french';
 import type { MessagesOf } from './messagesOf';
 import { decisionsFr } from './decisions';
 import { gateFr } from './gate';
+import { journalFr } from './journal';
 import { registerFr } from './register';
 import { retentionFr } from './retention';
 
@@ -388,6 +389,7 @@ const vigie = {
   },
   gate: gateFr,
   register: registerFr,
+  journal: journalFr,
   retention: retentionFr,
   decisions: decisionsFr,
 };

@@ -28,6 +28,8 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     head_hash: 'Head hash',
     verified_at: 'Verified on %{date}',
     broken_title: 'Register tampered with: first broken entry no. %{sequence}',
+    journal_broken_title: 'Staff journal tampered with: first broken entry no. %{sequence}',
+    journal_checked: 'Staff journal intact: %{count} entry checked. |||| Staff journal intact: %{count} entries checked.',
     broken_advice:
       'Change nothing and write this number down: the entries after it can no longer be relied upon. Warn the technical team and the security officer, and compare with the checkpoints you keep outside Vigie.',
     failed: 'The verification could not complete: %{message}',
@@ -61,6 +63,7 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     recent: 'Latest checkpoints',
     none: 'No signed checkpoint yet.',
     entry: 'Up to entry no. %{sequence}',
+    journal: 'staff journal up to no. %{sequence}',
     download: 'Download checkpoint no. %{sequence}',
     more: '%{count} checkpoint in all |||| %{count} checkpoints in all',
     load_failed: 'The checkpoints cannot be shown: %{message}',

@@ -26,6 +26,9 @@ export const registerFr = {
     head_hash: 'Empreinte de tête',
     verified_at: 'Vérifié le %{date}',
     broken_title: 'Registre altéré\u00a0: première entrée rompue n°\u00a0%{sequence}',
+    journal_broken_title: 'Journal du personnel altéré\u00a0: première entrée rompue n°\u00a0%{sequence}',
+    journal_checked:
+      'Journal du personnel intact\u00a0: %{count} entrée vérifiée. |||| Journal du personnel intact\u00a0: %{count} entrées vérifiées.',
     broken_advice:
       "Ne modifiez rien et notez ce numéro\u00a0: les entrées qui suivent ne peuvent plus être tenues pour fiables. Prévenez l'équipe technique et le responsable de la sécurité, et comparez avec vos points de contrôle conservés hors de Vigie.",
     failed: "La vérification n'a pas pu aboutir\u00a0: %{message}",
@@ -59,6 +62,7 @@ export const registerFr = {
     recent: 'Derniers points de contrôle',
     none: "Aucun point de contrôle signé pour l'instant.",
     entry: "Jusqu'à l'entrée n°\u00a0%{sequence}",
+    journal: "journal du personnel jusqu'au n°\u00a0%{sequence}",
     download: 'Télécharger le point de contrôle n°\u00a0%{sequence}',
     more: '%{count} point de contrôle en tout |||| %{count} points de contrôle en tout',
     load_failed: 'Les points de contrôle ne peuvent pas être affichés\u00a0: %{message}',

@@ -3,6 +3,7 @@ import GroupOutlined from '@mui/icons-material/GroupOutlined';
 import HourglassBottomOutlined from '@mui/icons-material/HourglassBottomOutlined';
 import HowToVoteOutlined from '@mui/icons-material/HowToVoteOutlined';
 import InboxOutlined from '@mui/icons-material/InboxOutlined';
+import ManageSearchOutlined from '@mui/icons-material/ManageSearchOutlined';
 import OutboxOutlined from '@mui/icons-material/OutboxOutlined';
 import type SvgIcon from '@mui/material/SvgIcon';
 import type { Action } from '../permissions';
@@ -39,6 +40,15 @@ export const SCREENS = [
     action: 'register.view',
     icon: FactCheckOutlined,
     // Served by register/, routed in App.tsx.
+    upcoming: false,
+  },
+  {
+    id: 'journal',
+    label: 'vigie.journal.menu',
+    path: '/journal',
+    action: 'journal.view',
+    icon: ManageSearchOutlined,
+    // Served by journal/, routed in App.tsx.
     upcoming: false,
   },
   {

@@ -68,6 +68,7 @@ export const RESOURCE_ACTIONS: Readonly<Record<string, Action>> = {
   staff: 'staff.manage',
   cases: 'queue.view',
   'audit/access-log': 'register.view',
+  'audit/staff-activity': 'journal.view',
 };
 
 const readSession = (body: unknown): Session => {

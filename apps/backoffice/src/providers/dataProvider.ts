@@ -24,10 +24,12 @@ const readRecord = (body: unknown, url: string): RaRecord => {
 
 /**
  * Resources whose records the API keys by another field than `id`: react-admin needs an `id`,
- * so the list copies that key into one. The access register's entries are keyed by `sequence`.
+ * so the list copies that key into one. The access register's and the staff journal's entries
+ * are keyed by `sequence`.
  */
 export const RECORD_KEYS: Readonly<Record<string, string>> = {
   'audit/access-log': 'sequence',
+  'audit/staff-activity': 'sequence',
 };
 
 const withId = (item: unknown, key: string | undefined): unknown =>

@@ -5,7 +5,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../i18n/relativeTime';
 import { checkpointFileName, downloadJson, formatCount, MONOSPACE, shortHash } from '../common/format';
 
-/** One signed checkpoint: which entry it seals, when, and its file again. */
+/** One signed checkpoint: which entries (register and staff journal) it seals, when, and its file again. */
 export const CheckpointRow = ({ checkpoint }: { checkpoint: SignedCheckpoint }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -34,6 +34,13 @@ export const CheckpointRow = ({ checkpoint }: { checkpoint: SignedCheckpoint }) 
         secondary={
           <Stack component="span" direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
             <span>{formatDateTime(new Date(checkpoint.time), locale)}</span>
+            {checkpoint.journal && (
+              <span data-testid="checkpoint-journal">
+                {translate('vigie.register.checkpoints.journal', {
+                  sequence: formatCount(checkpoint.journal.sequence, locale),
+                })}
+              </span>
+            )}
             <Typography
               component="code"
               variant="caption"

@@ -57,6 +57,8 @@ describe('CheckpointsCard', () => {
 
     const row = await screen.findByTestId('checkpoint-9000');
     expect(within(row).getByText("Jusqu'à l'entrée n° 9 000")).toBeTruthy();
+    // The same signature seals the staff journal's head.
+    expect(within(row).getByTestId('checkpoint-journal').textContent).toBe("journal du personnel jusqu'au n°\u00a0321");
     const query = new URL(String(fetchMock.mock.calls[0][0]), 'http://vigie.test').searchParams;
     expect(query.get('page')).toBe('1');
     expect(query.get('perPage')).toBe('5');

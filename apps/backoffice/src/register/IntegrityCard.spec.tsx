@@ -47,6 +47,7 @@ describe('IntegrityCard', () => {
       /Registre intact — 12 345 entrées vérifiées, dont 12 effacées par la conservation/,
     );
     expect(words(result)).toMatch(/3 points de contrôle signés concordent/);
+    expect(words(result)).toMatch(/Journal du personnel intact : 321 entrées vérifiées/);
     expect(words(result)).toMatch(/Dernière entrée : n° 12 345/);
     // The head hash, shortened on screen, whole for copying.
     expect(result.querySelector('[data-hash]')?.getAttribute('data-hash')).toBe(aVerification().headHash);
@@ -78,6 +79,20 @@ describe('IntegrityCard', () => {
     const result = await screen.findByTestId('verification-broken');
     expect(words(result)).toMatch(/Registre altéré : première entrée rompue n° 4 512 — /);
     expect(words(result)).toMatch(meaning);
+    expect(screen.queryByTestId('verification-intact')).toBeNull();
+  });
+
+  it('names the staff journal’s first broken entry when the register itself holds', async () => {
+    answerVerify(
+      aVerification({
+        intact: false,
+        journal: { intact: false, entriesChecked: 6, headSequence: 6, headHash: null, firstBroken: { sequence: 7, problem: 'hash_mismatch' } },
+      }),
+    );
+    await verify();
+
+    const result = await screen.findByTestId('verification-journal-broken');
+    expect(words(result)).toMatch(/Journal du personnel altéré : première entrée rompue n° 7 — /);
     expect(screen.queryByTestId('verification-intact')).toBeNull();
   });
 

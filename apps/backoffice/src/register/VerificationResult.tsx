@@ -35,6 +35,21 @@ export const VerificationResult = ({ result }: { result: RegisterVerification })
     );
   }
 
+  if (!result.journal.intact && result.journal.firstBroken) {
+    const { sequence, problem } = result.journal.firstBroken;
+    return (
+      <Alert severity="error" icon={<GppBadOutlined />} data-testid="verification-journal-broken" role="alert">
+        <AlertTitle sx={{ fontWeight: 700 }}>
+          {translate('vigie.register.integrity.journal_broken_title', { sequence: formatCount(sequence, locale) })}
+          {' — '}
+          {translate(`vigie.register.integrity.problems.${problem}`)}
+        </AlertTitle>
+        <Typography variant="body2">{translate('vigie.register.integrity.broken_advice')}</Typography>
+        {verifiedAt}
+      </Alert>
+    );
+  }
+
   if (result.entriesChecked === 0) {
     return (
       <Alert severity="info" data-testid="verification-empty">
@@ -60,6 +75,8 @@ export const VerificationResult = ({ result }: { result: RegisterVerification })
         {result.checkpointsChecked > 0
           ? translate('vigie.register.integrity.checkpoints', count(result.checkpointsChecked))
           : translate('vigie.register.integrity.no_checkpoints')}
+        {result.journal.entriesChecked > 0 &&
+          ` ${translate('vigie.register.integrity.journal_checked', count(result.journal.entriesChecked))}`}
       </Typography>
       <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 0.75, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="body2">

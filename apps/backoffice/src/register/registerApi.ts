@@ -28,6 +28,24 @@ export interface CheckpointPage {
 const isProblem = (value: unknown): value is RegisterProblem =>
   typeof value === 'string' && (REGISTER_PROBLEMS as readonly string[]).includes(value);
 
+const readBroken = (broken: unknown): RegisterVerification['firstBroken'] =>
+  isRecord(broken) && typeof broken.sequence === 'number' && isProblem(broken.problem)
+    ? { sequence: broken.sequence, problem: broken.problem }
+    : undefined;
+
+/** The staff journal's part; an answer without it (an older API) reads as an empty journal. */
+const readJournal = (body: unknown): RegisterVerification['journal'] => {
+  const journal = isRecord(body) ? body : {};
+  const firstBroken = readBroken(journal.firstBroken);
+  return {
+    intact: journal.intact !== false,
+    entriesChecked: typeof journal.entriesChecked === 'number' ? journal.entriesChecked : 0,
+    headSequence: typeof journal.headSequence === 'number' ? journal.headSequence : 0,
+    headHash: typeof journal.headHash === 'string' ? journal.headHash : null,
+    ...(firstBroken ? { firstBroken } : {}),
+  };
+};
+
 const readVerification = (body: unknown): RegisterVerification => {
   if (
     isRecord(body) &&
@@ -36,12 +54,10 @@ const readVerification = (body: unknown): RegisterVerification => {
     typeof body.headSequence === 'number' &&
     typeof body.verifiedAt === 'string'
   ) {
-    const broken = body.firstBroken;
-    // A broken register must name where and why: an answer without it is not to be trusted.
-    if (
-      !body.intact &&
-      !(isRecord(broken) && typeof broken.sequence === 'number' && isProblem(broken.problem))
-    ) {
+    const firstBroken = readBroken(body.firstBroken);
+    const journal = readJournal(body.journal);
+    // A broken chain must name where and why: an answer without it is not to be trusted.
+    if (!body.intact && !firstBroken && !journal.firstBroken) {
       throw new Error('Unexpected verification from the API: broken without firstBroken');
     }
     return {
@@ -52,9 +68,8 @@ const readVerification = (body: unknown): RegisterVerification => {
       entriesErased: typeof body.entriesErased === 'number' ? body.entriesErased : 0,
       checkpointsChecked: typeof body.checkpointsChecked === 'number' ? body.checkpointsChecked : 0,
       verifiedAt: body.verifiedAt,
-      ...(isRecord(broken) && typeof broken.sequence === 'number' && isProblem(broken.problem)
-        ? { firstBroken: { sequence: broken.sequence, problem: broken.problem } }
-        : {}),
+      journal,
+      ...(firstBroken ? { firstBroken } : {}),
     };
   }
   throw new Error('Unexpected verification from the API');

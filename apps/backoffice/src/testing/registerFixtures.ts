@@ -37,6 +37,7 @@ export const aVerification = (overrides: Partial<RegisterVerification> = {}): Re
   headHash: 'f00dcafe0123456789abcdef0123456789abcdef0123456789abcdefdeadbeef',
   entriesErased: 12,
   checkpointsChecked: 3,
+  journal: { intact: true, entriesChecked: 321, headSequence: 321, headHash: 'beef'.repeat(16) },
   verifiedAt: '2026-11-26T10:00:00.000Z',
   ...overrides,
 });
@@ -45,6 +46,7 @@ export const aCheckpoint = (overrides: Partial<SignedCheckpoint> = {}): SignedCh
   sequence: 12345,
   headHash: 'f00dcafe0123456789abcdef0123456789abcdef0123456789abcdefdeadbeef',
   time: '2026-11-26T10:05:00.000Z',
+  journal: { sequence: 321, headHash: 'beef'.repeat(16) },
   algorithm: 'Ed25519',
   publicKey: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAexample\n-----END PUBLIC KEY-----\n',
   signature: 'c2lnbmF0dXJl',
