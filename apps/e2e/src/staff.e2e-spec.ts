@@ -37,7 +37,7 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
     const { page } = browser;
     const admin = demoAccount('admin');
 
-    // MFA_REQUIRED_ROLES (dpo, admin by default): the admin is let in, to the enrolment only.
+    // MFA_REQUIRED_ROLES (dpo, admin on the journeys' server): the admin is let in, to the enrolment only.
     await submitCredentials(page, admin.email, admin.password);
     await page.getByRole('heading', { name: 'Activez la double authentification' }).waitFor();
     await page.getByTestId('mfa-qr').waitFor();

@@ -51,6 +51,8 @@ export const ERROR_CODES = {
   mfa_already_enabled: { status: 409, message: 'Two-factor authentication is already on.' },
   mfa_not_started: { status: 409, message: 'Start the enrolment first.' },
   email_taken: { status: 409, message: 'An account with this e-mail address already exists.' },
+  step_up_failed: { status: 400, message: 'That password or code is not right.' },
+  step_up_method: { status: 400, message: 'An account with two-factor authentication steps up with a code from its app; one without, with its password.' },
   self_change: { status: 403, message: 'Nobody changes their own roles or disables their own account: ask another admin.' },
   incompatible_roles: { status: 400, message: 'These roles cannot be held together: moderator, lead, lead and moderator, dpo, or admin.' },
   staff_not_found: { status: 404, message: 'No such staff account.' },
@@ -92,6 +94,8 @@ export const ERROR_CODES = {
   grant_not_found: { status: 404, message: 'No such access grant.' },
   not_grant_holder: { status: 403, message: 'This access grant is not yours.' },
   grant_expired: { status: 410, message: 'This access grant has expired: ask for a new one.' },
+  step_up_required: { status: 403, message: 'Confirm your password or code again before opening a conversation.' },
+  grant_revoked: { status: 410, message: 'This access grant ended: you would no longer be allowed to open this conversation (see details.cause).' },
 
   // Register, retention, deliveries, health
   register_empty: { status: 409, message: 'The register has no entry to sign yet.' },

@@ -15,8 +15,27 @@ export const GATE_REFUSALS = [
   'grant_not_found',
   'not_grant_holder',
   'grant_expired',
+  'step_up_required',
+  'grant_revoked',
 ] as const satisfies readonly ErrorCode[];
 export type GateRefusal = (typeof GATE_REFUSALS)[number];
+
+/**
+ * Why a grant stopped working before it expired (`details.cause` of a `grant_revoked` answer;
+ * recorded in the register as the reason `grant_revoked:<cause>`): its holder would no longer be
+ * allowed to open the conversation.
+ */
+export const GRANT_REVOCATION_CAUSES = [
+  'reassigned',
+  'unassigned',
+  'case_closed',
+  'data_purged',
+  'roles_changed',
+  'account_disabled',
+  'signed_out',
+  'session_expired',
+] as const;
+export type GrantRevocationCause = (typeof GRANT_REVOCATION_CAUSES)[number];
 
 /** The shortest justification the gate accepts, counted after trimming. */
 export const MIN_JUSTIFICATION_LENGTH = 15;

@@ -36,6 +36,19 @@ export const mfaActivateSchema = z.strictObject({
     .refine((c) => /^\d{6}$/.test(c), problem('code_format', 'must be a 6-digit code')),
 });
 
+/** Confirming who one is before the gate: the password, or a TOTP code when the account has MFA. */
+export const stepUpSchema = z
+  .strictObject({
+    password: password.min(1, 'required').optional(),
+    totp: z
+      .string()
+      .trim()
+      .refine((c) => /^\d{6}$/.test(c), problem('code_format', 'must be a 6-digit code'))
+      .optional(),
+  })
+  .refine((s) => (s.password === undefined) !== (s.totp === undefined), problem('incompatible', 'send either password or totp'));
+export type StepUpRequest = z.infer<typeof stepUpSchema>;
+
 // No password: admins never choose one; the person sets it through a one-time link.
 export const createStaffSchema = z.strictObject({ email, name, roles });
 export type CreateStaffRequest = z.infer<typeof createStaffSchema>;

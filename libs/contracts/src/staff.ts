@@ -61,6 +61,11 @@ export interface SessionResponse {
   mfaEnabled: boolean;
 }
 
+/** 200 from `POST /auth/step-up`: until when the gate lets this session open conversations. */
+export interface StepUpResponse {
+  stepUpUntil: string;
+}
+
 /** A staff account as admins see it. */
 export interface StaffAccount extends StaffIdentity {
   /** Roles waiting for approval; `roles` holds the approved ones only. */

@@ -38,6 +38,7 @@ const COMPUTED = [
   'cases/case-record.repository.ts: outcome',
   'gate/gate.exception.ts: reason',
   'gate/gate.service.ts: outcome',
+  'gate/gate.service.ts: outcome.reason',
   'intake/intake-signature.guard.ts: CODES[result]',
   'retention/retention.service.ts: outcome',
   'staff/role-request.service.ts: refusal',

@@ -37,11 +37,17 @@ describe('loadConfig', () => {
     expect(production.INTAKE_HMAC_SECRETS).toEqual(['a-secret-of-sixteen+', 'an-older-secret-16']);
   });
 
-  it('requires MFA of DPOs and admins unless told otherwise; an empty list requires it of nobody', () => {
-    expect(loadConfig({}).MFA_REQUIRED_ROLES).toEqual(['dpo', 'admin']);
+  it('requires MFA of every role unless told otherwise; an empty list requires it of nobody', () => {
+    expect(loadConfig({}).MFA_REQUIRED_ROLES).toEqual(['moderator', 'lead', 'dpo', 'admin']);
     expect(loadConfig({ MFA_REQUIRED_ROLES: 'lead, admin' }).MFA_REQUIRED_ROLES).toEqual(['lead', 'admin']);
     expect(loadConfig({ MFA_REQUIRED_ROLES: '' }).MFA_REQUIRED_ROLES).toEqual([]);
     expect(() => loadConfig({ MFA_REQUIRED_ROLES: 'boss' })).toThrow(/MFA_REQUIRED_ROLES/);
+  });
+
+  it('wants a step-up younger than ten minutes before the gate, unless told otherwise', () => {
+    expect(loadConfig({}).STEP_UP_MINUTES).toBe(10);
+    expect(loadConfig({ STEP_UP_MINUTES: '3' }).STEP_UP_MINUTES).toBe(3);
+    expect(() => loadConfig({ STEP_UP_MINUTES: '0' })).toThrow(/STEP_UP_MINUTES/);
   });
 
   it('works as the restricted database role unless told to stay the login role', () => {

@@ -53,8 +53,10 @@ const schema = z.object({
     .optional(),
   /** Intake requests one client address may make per minute (per API instance); more get a 429. */
   INTAKE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
-  /** Roles whose holders must use TOTP; set to an empty value to require it of nobody. */
-  MFA_REQUIRED_ROLES: roleList.default(['dpo', 'admin']),
+  /** Roles whose holders must use TOTP; set to an empty value to require it of nobody (a demo). */
+  MFA_REQUIRED_ROLES: roleList.default(['moderator', 'lead', 'dpo', 'admin']),
+  /** How long a step-up (password or code confirmed again; a sign-in counts) lets its session open conversations. */
+  STEP_UP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   /** How long an access grant lets its holder read the conversation. */
   GATE_GRANT_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
   /** Messages shown on each side of a reported message in a grant's default scope. */

@@ -55,6 +55,7 @@ const ROUTES: Record<string, RouteExpectation> = {
   // One's own account.
   'GET /api/v1/auth/me': { allowed: 200 },
   'POST /api/v1/auth/password': { allowed: 400 },
+  'POST /api/v1/auth/step-up': { allowed: 400 },
   'POST /api/v1/auth/mfa/enrolment': { allowed: 201, body: () => ({}) },
   'POST /api/v1/auth/mfa/activate': { allowed: 400 },
   'POST /api/v1/auth/logout': { allowed: 204, body: () => ({}), last: true },

@@ -27,7 +27,7 @@ export class GateController {
   @HttpCode(201)
   @ApiOperation({
     summary:
-      'Ask to read a case’s conversation: the reports relied on and a justification (15+ characters). 201 with a 15-minute grant, or 403 { reason }. Recorded either way.',
+      'Ask to read a case’s conversation: the reports relied on and a justification (15+ characters), after a recent step-up (POST /auth/step-up; a sign-in counts). 201 with a 15-minute grant, or 403 { reason }. Recorded either way.',
   })
   requestAccess(
     @Param() params: CaseIdDto,
@@ -39,7 +39,10 @@ export class GateController {
   }
 
   @Get('access-grants/:grantId/messages')
-  @ApiOperation({ summary: 'The messages a grant covers — the only answer that carries message bodies. 410 once the grant expired.' })
+  @ApiOperation({
+    summary:
+      'The messages a grant covers — the only answer that carries message bodies. 410 grant_expired once it expired; 410 grant_revoked (details.cause) once its holder could no longer open the case, or its session ended.',
+  })
   @Header('Cache-Control', 'no-store')
   readMessages(@Param() params: GrantIdDto, @CurrentStaff() me: AuthenticatedStaff, @Client() client: RequestClient): Promise<GrantedConversation> {
     return this.gate.readMessages(params.grantId, me, client);

@@ -1,4 +1,4 @@
-import type { GateRefusal } from '@vigie/contracts';
+import type { GateRefusal, GrantRevocationCause } from '@vigie/contracts';
 import { DomainException } from '../common/domain.exception';
 
 // Said of the gate in particular; the status is the code's, in the contracts' ERROR_CODES.
@@ -6,14 +6,15 @@ const MESSAGES: Partial<Record<GateRefusal, string>> = {
   role: 'Only moderators and leads may open conversations.',
   role_pending: 'Your moderator or lead role is waiting for approval by a second person.',
   not_assignee: 'Only the assignee of the case, or a lead, may open its conversation.',
+  step_up_required: 'Confirm your password or code again (POST /auth/step-up), then ask again.',
 };
 
 /** A refusal of the gate, already recorded; its code is also answered as the top-level `reason`. */
 export class GateRefusedException extends DomainException {
   override readonly reason: GateRefusal;
 
-  constructor(reason: GateRefusal) {
-    super(reason, { message: MESSAGES[reason] });
+  constructor(reason: GateRefusal, cause?: GrantRevocationCause) {
+    super(reason, { message: MESSAGES[reason], ...(cause ? { details: { cause } } : {}) });
     this.reason = reason;
   }
 }

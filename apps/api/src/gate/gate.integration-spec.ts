@@ -222,8 +222,8 @@ describe('the gate', () => {
       const grant = (await requestAccess(t.app, moderator, caseId, { reportIds: [reportId] })).json() as AccessGrant;
       await ownerQuery(`UPDATE moderation_case SET status = 'closed', closed_at = now(), close_reason = 'resolved' WHERE id = $1`, [caseId]);
       const res = await readGrant(t.app, moderator, grant.grantId);
-      expect(res.statusCode).toBe(403);
-      expect(res.json()).toMatchObject({ reason: 'case_closed' });
+      expect(res.statusCode).toBe(410);
+      expect(res.json()).toMatchObject({ reason: 'grant_revoked', details: { cause: 'case_closed' } });
     });
 
     it('answers 404 for a grant that does not exist', async () => {

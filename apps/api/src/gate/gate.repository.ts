@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseParticipant, GrantScope } from '@vigie/contracts';
+import type { CaseParticipant, GrantScope, StaffRole } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { addCaseEvent } from '../cases/case-timeline';
 
@@ -25,6 +25,19 @@ export interface GrantRow {
   reportIds: string[];
   messageIds: string[];
   expiresAt: Date;
+  /** The session that obtained the grant: the grant ends with it. */
+  sessionId: string | null;
+  /** The holder's roles when it was granted, as the register keeps them. */
+  grantedRoles: StaffRole[];
+}
+
+/** What reading with a grant looks at, read under a share lock: the case cannot change meanwhile. */
+export interface CaseState {
+  status: string;
+  dataPurged: boolean;
+  assigneeId: string | null;
+  conversationId: string;
+  subjectIds: string[];
 }
 
 export interface MessageRow {
@@ -90,11 +103,11 @@ export class GateRepository {
     return row.n;
   }
 
-  async insertGrant(m: EntityManager, grant: Omit<GrantRow, 'id'> & { createdAt: Date }): Promise<string> {
+  async insertGrant(m: EntityManager, grant: Omit<GrantRow, 'id' | 'grantedRoles'> & { createdAt: Date }): Promise<string> {
     const [row]: { id: string }[] = await m.query(
-      `INSERT INTO access_grant (case_id, staff_id, scope, report_ids, message_ids, created_at, expires_at)
-       VALUES ($1, $2, $3, $4::uuid[], $5::uuid[], $6, $7) RETURNING id`,
-      [grant.caseId, grant.staffId, grant.scope, grant.reportIds, grant.messageIds, grant.createdAt, grant.expiresAt],
+      `INSERT INTO access_grant (case_id, staff_id, scope, report_ids, message_ids, created_at, expires_at, session_id)
+       VALUES ($1, $2, $3, $4::uuid[], $5::uuid[], $6, $7, $8) RETURNING id`,
+      [grant.caseId, grant.staffId, grant.scope, grant.reportIds, grant.messageIds, grant.createdAt, grant.expiresAt, grant.sessionId],
     );
     return row.id;
   }
@@ -102,8 +115,9 @@ export class GateRepository {
   async findGrant(m: EntityManager, grantId: string): Promise<GrantRow | undefined> {
     const [row]: GrantRow[] = await m.query(
       `SELECT id, case_id AS "caseId", staff_id AS "staffId", scope, report_ids::text[] AS "reportIds",
-              message_ids::text[] AS "messageIds", expires_at AS "expiresAt"
-         FROM access_grant WHERE id = $1`,
+              message_ids::text[] AS "messageIds", expires_at AS "expiresAt", session_id AS "sessionId",
+              COALESCE((SELECT l.staff_roles FROM access_log l WHERE l.grant_id = g.id AND l.outcome = 'granted' LIMIT 1), '{}') AS "grantedRoles"
+         FROM access_grant g WHERE id = $1`,
       [grantId],
     );
     return row;
@@ -159,9 +173,9 @@ export class GateRepository {
     );
   }
 
-  async caseState(m: EntityManager, caseId: string): Promise<{ status: string; dataPurged: boolean; conversationId: string; subjectIds: string[] }> {
-    const [row] = await m.query(
-      `SELECT c.status, c.data_purged_at IS NOT NULL AS "dataPurged", c.conversation_id AS "conversationId",
+  async caseState(m: EntityManager, caseId: string): Promise<CaseState | undefined> {
+    const [row]: CaseState[] = await m.query(
+      `SELECT c.status, c.data_purged_at IS NOT NULL AS "dataPurged", c.assignee_id AS "assigneeId", c.conversation_id AS "conversationId",
               ARRAY(SELECT p.user_id::text FROM conversation_participant p WHERE p.conversation_id = c.conversation_id
                      ORDER BY p.user_id) AS "subjectIds"
          FROM moderation_case c WHERE c.id = $1 FOR SHARE OF c`,

@@ -5,6 +5,7 @@ import {
   canAccess,
   type GateRefusal,
   type GrantedConversation,
+  type GrantRevocationCause,
   MIN_JUSTIFICATION_LENGTH,
   type StaffRole,
 } from '@vigie/contracts';
@@ -13,15 +14,24 @@ import { Clock } from '../common/clock';
 import type { RequestClient } from '../common/request-client.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type AccessRecord, RegisterService } from '../register/register.service';
+import { SessionService } from '../staff/session.service';
+import type { SessionEnd } from '../staff/staff-session.entity';
 import { GateRefusedException } from './gate.exception';
-import { type CaseFacts, GateRepository, type GrantRow } from './gate.repository';
+import { type CaseFacts, type CaseState, GateRepository, type GrantRow } from './gate.repository';
 
 export interface GateCaller {
   id: string;
   roles: readonly StaffRole[];
   /** Roles waiting for a second person's approval: they open nothing, but the refusal says so. */
   pendingRoles: readonly StaffRole[];
+  /** The session asking: a grant is tied to it. */
+  sessionId: string;
+  /** When that session last confirmed its password or code. */
+  steppedUpAt: Date | null;
 }
+
+/** A refusal to read, with the cause when the grant was revoked. */
+type ReadRefusal = { reason: GateRefusal; cause?: GrantRevocationCause };
 
 /**
  * The gate: the one way to a conversation's content. Every answer — grant, refusal, read — is
@@ -34,6 +44,7 @@ export class GateService {
     private readonly gate: GateRepository,
     private readonly records: CaseRecordRepository,
     private readonly register: RegisterService,
+    private readonly sessions: SessionService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -52,7 +63,8 @@ export class GateService {
         justification,
         client,
       } satisfies Partial<AccessRecord>;
-      const refusal = refusalOf(caller, facts, request.reportIds, justification);
+      const stepUpUntil = caller.steppedUpAt ? this.sessions.stepUpUntil(caller.steppedUpAt) : undefined;
+      const refusal = refusalOf(caller, facts, request.reportIds, justification, stepUpUntil, at);
       if (refusal || !facts) {
         await this.register.record(m, { ...base, outcome: 'denied', reason: refusal ?? 'case_not_found' }, at);
         return refusal ?? 'case_not_found';
@@ -68,6 +80,7 @@ export class GateService {
         messageIds,
         createdAt: at,
         expiresAt,
+        sessionId: caller.sessionId,
       });
       const scope = { kind: request.scope, messageCount: messageIds.length };
       // A staff action on the case: it goes on the timeline and keeps the case alive for retention.
@@ -83,7 +96,7 @@ export class GateService {
   }
 
   async readMessages(grantId: string, caller: GateCaller, client: RequestClient): Promise<GrantedConversation> {
-    const outcome = await this.gate.transaction(async (m): Promise<GrantedConversation | GateRefusal> => {
+    const outcome = await this.gate.transaction(async (m): Promise<GrantedConversation | ReadRefusal> => {
       const at = this.clock.now();
       const grant = await this.gate.findGrant(m, grantId);
       const state = grant ? await this.gate.caseState(m, grant.caseId) : undefined;
@@ -97,10 +110,13 @@ export class GateService {
         justification: null,
         client,
       } satisfies Partial<AccessRecord>;
-      const refusal = readRefusalOf(caller, grant, state, at);
+      const sessionEnd = grant?.sessionId ? await this.sessions.endOf(grant.sessionId) : 'signed_out';
+      const refusal = readRefusalOf(caller, grant, state, sessionEnd, at);
       if (refusal || !grant || !state) {
-        await this.register.record(m, { ...base, outcome: 'denied', reason: refusal }, at);
-        return refusal ?? 'grant_not_found';
+        const { reason, cause } = refusal ?? { reason: 'grant_not_found' };
+        // A revocation is a denied read whose reason says why the grant ended.
+        await this.register.record(m, { ...base, outcome: 'denied', reason: cause ? `${reason}:${cause}` : reason }, at);
+        return refusal ?? { reason: 'grant_not_found' };
       }
 
       // Everything but the bodies is read first: the register's append lock is then held for the
@@ -132,20 +148,29 @@ export class GateService {
         })),
       };
     });
-    if (typeof outcome === 'string') throw new GateRefusedException(outcome);
+    if ('reason' in outcome) throw new GateRefusedException(outcome.reason, outcome.cause);
     return outcome;
   }
 }
 
 /**
  * Who may open a case's conversation, in the order refusals are reported: a content role
- * (moderator or lead), approved; a case that exists, was not purged and is not closed; its assignee or a
- * lead; at least one of the case's reports named, and only those; a justification of at least
- * MIN_JUSTIFICATION_LENGTH characters after trimming.
+ * (moderator or lead), approved; a session that stepped up less than STEP_UP_MINUTES ago; a case that
+ * exists, was not purged and is not closed; its assignee or a lead; at least one of the case's
+ * reports named, and only those; a justification of at least MIN_JUSTIFICATION_LENGTH characters
+ * after trimming.
  */
-function refusalOf(caller: GateCaller, facts: CaseFacts | undefined, reportIds: string[], justification: string): GateRefusal | undefined {
+function refusalOf(
+  caller: GateCaller,
+  facts: CaseFacts | undefined,
+  reportIds: string[],
+  justification: string,
+  stepUpUntil: Date | undefined,
+  at: Date,
+): GateRefusal | undefined {
   const role = roleRefusalOf(caller);
   if (role) return role;
+  if (!stepUpUntil || at.getTime() >= stepUpUntil.getTime()) return 'step_up_required';
   if (!facts) return 'case_not_found';
   if (facts.dataPurged) return 'data_purged';
   if (facts.status === 'closed') return 'case_closed';
@@ -163,19 +188,41 @@ function roleRefusalOf(caller: GateCaller): 'role' | 'role_pending' | undefined 
   return canAccess([...caller.roles, ...caller.pendingRoles], 'conversation.open') ? 'role_pending' : 'role';
 }
 
-/** Reading with a grant: the holder, still allowed, in time, on a case still open. */
+/**
+ * Reading with a grant: its holder, in time — and still allowed to open the case as the gate
+ * would decide now, in the session that obtained it. Otherwise the grant was revoked, and why.
+ */
 function readRefusalOf(
   caller: GateCaller,
   grant: GrantRow | undefined,
-  state: { status: string; dataPurged: boolean } | undefined,
+  state: CaseState | undefined,
+  sessionEnd: SessionEnd | undefined,
   at: Date,
-): GateRefusal | undefined {
-  if (!grant || !state) return 'grant_not_found';
-  if (grant.staffId !== caller.id) return 'not_grant_holder';
-  const role = roleRefusalOf(caller);
-  if (role) return role;
-  if (at.getTime() >= grant.expiresAt.getTime()) return 'grant_expired';
+): ReadRefusal | undefined {
+  if (!grant || !state) return { reason: 'grant_not_found' };
+  if (grant.staffId !== caller.id) return { reason: 'not_grant_holder' };
+  if (at.getTime() >= grant.expiresAt.getTime()) return { reason: 'grant_expired' };
+  const cause = revocationOf(caller, grant, state, sessionEnd);
+  return cause ? { reason: 'grant_revoked', cause } : undefined;
+}
+
+function revocationOf(
+  caller: GateCaller,
+  grant: GrantRow,
+  state: CaseState,
+  sessionEnd: SessionEnd | undefined,
+): GrantRevocationCause | undefined {
+  if (sessionEnd === 'account_disabled') return 'account_disabled';
+  if (!canAccess(caller.roles, 'conversation.open')) return 'roles_changed';
+  if (sessionEnd === 'expired') return 'session_expired';
+  // Signed out, or every session closed by a password change.
+  if (sessionEnd) return 'signed_out';
   if (state.dataPurged) return 'data_purged';
   if (state.status === 'closed') return 'case_closed';
+  if (!isAssigneeOrLead(state.assigneeId, caller)) {
+    // A lead's grant on someone else's case ends when the lead role does, not by a reassignment.
+    if (isAssigneeOrLead(state.assigneeId, { id: caller.id, roles: grant.grantedRoles })) return 'roles_changed';
+    return state.assigneeId ? 'reassigned' : 'unassigned';
+  }
   return undefined;
 }

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { PasswordLinkInfo, SessionResponse } from '@vigie/contracts';
+import type { PasswordLinkInfo, SessionResponse, StepUpResponse } from '@vigie/contracts';
 import type { FastifyReply } from 'fastify';
 import { AccountService, type MfaEnrolment } from './account.service';
 import { AuthService, type ClientInfo } from './auth.service';
-import { ChangePasswordDto, LoginDto, MfaActivateDto, PasswordLinkTokenDto, SetPasswordDto } from './dto/staff.dto';
+import { ChangePasswordDto, LoginDto, MfaActivateDto, PasswordLinkTokenDto, SetPasswordDto, StepUpDto } from './dto/staff.dto';
 import { PasswordLinkService } from './password-link.service';
 import { SessionService } from './session.service';
+import { StepUpService } from './step-up.service';
 import { Public } from '../common/public.decorator';
 import { type AuthenticatedStaff, CurrentStaff, OpenDuringMfaEnrolment, Requires, type StaffRequest } from './staff.decorators';
 import { JournaledByService, NotJournaled } from './journal.decorators';
@@ -20,6 +21,7 @@ export class AuthController {
     private readonly accounts: AccountService,
     private readonly sessions: SessionService,
     private readonly links: PasswordLinkService,
+    private readonly stepUps: StepUpService,
   ) {}
 
   @Post('login')
@@ -67,6 +69,16 @@ export class AuthController {
   @ApiOperation({ summary: 'The signed-in staff member and a CSRF token.' })
   me(@CurrentStaff() me: AuthenticatedStaff): SessionResponse {
     return this.auth.me(me);
+  }
+
+  @Post('step-up')
+  @JournaledByService()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Confirm my password — or my TOTP code when I have MFA — again: the gate opens conversations for STEP_UP_MINUTES after.',
+  })
+  stepUp(@CurrentStaff() me: AuthenticatedStaff, @Body() body: StepUpDto, @Req() request: StaffRequest): Promise<StepUpResponse> {
+    return this.stepUps.stepUp(me, body, clientOf(request));
   }
 
   @Post('password')

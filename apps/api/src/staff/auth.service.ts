@@ -141,7 +141,7 @@ export function identity(staff: Pick<StaffCredentials, 'email' | 'name' | 'roles
   return { id: staff.id, email: staff.email, name: staff.name, roles: staff.roles };
 }
 
-function locked(until: Date, now: Date): DomainException {
+export function locked(until: Date, now: Date): DomainException {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
   return new DomainException('locked', {
     message: `Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,

@@ -202,7 +202,7 @@ describe('four eyes on roles and passwords', () => {
     expect(granted.statusCode).toBe(201);
     expect((await post(admin, `/staff/${moderator.id}/password-link`)).statusCode).toBe(201);
     const read = await readGrant(t.app, session, (granted.json() as { grantId: string }).grantId);
-    expect(read.json()).toMatchObject({ statusCode: 403, reason: 'role_pending' });
+    expect(read.json()).toMatchObject({ statusCode: 410, reason: 'grant_revoked', details: { cause: 'roles_changed' } });
     expect(read.body).not.toContain('canary');
   });
 

@@ -49,6 +49,7 @@ export class SessionGuard implements CanActivate {
       mfaEnrolmentRequired,
       sessionId: session.id,
       csrfToken: session.csrfToken,
+      steppedUpAt: session.steppedUpAt,
     };
 
     if (mfaEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(OPEN_DURING_MFA_ENROLMENT, targets)) {

@@ -3,6 +3,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type SessionWithStaff, SessionRepository } from './session.repository';
+import type { SessionEnd } from './staff-session.entity';
 
 export const SESSION_COOKIE = 'vigie_session';
 // last_seen_at is written at most this often: one write per request would double the load.
@@ -52,6 +53,8 @@ export class SessionService {
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + this.absoluteTimeoutMs),
+      // Typing the password (and code) to sign in is a step-up: no second one right after.
+      steppedUpAt: now,
       ip: client.ip ?? null,
       userAgent: client.userAgent?.slice(0, 500) ?? null,
     });
@@ -65,7 +68,7 @@ export class SessionService {
     const now = this.clock.now();
     const idleLimit = session.lastSeenAt.getTime() + this.config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
     if (now >= session.expiresAt || now.getTime() >= idleLimit) {
-      await this.sessions.revoke(session.id, now);
+      await this.sessions.revoke(session.id, now, 'expired');
       return { ok: false, reason: 'session_expired' };
     }
     if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await this.sessions.touch(session.id, now);
@@ -73,11 +76,35 @@ export class SessionService {
   }
 
   close(sessionId: string): Promise<void> {
-    return this.sessions.revoke(sessionId, this.clock.now());
+    return this.sessions.revoke(sessionId, this.clock.now(), 'signed_out');
   }
 
-  closeAllOf(staffId: string, exceptSessionId?: string): Promise<void> {
-    return this.sessions.revokeAllOf(staffId, this.clock.now(), exceptSessionId);
+  closeAllOf(staffId: string, exceptSessionId?: string, endedBy: SessionEnd = 'credentials_changed'): Promise<void> {
+    return this.sessions.revokeAllOf(staffId, this.clock.now(), endedBy, exceptSessionId);
+  }
+
+  /** Records a step-up on the session; returns until when it lets the session through the gate. */
+  async stepUp(sessionId: string): Promise<Date> {
+    const now = this.clock.now();
+    await this.sessions.stepUp(sessionId, now);
+    return this.stepUpUntil(now);
+  }
+
+  stepUpUntil(steppedUpAt: Date): Date {
+    return new Date(steppedUpAt.getTime() + this.config.STEP_UP_MINUTES * 60_000);
+  }
+
+  /**
+   * How a session ended, or undefined while it lives. A session nobody used since it timed out
+   * was never revoked: its times say it expired.
+   */
+  async endOf(sessionId: string): Promise<SessionEnd | undefined> {
+    const state = await this.sessions.state(sessionId);
+    if (!state) return 'signed_out';
+    if (state.revokedAt) return state.endedBy ?? 'signed_out';
+    const now = this.clock.now();
+    const idleLimit = state.lastSeenAt.getTime() + this.config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
+    return now >= state.expiresAt || now.getTime() >= idleLimit ? 'expired' : undefined;
   }
 }
 

@@ -1,5 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** How a session ends: its holder signs out, it times out, the account is disabled, or its password changes. */
+export type SessionEnd = 'signed_out' | 'expired' | 'account_disabled' | 'credentials_changed';
+
 @Entity({ name: 'staff_session' })
 export class StaffSession {
   /** SHA-256 of the cookie's token, never the token itself. */
@@ -23,6 +26,14 @@ export class StaffSession {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** Why a revoked session ended: a grant it held says so when it stops working. */
+  @Column({ name: 'ended_by', type: 'text', nullable: true })
+  endedBy!: SessionEnd | null;
+
+  /** When the session last confirmed its password or code; a sign-in counts. */
+  @Column({ name: 'stepped_up_at', type: 'timestamptz', nullable: true })
+  steppedUpAt!: Date | null;
 
   @Column({ type: 'inet', nullable: true })
   ip!: string | null;

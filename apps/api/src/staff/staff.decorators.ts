@@ -32,6 +32,8 @@ export interface AuthenticatedStaff {
   mfaEnrolmentRequired: boolean;
   sessionId: string;
   csrfToken: string;
+  /** When this session last confirmed its password or code (a sign-in counts). */
+  steppedUpAt: Date | null;
 }
 
 export type StaffRequest = FastifyRequest & { staff?: AuthenticatedStaff };

@@ -20,6 +20,7 @@ import { StaffActivityController } from './staff-activity.controller';
 import { StaffActivityRepository } from './staff-activity.repository';
 import { StaffActivityService } from './staff-activity.service';
 import { StaffSession } from './staff-session.entity';
+import { StepUpService } from './step-up.service';
 import { StaffUser } from './staff-user.entity';
 import { StaffController } from './staff.controller';
 import { StaffRepository } from './staff.repository';
@@ -45,6 +46,7 @@ import { TotpService } from './totp.service';
     StaffActivityService,
     StaffRepository,
     StaffService,
+    StepUpService,
     TotpService,
     { provide: APP_GUARD, useClass: SessionGuard },
     // Writes the staff journal's entry of every `@Journal(event)` route.

@@ -135,7 +135,7 @@ export class StaffService {
       await this.activity.record('staff.roles_changed', { ...context, details: { from: before.roles, to: after.roles } });
     }
     if (changes.disabled === true && !before.disabledAt) {
-      await this.sessions.closeAllOf(id);
+      await this.sessions.closeAllOf(id, undefined, 'account_disabled');
       await this.activity.record('staff.disabled', context);
     }
     if (changes.disabled === false && before.disabledAt) await this.activity.record('staff.enabled', context);

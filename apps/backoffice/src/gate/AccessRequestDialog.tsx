@@ -12,13 +12,31 @@ import {
 } from '@mui/material';
 import { type CaseReport, type GrantScope, MIN_JUSTIFICATION_LENGTH } from '@vigie/contracts';
 import { type FormEvent, useState } from 'react';
-import { useLogoutIfAccessDenied, useRefresh, useTranslate } from 'react-admin';
+import { useGetIdentity, useLogoutIfAccessDenied, useRefresh, useTranslate } from 'react-admin';
 import { ActionDialog } from '../components/ActionDialog';
-import { type GateApi, type GateError, gateApi, gateErrorOf, type GrantReceipt } from './gateApi';
+import { isStaffSessionIdentity } from '../providers/authProvider';
+import {
+  type GateApi,
+  type GateError,
+  gateApi,
+  gateErrorOf,
+  type GrantReceipt,
+  stepUpFailureOf,
+  type StepUpMethod,
+} from './gateApi';
 import { draftProblems, isDraftValid } from './gateRules';
 import { JustificationField } from './JustificationField';
 import { LegalBasisNotice } from './LegalBasisNotice';
 import { ReportChoice } from './ReportChoice';
+import { StepUpPanel } from './StepUpPanel';
+
+// What a refused step-up says, by the API's code.
+const STEP_UP_ERRORS: Record<string, string> = {
+  step_up_failed: 'vigie.gate.step_up.errors.failed',
+  step_up_method: 'vigie.gate.step_up.errors.method',
+  locked: 'vigie.gate.step_up.errors.locked',
+  invalid_input: 'vigie.gate.step_up.errors.failed',
+};
 
 export interface AccessRequestDialogProps {
   open: boolean;
@@ -59,6 +77,14 @@ export const AccessRequestDialog = ({
   const [attempted, setAttempted] = useState(false);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<GateError | null>(null);
+  // The gate asked for a step-up: the dialog confirms it, then asks the gate again.
+  const { identity } = useGetIdentity();
+  // The API's word wins over the identity loaded earlier (MFA enrolled since, say).
+  const [method, setMethod] = useState<StepUpMethod | null>(null);
+  const mfa = method ? method === 'totp' : isStaffSessionIdentity(identity) && identity.mfaEnabled;
+  const [stepUpSecret, setStepUpSecret] = useState('');
+  const [stepUpError, setStepUpError] = useState<string | null>(null);
+  const stepUpAsked = failure?.reason === 'step_up_required';
 
   const problems = draftProblems({ reportIds, justification });
   const shown = attempted ? problems : { noReport: false, missingCharacters: 0 };
@@ -71,11 +97,38 @@ export const AccessRequestDialog = ({
         .filter((reportId) => (reportId === id ? checked : current.includes(reportId))),
     );
 
+  /** Confirms the step-up the gate asked for; false (and says why) when it did not go through. */
+  const confirmStepUp = async (): Promise<boolean> => {
+    if (!stepUpSecret) {
+      setStepUpError('vigie.gate.step_up.errors.required');
+      return false;
+    }
+    try {
+      await api.stepUp(mfa ? { totp: stepUpSecret } : { password: stepUpSecret });
+      setStepUpError(null);
+      return true;
+    } catch (error) {
+      const gateError = gateErrorOf(error);
+      if (gateError.status === 401) void logoutIfAccessDenied(gateError);
+      const refused = stepUpFailureOf(error);
+      if (refused.method) setMethod(refused.method);
+      setStepUpError(STEP_UP_ERRORS[refused.code ?? ''] ?? 'vigie.gate.step_up.errors.unavailable');
+      return false;
+    } finally {
+      // A code works once, a password is not kept on screen: the field starts empty again.
+      setStepUpSecret('');
+    }
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
     if (!isDraftValid(problems) || pending) return;
     setPending(true);
+    if (stepUpAsked && !(await confirmStepUp())) {
+      setPending(false);
+      return;
+    }
     setFailure(null);
     try {
       const receipt = await api.requestAccess(caseId, {
@@ -114,7 +167,16 @@ export const AccessRequestDialog = ({
       onClose={close}
       onSubmit={submit}
       beforeFooter={
-        failure && (
+        stepUpAsked ? (
+          <StepUpPanel
+            mfa={mfa}
+            value={stepUpSecret}
+            onChange={setStepUpSecret}
+            error={stepUpError}
+            disabled={pending}
+          />
+        ) : (
+          failure && (
           // Outside the scrolling content: a refusal must be seen without scrolling down to it.
           <Box sx={{ px: 3, pt: 2 }}>
             <Alert severity="error" role="alert" data-testid="gate-refusal" data-reason={failure.reason}>
@@ -129,11 +191,12 @@ export const AccessRequestDialog = ({
               )}
             </Alert>
           </Box>
+          )
         )
       }
       submit={{
         cancelLabel: translate('vigie.gate.dialog.cancel'),
-        label: translate('vigie.gate.dialog.submit'),
+        label: translate(stepUpAsked ? 'vigie.gate.step_up.submit' : 'vigie.gate.dialog.submit'),
         icon: <LockOpenOutlined />,
         pending,
         testId: 'gate-submit',

@@ -22,12 +22,15 @@ const CAMILLE = { id: 'staff-camille', name: 'Camille Moreau' };
 const JULIEN = { id: 'staff-julien', name: 'Julien Lefèvre' };
 const JUSTIFICATION = 'Vérifier le contexte du message signalé pour mise en danger';
 
-const authProviderFor = (roles: StaffRole[], me = CAMILLE): AuthProvider => ({
+const authProviderFor = (roles: StaffRole[], me = CAMILLE, mfaEnabled?: boolean): AuthProvider => ({
   login: async () => undefined,
   logout: async () => undefined,
   checkAuth: async () => undefined,
   checkError: async () => undefined,
-  getIdentity: async () => ({ id: me.id, fullName: me.name }),
+  getIdentity: async () =>
+    mfaEnabled === undefined
+      ? { id: me.id, fullName: me.name }
+      : { id: me.id, fullName: me.name, email: 'camille@vigie.test', roles, mfaEnabled, mfaEnrolmentRequired: false },
   getPermissions: async () => roles,
 });
 
@@ -80,13 +83,15 @@ const contextConversation = (): GrantedConversation =>
 interface Api {
   access?: (body: unknown, url: string) => Response;
   messages?: (url: string) => Response;
+  stepUp?: (body: unknown) => Response;
 }
 
 /** The API as the page sees it: the case answers `current`, the gate what each test says. */
 let current: CaseDetail;
-const serve = ({ access, messages }: Api) =>
+const serve = ({ access, messages, stepUp }: Api) =>
   fetchMock.mockImplementation(async (input, init) => {
     const url = String(input);
+    if (init?.method === 'POST' && url === '/api/v1/auth/step-up' && stepUp) return stepUp(JSON.parse(String(init.body)));
     if (init?.method === 'POST' && url.endsWith('/access') && access)
       return access(JSON.parse(String(init.body)), url);
     if (url.startsWith('/api/v1/access-grants/') && messages) return messages(url);
@@ -101,11 +106,11 @@ const gateCalls = () =>
     ([url]) => String(url).endsWith('/access') || String(url).includes('access-grants'),
   );
 
-const renderCase = (roles: StaffRole[], me = CAMILLE) =>
+const renderCase = (roles: StaffRole[], me = CAMILLE, mfaEnabled?: boolean) =>
   render(
     <AdminContext
       dataProvider={createDataProvider()}
-      authProvider={authProviderFor(roles, me)}
+      authProvider={authProviderFor(roles, me, mfaEnabled)}
       i18nProvider={createI18nProvider('fr')}
       store={memoryStore()}
       theme={theme}
@@ -415,5 +420,122 @@ describe('opening a conversation through the gate', () => {
     expect(await within(viewer).findByText('Accès expiré — demandez un nouvel accès')).toBeTruthy();
     fireEvent.click(within(viewer).getByRole('button', { name: 'Demander un nouvel accès' }));
     expect(await screen.findByRole('dialog', { name: 'Ouvrir la conversation' })).toBeTruthy();
+  });
+
+  const stepUpRequired = () =>
+    jsonReply(403, {
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'Confirm your password or code again (POST /auth/step-up), then ask again.',
+      reason: 'step_up_required',
+      details: { code: 'step_up_required' },
+    });
+
+  it('asks for a step-up inside the dialog, keeps what was typed, and asks the gate again once confirmed', async () => {
+    const accessBodies: unknown[] = [];
+    const stepUps: unknown[] = [];
+    serve({
+      access: (body) => {
+        accessBodies.push(body);
+        return accessBodies.length === 1 ? stepUpRequired() : jsonReply(201, aGrant());
+      },
+      stepUp: (body) => {
+        stepUps.push(body);
+        return stepUps.length === 1
+          ? jsonReply(400, { statusCode: 400, error: 'Bad Request', message: 'That password or code is not right.', details: { code: 'step_up_failed' } })
+          : jsonReply(200, { stepUpUntil: '2026-11-26T10:10:00.000Z' });
+      },
+      messages: () => jsonReply(200, contextConversation()),
+    });
+    renderCase(['moderator'], CAMILLE, false);
+    const dialog = await openDialog();
+    await fillAndSend(dialog);
+
+    const panel = await within(dialog).findByTestId('gate-step-up');
+    expect(panel.textContent).toContain('Confirmez votre identité');
+    expect(within(dialog).queryByTestId('gate-refusal')).toBeNull();
+    const password = within(panel).getByLabelText(/Mot de passe/);
+    fireEvent.change(password, { target: { value: 'pas-le-bon' } });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirmer et ouvrir' })));
+    expect(await within(panel).findByText(/Ce n'est pas le bon/)).toBeTruthy();
+    // Still there: the ticked report and the justification.
+    expect((within(dialog).getByTestId('gate-justification') as HTMLTextAreaElement).value).toBe(JUSTIFICATION);
+
+    fireEvent.change(within(panel).getByLabelText(/Mot de passe/), { target: { value: 'le-bon-mot-de-passe' } });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirmer et ouvrir' })));
+    expect(await screen.findByRole('dialog', { name: 'Conversation signalée' })).toBeTruthy();
+    expect(stepUps).toEqual([{ password: 'pas-le-bon' }, { password: 'le-bon-mot-de-passe' }]);
+    expect(accessBodies).toHaveLength(2);
+    expect(accessBodies[1]).toEqual(accessBodies[0]);
+  });
+
+  it('asks an account with MFA for its code, not its password', async () => {
+    const stepUps: unknown[] = [];
+    let asked = 0;
+    serve({
+      access: () => (asked++ === 0 ? stepUpRequired() : jsonReply(201, aGrant())),
+      stepUp: (body) => {
+        stepUps.push(body);
+        return jsonReply(200, { stepUpUntil: '2026-11-26T10:10:00.000Z' });
+      },
+      messages: () => jsonReply(200, contextConversation()),
+    });
+    renderCase(['moderator'], CAMILLE, true);
+    const dialog = await openDialog();
+    await fillAndSend(dialog);
+    const panel = await within(dialog).findByTestId('gate-step-up');
+    expect(within(panel).queryByLabelText(/Mot de passe/)).toBeNull();
+    fireEvent.change(within(panel).getByLabelText(/Code à 6 chiffres/), { target: { value: '12 34 56' } });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirmer et ouvrir' })));
+    expect(await screen.findByRole('dialog', { name: 'Conversation signalée' })).toBeTruthy();
+    expect(stepUps).toEqual([{ totp: '123456' }]);
+  });
+
+  it('switches to the code field when the API says the account now confirms with MFA', async () => {
+    const stepUps: unknown[] = [];
+    let asked = 0;
+    serve({
+      access: () => (asked++ === 0 ? stepUpRequired() : jsonReply(201, aGrant())),
+      stepUp: (body) => {
+        stepUps.push(body);
+        return stepUps.length === 1
+          ? jsonReply(400, { statusCode: 400, error: 'Bad Request', message: 'Use your code.', details: { code: 'step_up_method', method: 'totp' } })
+          : jsonReply(200, { stepUpUntil: '2026-11-26T10:10:00.000Z' });
+      },
+      messages: () => jsonReply(200, contextConversation()),
+    });
+    renderCase(['moderator'], CAMILLE, false);
+    const dialog = await openDialog();
+    await fillAndSend(dialog);
+    const panel = await within(dialog).findByTestId('gate-step-up');
+    fireEvent.change(within(panel).getByLabelText(/Mot de passe/), { target: { value: 'mon-mot-de-passe' } });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirmer et ouvrir' })));
+    expect(await within(panel).findByText(/le champ a changé/)).toBeTruthy();
+    fireEvent.change(within(panel).getByLabelText(/Code à 6 chiffres/), { target: { value: '654321' } });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirmer et ouvrir' })));
+    expect(await screen.findByRole('dialog', { name: 'Conversation signalée' })).toBeTruthy();
+    expect(stepUps).toEqual([{ password: 'mon-mot-de-passe' }, { totp: '654321' }]);
+  });
+
+  it('says why a grant was revoked when the API answers grant_revoked to the read', async () => {
+    serve({
+      access: () => jsonReply(201, aGrant()),
+      messages: () =>
+        jsonReply(410, {
+          statusCode: 410,
+          error: 'Gone',
+          message: 'This access grant ended.',
+          reason: 'grant_revoked',
+          details: { code: 'grant_revoked', cause: 'reassigned' },
+        }),
+    });
+    renderCase(['moderator']);
+    await fillAndSend(await openDialog());
+
+    const viewer = await screen.findByRole('dialog', { name: 'Conversation signalée' });
+    const error = await within(viewer).findByTestId('gate-viewer-error');
+    expect(error.getAttribute('data-cause')).toBe('reassigned');
+    expect(error.textContent).toContain('le dossier a été réassigné à une autre personne');
+    expect(within(viewer).queryByText('Accès expiré — demandez un nouvel accès')).toBeNull();
   });
 });

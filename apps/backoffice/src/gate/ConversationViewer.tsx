@@ -174,6 +174,7 @@ const ConversationPanel = ({
               severity="error"
               data-testid="gate-viewer-error"
               data-reason={state.error.reason}
+              data-cause={state.error.revocation}
               action={
                 state.error.reason === undefined ? (
                   <Button color="inherit" size="small" onClick={retry}>

@@ -1,4 +1,4 @@
-import { GATE_REFUSALS } from '@vigie/contracts';
+import { GATE_REFUSALS, GRANT_REVOCATION_CAUSES } from '@vigie/contracts';
 import { gateFr } from '../i18n/gate';
 import { gateEn } from '../i18n/gate.en';
 import { setCsrfToken } from '../providers/httpClient';
@@ -111,5 +111,17 @@ describe('gateApi', () => {
       expect([reason, gateFr.refusals[reason]]).toEqual([reason, expect.any(String)]);
       expect([reason, gateEn.refusals[reason]]).toEqual([reason, expect.any(String)]);
     }
+    for (const cause of GRANT_REVOCATION_CAUSES) {
+      expect([cause, gateFr.revoked[cause]]).toEqual([cause, expect.any(String)]);
+      expect([cause, gateEn.revoked[cause]]).toEqual([cause, expect.any(String)]);
+    }
+  });
+
+  it('reads the cause of a revoked grant', async () => {
+    fetchMock.mockResolvedValueOnce(
+      jsonReply(410, { statusCode: 410, error: 'Gone', message: 'ended', reason: 'grant_revoked', details: { code: 'grant_revoked', cause: 'signed_out' } }),
+    );
+    const error = await gateApi.conversation('g1').catch((failure: unknown) => failure);
+    expect(error).toMatchObject({ status: 410, reason: 'grant_revoked', revocation: 'signed_out', message: 'vigie.gate.revoked.signed_out' });
   });
 });

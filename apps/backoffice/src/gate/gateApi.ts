@@ -2,13 +2,15 @@ import {
   type AccessGrant,
   GATE_REFUSALS,
   type GateRefusal,
+  GRANT_REVOCATION_CAUSES,
   GRANT_SCOPES,
+  type GrantRevocationCause,
   type GrantedConversation,
   type GrantScope,
   type GrantScopeSummary,
 } from '@vigie/contracts';
 import { HttpError } from 'react-admin';
-import { apiResponse, isRecord } from '../providers/api';
+import { apiPost, apiResponse, isRecord } from '../providers/api';
 import type { JsonResponse } from '../providers/httpClient';
 import { toHttpError } from '../providers/serverErrors';
 import { localDeadline } from './gateRules';
@@ -18,6 +20,9 @@ const isScope = (value: unknown): value is GrantScope =>
 
 const isRefusal = (value: unknown): value is GateRefusal =>
   typeof value === 'string' && (GATE_REFUSALS as readonly string[]).includes(value);
+
+const isRevocationCause = (value: unknown): value is GrantRevocationCause =>
+  typeof value === 'string' && (GRANT_REVOCATION_CAUSES as readonly string[]).includes(value);
 
 const isScopeSummary = (value: unknown): value is GrantScopeSummary =>
   isRecord(value) &&
@@ -64,12 +69,15 @@ const readConversation = (body: unknown): GrantedConversation => {
 export class GateError extends Error {
   readonly status: number;
   readonly reason: GateRefusal | undefined;
+  /** Why a grant was revoked (`grant_revoked`). */
+  readonly revocation: GrantRevocationCause | undefined;
 
-  constructor(message: string, status: number, reason?: GateRefusal) {
+  constructor(message: string, status: number, reason?: GateRefusal, revocation?: GrantRevocationCause) {
     super(message);
     this.name = 'GateError';
     this.status = status;
     this.reason = reason;
+    this.revocation = revocation;
   }
 }
 
@@ -80,6 +88,9 @@ export const gateErrorOf = (error: unknown): GateError => {
   const body = isRecord(http.body) ? http.body : {};
   const details = isRecord(body.details) ? body.details : {};
   const reason = isRefusal(body.reason) ? body.reason : isRefusal(details.code) ? details.code : undefined;
+  if (reason === 'grant_revoked' && isRevocationCause(details.cause)) {
+    return new GateError(`vigie.gate.revoked.${details.cause}`, http.status, reason, details.cause);
+  }
   if (reason) return new GateError(`vigie.gate.refusals.${reason}`, http.status, reason);
   // A malformed body is ours to explain: the dialog checks what it can before sending.
   if (http.status === 400) return new GateError('vigie.gate.dialog.errors.invalid_request', 400);
@@ -104,6 +115,18 @@ const parse = <T>(read: (body: unknown) => T, body: unknown): T => {
   } catch (error) {
     throw gateErrorOf(error);
   }
+};
+
+/** What a step-up confirms: the password, or a TOTP code when the account has MFA. */
+export type StepUpInput = { password: string } | { totp: string };
+export type StepUpMethod = 'password' | 'totp';
+
+/** Why a step-up was refused (`details.code`), and the method the account uses when the API said. */
+export const stepUpFailureOf = (error: unknown): { code: string | undefined; method: StepUpMethod | undefined } => {
+  const http = error instanceof HttpError ? error : toHttpError(error);
+  const details = isRecord(http.body) && isRecord(http.body.details) ? http.body.details : {};
+  const method = details.method === 'password' || details.method === 'totp' ? details.method : undefined;
+  return { code: typeof details.code === 'string' ? details.code : undefined, method };
 };
 
 export interface AccessRequestInput {
@@ -141,6 +164,14 @@ export const gateApi = {
       grant,
       deadline: localDeadline(grant.expiresAt, response.headers.get('Date'), response.receivedAt),
     };
+  },
+
+  /**
+   * `POST /auth/step-up`: confirms who is asking, for STEP_UP_MINUTES. Fails with react-admin's
+   * HttpError (`details.code`: step_up_failed, step_up_method, locked).
+   */
+  async stepUp(input: StepUpInput): Promise<void> {
+    await apiPost('/auth/step-up', input);
   },
 
   /** `GET /access-grants/:grantId/messages`: the only answer that carries message bodies. */

@@ -42,7 +42,9 @@ export const useGrantedConversation = (grantId: string, grantDeadline: number, a
         if (abort.signal.aborted) return;
         const failure = gateErrorOf(error);
         if (failure.status === 401) void logout.current(failure);
-        setState(failure.status === 410 ? { status: 'expired' } : { status: 'failed', error: failure });
+        // A revoked grant says why; an expired one only that time is up.
+        const expiredGrant = failure.status === 410 && failure.reason !== 'grant_revoked';
+        setState(expiredGrant ? { status: 'expired' } : { status: 'failed', error: failure });
       },
     );
     return () => abort.abort();

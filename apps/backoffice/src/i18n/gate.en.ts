@@ -68,6 +68,35 @@ export const gateEn: MessagesOf<typeof gateFr> = {
     grant_not_found: 'This access does not exist, or no longer does: ask for a new access.',
     not_grant_holder: 'This access was granted to someone else: ask for your own.',
     grant_expired: 'Access expired — ask for a new access.',
+    step_up_required: 'Confirm who you are to open the conversation.',
+    grant_revoked: 'This access has ended: you could no longer open this case.',
+  },
+  step_up: {
+    title: 'Confirm who you are',
+    intro_password:
+      'Your last confirmation is too old to open a conversation: enter your password again. Your justification and the ticked reports are kept.',
+    intro_totp:
+      'Your last confirmation is too old to open a conversation: enter the code from your authenticator app. Your justification and the ticked reports are kept.',
+    password_label: 'Password',
+    totp_label: '6-digit code',
+    submit: 'Confirm and open',
+    errors: {
+      required: 'Enter it to continue.',
+      failed: 'That is not the right one. A code works only once: wait for the next one.',
+      method: 'Your account confirms the other way: the field has changed, try again.',
+      locked: 'Too many failed attempts. Try again in a few minutes.',
+      unavailable: 'The confirmation did not go through. Try again.',
+    },
+  },
+  revoked: {
+    reassigned: 'Access withdrawn: the case was reassigned to someone else.',
+    unassigned: 'Access withdrawn: the case is no longer assigned to anyone.',
+    case_closed: 'Access withdrawn: the case was closed.',
+    data_purged: "Access withdrawn: this case's messages were erased.",
+    roles_changed: 'Access withdrawn: your roles no longer allow opening a conversation.',
+    account_disabled: 'Access withdrawn: your account was disabled in the meantime.',
+    signed_out: 'Access withdrawn: the session that obtained it signed out.',
+    session_expired: 'Access withdrawn: the session that obtained it expired.',
   },
   viewer: {
     title: 'Reported conversation',

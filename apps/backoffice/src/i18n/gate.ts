@@ -66,6 +66,35 @@ export const gateFr = {
     grant_not_found: "Cet accès n'existe pas ou plus\u00a0: demandez un nouvel accès.",
     not_grant_holder: 'Cet accès a été accordé à une autre personne\u00a0: demandez le vôtre.',
     grant_expired: 'Accès expiré — demandez un nouvel accès.',
+    step_up_required: 'Confirmez votre identité pour ouvrir la conversation.',
+    grant_revoked: "Cet accès a pris fin\u00a0: vous ne pourriez plus ouvrir ce dossier.",
+  },
+  step_up: {
+    title: 'Confirmez votre identité',
+    intro_password:
+      'Votre dernière confirmation est trop ancienne pour ouvrir une conversation\u00a0: saisissez à nouveau votre mot de passe. Votre justification et les signalements cochés sont conservés.',
+    intro_totp:
+      "Votre dernière confirmation est trop ancienne pour ouvrir une conversation\u00a0: saisissez le code de votre application d'authentification. Votre justification et les signalements cochés sont conservés.",
+    password_label: 'Mot de passe',
+    totp_label: 'Code à 6 chiffres',
+    submit: 'Confirmer et ouvrir',
+    errors: {
+      required: 'Saisissez-le pour continuer.',
+      failed: "Ce n'est pas le bon. Un code ne sert qu'une fois\u00a0: attendez le suivant.",
+      method: "Votre compte se confirme par l'autre moyen\u00a0: le champ a changé, recommencez.",
+      locked: 'Trop d’essais manqués. Réessayez dans quelques minutes.',
+      unavailable: "La confirmation n'a pas abouti. Réessayez.",
+    },
+  },
+  revoked: {
+    reassigned: "Accès retiré\u00a0: le dossier a été réassigné à une autre personne.",
+    unassigned: "Accès retiré\u00a0: le dossier n'est plus assigné à personne.",
+    case_closed: 'Accès retiré\u00a0: le dossier a été clos.',
+    data_purged: 'Accès retiré\u00a0: les messages de ce dossier ont été effacés.',
+    roles_changed: "Accès retiré\u00a0: vos rôles ne permettent plus d'ouvrir une conversation.",
+    account_disabled: 'Accès retiré\u00a0: votre compte a été désactivé entre-temps.',
+    signed_out: "Accès retiré\u00a0: la session qui l'avait obtenu s'est déconnectée.",
+    session_expired: "Accès retiré\u00a0: la session qui l'avait obtenu a expiré.",
   },
   viewer: {
     title: 'Conversation signalée',

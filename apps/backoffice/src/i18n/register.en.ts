@@ -161,5 +161,17 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     grant_not_found: 'grant not found',
     not_grant_holder: "someone else's grant",
     grant_expired: 'grant expired',
+    step_up_required: 'identity to confirm again',
+    grant_revoked: 'grant withdrawn (%{cause})',
+  },
+  revocation_causes: {
+    reassigned: 'case reassigned',
+    unassigned: 'case unassigned',
+    case_closed: 'case closed',
+    data_purged: 'data erased',
+    roles_changed: 'roles changed',
+    account_disabled: 'account disabled',
+    signed_out: 'session signed out',
+    session_expired: 'session expired',
   },
 };

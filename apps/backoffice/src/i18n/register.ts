@@ -160,5 +160,17 @@ export const registerFr = {
     grant_not_found: 'autorisation introuvable',
     not_grant_holder: "autorisation d'une autre personne",
     grant_expired: 'autorisation expirée',
+    step_up_required: 'identité à confirmer à nouveau',
+    grant_revoked: 'autorisation retirée (%{cause})',
+  },
+  revocation_causes: {
+    reassigned: 'dossier réassigné',
+    unassigned: 'dossier désassigné',
+    case_closed: 'dossier clos',
+    data_purged: 'données effacées',
+    roles_changed: 'rôles modifiés',
+    account_disabled: 'compte désactivé',
+    signed_out: 'session déconnectée',
+    session_expired: 'session expirée',
   },
 };

@@ -18,10 +18,15 @@ export const OutcomeChip = ({ outcome, reason, scope }: OutcomeChipProps) => {
   const label = (() => {
     if (outcome === 'granted') return translate('vigie.register.outcomes.granted');
     if (outcome === 'denied') {
-      // An unknown code (a newer API) is shown as is rather than hidden.
+      // An unknown code (a newer API) is shown as is rather than hidden. A revoked grant's
+      // reason carries its cause: `grant_revoked:<cause>`.
+      const [code, cause] = reason?.split(':') ?? [];
       return reason
         ? translate('vigie.register.outcomes.denied_reason', {
-            reason: translate(`vigie.register.reasons.${reason}`, { _: reason }),
+            reason: translate(`vigie.register.reasons.${code}`, {
+              _: reason,
+              cause: cause ? translate(`vigie.register.revocation_causes.${cause}`, { _: cause }) : '',
+            }),
           })
         : translate('vigie.register.outcomes.denied');
     }

@@ -23,6 +23,13 @@ const denied = anEntry({
   grantId: null,
   justification: 'vu',
 });
+const revoked = anEntry({
+  sequence: 4509,
+  outcome: 'denied',
+  reason: 'grant_revoked:reassigned',
+  scope: null,
+  justification: null,
+});
 const erased = anEntry({
   sequence: 12,
   at: '2023-01-05T08:00:00.000Z',
@@ -82,6 +89,13 @@ const rowOf = (sequence: number): HTMLElement => {
 };
 
 describe('RegisterList', () => {
+  it('says why a grant was withdrawn', async () => {
+    entries = [revoked];
+    renderWithAdmin(<RegisterList />);
+    await findSequence(4509);
+    expect(within(rowOf(4509)).getByText('Refusé : autorisation retirée (dossier réassigné)')).toBeTruthy();
+  });
+
   it('asks for the newest entries first and shows each outcome, scope and justification in words', async () => {
     renderWithAdmin(<RegisterList />);
 

@@ -1,4 +1,4 @@
-import { ACCESS_OUTCOMES, GATE_REFUSALS, GRANT_SCOPES, REGISTER_PROBLEMS } from '@vigie/contracts';
+import { ACCESS_OUTCOMES, GATE_REFUSALS, GRANT_REVOCATION_CAUSES, GRANT_SCOPES, REGISTER_PROBLEMS } from '@vigie/contracts';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
 
@@ -13,6 +13,7 @@ const messageAt = (catalogue: unknown, path: string): unknown =>
 
 const keys = [
   ...GATE_REFUSALS.map((reason) => `vigie.register.reasons.${reason}`),
+  ...GRANT_REVOCATION_CAUSES.map((cause) => `vigie.register.revocation_causes.${cause}`),
   ...REGISTER_PROBLEMS.map((problem) => `vigie.register.integrity.problems.${problem}`),
   ...GRANT_SCOPES.flatMap((scope) => [
     `vigie.register.scopes.${scope}`,

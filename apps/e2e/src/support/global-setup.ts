@@ -17,4 +17,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.VIGIE_E2E_DEMO_ACCOUNTS = JSON.stringify(demoAccounts(product));
   // Where the product keeps its intake secret: journeys sign reports as the platform does.
   process.env.VIGIE_E2E_DATA_DIR = product.dataDir;
+  process.env.VIGIE_E2E_DATABASE_URL = product.databaseUrl;
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,19 +15,25 @@ export interface RunningProduct {
   process: ChildProcess;
   output: string[];
   dataDir: string;
+  /** The product's embedded database, as its superuser: for the state no screen can set (an old step-up). */
+  databaseUrl: string;
 }
 
 export async function startProduct(): Promise<RunningProduct> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'vigie-e2e-'));
+  const databasePort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: String(port),
     DATA_DIR: dataDir,
-    EMBEDDED_PG_PORT: String(await freePort()),
+    EMBEDDED_PG_PORT: String(databasePort),
     LOG_LEVEL: 'info',
+    // MFA for the DPO and admins only (the product asks it of every role by default): the
+    // journeys sign the moderator and the lead in with their password, as before.
+    MFA_REQUIRED_ROLES: 'dpo,admin',
   };
   delete env.DATABASE_URL;
 
@@ -35,13 +41,16 @@ export async function startProduct(): Promise<RunningProduct> {
   const output: string[] = [];
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-  const product: RunningProduct = { baseUrl: `http://127.0.0.1:${port}`, process: child, output, dataDir };
+  const product: RunningProduct = { baseUrl: `http://127.0.0.1:${port}`, process: child, output, dataDir, databaseUrl: '' };
   try {
     await waitUntilReady(product);
   } catch (error) {
     await stopProduct(product);
     throw error;
   }
+  // Where the embedded PostgreSQL keeps its superuser's password (apps/api/src/database).
+  const password = (await readFile(join(dataDir, 'postgres-password'), 'utf8')).trim();
+  product.databaseUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${databasePort}/vigie`;
   return product;
 }
 

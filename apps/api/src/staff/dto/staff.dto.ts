@@ -7,6 +7,7 @@ import {
   passwordLinkTokenSchema,
   setPasswordSchema,
   STAFF_SORT_FIELDS,
+  stepUpSchema,
   updateStaffSchema,
 } from '@vigie/contracts';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ import { createZodDto } from '../../common/zod-validation.pipe';
 export class LoginDto extends createZodDto(loginRequestSchema) {}
 export class ChangePasswordDto extends createZodDto(changePasswordSchema) {}
 export class MfaActivateDto extends createZodDto(mfaActivateSchema) {}
+export class StepUpDto extends createZodDto(stepUpSchema) {}
 export class CreateStaffDto extends createZodDto(createStaffSchema) {}
 export class UpdateStaffDto extends createZodDto(updateStaffSchema) {}
 export class PasswordLinkTokenDto extends createZodDto(passwordLinkTokenSchema) {}
