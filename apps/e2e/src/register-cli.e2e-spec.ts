@@ -1,27 +1,10 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { baseUrl, describeInBrowser } from './support/browser';
-import { REPO_ROOT } from './support/server';
+import { cli } from './support/cli';
 import { demoAccount } from './support/session';
-
-const run = promisify(execFile);
-
-/** `npm run cli -- …` as an operator runs it beside `npm start`: same DATA_DIR, the embedded server shared. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', DATA_DIR: process.env.VIGIE_E2E_DATA_DIR };
-  delete env.DATABASE_URL;
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(REPO_ROOT, 'apps/api/dist/cli.js'), ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 // Not a browser journey, but it needs the running product, which the browser set-up starts.
 describeInBrowser('the register from the command line', () => {
@@ -49,18 +32,18 @@ describeInBrowser('the register from the command line', () => {
     expect(knock.status).toBe(404);
 
     const file = join(dir, 'checkpoint.json');
-    const signed = await cli('audit:checkpoint', '--out', file);
+    const signed = await cli(['audit:checkpoint', '--out', file]);
     expect(signed).toMatchObject({ code: 0 });
     const checkpoint = JSON.parse(readFileSync(file, 'utf8')) as { sequence: number; headHash: string };
     expect(checkpoint.sequence).toBeGreaterThan(0);
 
-    const verified = await cli('audit:verify', '--checkpoint', file);
+    const verified = await cli(['audit:verify', '--checkpoint', file]);
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ intact: true });
 
     const forged = join(dir, 'forged.json');
     writeFileSync(forged, JSON.stringify({ ...checkpoint, headHash: 'f'.repeat(64) }));
-    const refused = await cli('audit:verify', '--checkpoint', forged);
+    const refused = await cli(['audit:verify', '--checkpoint', forged]);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout)).toMatchObject({ intact: false, firstBroken: { problem: 'checkpoint_signature_invalid' } });
   });

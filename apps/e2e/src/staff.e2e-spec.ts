@@ -1,3 +1,4 @@
+import { approveRolesOf, createAccountWithLink, setPasswordWithLink } from './support/accounts';
 import { eventually } from './support/eventually';
 import { freshTotpCode, rememberTotpSecret, signInAs } from './support/mfa';
 import { type Browser, describeInBrowser, openBrowser, screenshot } from './support/browser';
@@ -75,20 +76,7 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
     // The admin gives the role and hands over a link: no password field, nothing effective yet.
     const email = `lea.martin.${Date.now()}@vigie.test`;
     const password = 'correct horse battery staple';
-    await page.getByRole('link', { name: 'Nouveau compte' }).first().click();
-    await page.locator('input[name=name]').fill('Léa Martin');
-    await page.locator('input[name=email]').fill(email);
-    await page.getByRole('checkbox', { name: /^Modération/ }).check();
-    expect(await page.locator('input[name=password]').count()).toBe(0);
-    await screenshot(page, 'staff-create');
-    await page.getByRole('button', { name: 'Créer le compte' }).click();
-
-    const dialog = page.getByTestId('password-link-dialog');
-    await dialog.getByText('Lien à remettre à Léa Martin').waitFor();
-    const link = await page.getByTestId('password-link-url').inputValue();
-    expect(link).toMatch(/\/#\/set-password\?token=[\w-]{40,}$/);
-    await screenshot(page, 'staff-password-link');
-    await page.getByTestId('password-link-done').click();
+    const link = await createAccountWithLink(page, { name: 'Léa Martin', email, role: /^Modération/ });
 
     const row = page.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) });
     await row.waitFor();
@@ -104,26 +92,11 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
 
     // A lead approves it.
     await signInAs(page, 'lead');
-    await page.getByRole('menuitem', { name: 'Rôles à approuver' }).click();
-    const request = page.locator(`[data-testid=role-request][data-staff="${email}"]`);
-    await request.getByTestId('approve-roles').waitFor();
-    await screenshot(page, 'role-requests');
-    await request.getByTestId('approve-roles').click();
-    await eventually(
-      () => request.count(),
-      (count) => expect(count).toBe(0),
-    );
+    await approveRolesOf(page, email);
     await signOut(page);
 
     // The person opens the link, chooses their password, and signs in.
-    await page.goto(link);
-    await page.getByTestId('link-account').filter({ hasText: email }).waitFor();
-    await page.locator('input[name=password]').fill(password);
-    await page.locator('input[name=confirmPassword]').fill(password);
-    await screenshot(page, 'set-password');
-    await page.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
-    await page.getByTestId('password-set').waitFor();
-    await page.getByTestId('go-sign-in').click();
+    await setPasswordWithLink(page, link, email, password);
     await submitCredentials(page, email, password);
     await page.getByRole('heading', { name: 'Bonjour Léa Martin' }).waitFor();
     await eventually(

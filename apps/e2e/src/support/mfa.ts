@@ -7,7 +7,8 @@ import { demoAccount, submitCredentials } from './session';
 type Role = 'moderator' | 'lead' | 'dpo' | 'admin';
 
 const secretFile = (role: Role) => join(process.env.VIGIE_E2E_DATA_DIR ?? '', `e2e-totp-secret-${role}`);
-const stepFile = (role: Role) => join(process.env.VIGIE_E2E_DATA_DIR ?? '', `e2e-totp-step-${role}`);
+// Per account: a demo account by its role, any other by its e-mail address.
+const stepFile = (account: string) => join(process.env.VIGIE_E2E_DATA_DIR ?? '', `e2e-totp-step-${account}`);
 const STEP_MS = 30_000;
 
 /**
@@ -15,12 +16,12 @@ const STEP_MS = 30_000;
  * that signs in right after another one's sign-in or enrolment waits for the next code, as a
  * person would.
  */
-export async function freshTotpCode(role: Role, secret: string): Promise<string> {
-  const used = existsSync(stepFile(role)) ? Number(readFileSync(stepFile(role), 'utf8')) : -1;
+export async function freshTotpCode(account: Role | string, secret: string): Promise<string> {
+  const used = existsSync(stepFile(account)) ? Number(readFileSync(stepFile(account), 'utf8')) : -1;
   const step = Math.floor(Date.now() / STEP_MS);
   if (step <= used) await new Promise((resolve) => setTimeout(resolve, (used + 1) * STEP_MS - Date.now() + 250));
   const at = Date.now();
-  writeFileSync(stepFile(role), String(Math.floor(at / STEP_MS)));
+  writeFileSync(stepFile(account), String(Math.floor(at / STEP_MS)));
   return generateSync({ secret, epoch: Math.floor(at / 1000) });
 }
 
@@ -45,11 +46,17 @@ export async function signInAs(page: Page, role: Role): Promise<void> {
     await totp.fill(await freshTotpCode(role, readFileSync(secretFile(role), 'utf8')));
     await page.getByRole('button', { name: 'Vérifier' }).click();
   } else if (await enrolment.isVisible()) {
-    const secret = (await page.getByTestId('mfa-secret').textContent())?.replace(/\s/g, '') ?? '';
-    await page.locator('input[name=code]').fill(await freshTotpCode(role, secret));
-    await page.getByRole('button', { name: 'Activer', exact: true }).click();
-    await page.getByRole('button', { name: "J'ai enregistré mes codes" }).click();
-    rememberTotpSecret(role, secret);
+    rememberTotpSecret(role, await enrolAtSignIn(page, role));
   }
   await home.waitFor();
+}
+
+/** The enrolment a role that requires MFA meets at sign-in: scan, confirm a code, keep the recovery codes. Answers the secret. */
+export async function enrolAtSignIn(page: Page, account: Role | string): Promise<string> {
+  await page.getByRole('heading', { name: 'Activez la double authentification' }).waitFor();
+  const secret = (await page.getByTestId('mfa-secret').textContent())?.replace(/\s/g, '') ?? '';
+  await page.locator('input[name=code]').fill(await freshTotpCode(account, secret));
+  await page.getByRole('button', { name: 'Activer', exact: true }).click();
+  await page.getByRole('button', { name: "J'ai enregistré mes codes" }).click();
+  return secret;
 }
