@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assignCaseSchema, caseListQuerySchema, claimCaseSchema, type CaseDetail, type CaseListResponse, type CaseMetadata } from '@vigie/contracts';
 import { Client, type RequestClient } from '../common/request-client.decorator';
 import { createZodDto } from '../common/zod-validation.pipe';
-import { JournaledByService } from '../staff/journal.decorators';
+import { JournaledByService } from '../journal/journal.decorators';
 import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { CasesService } from './cases.service';
 import { CaseIdDto } from '../common/request-params.dto';

@@ -3,7 +3,7 @@ import type { CaseDetail, CaseListQuery, CaseListResponse, CaseMetadata } from '
 import { Clock } from '../common/clock';
 import { DomainException, fieldProblems } from '../common/domain.exception';
 import type { RequestClient } from '../common/request-client.decorator';
-import { StaffActivityRepository } from '../staff/staff-activity.repository';
+import { StaffActivityRepository } from '../journal/staff-activity.repository';
 import { caseMetadataOf } from './case-metadata';
 import { type CaseViewer, caseSeenBy } from './case-visibility';
 import { CaseRecordRepository } from './case-record.repository';

@@ -1,7 +1,7 @@
 import { ownerQuery } from "../../test/owner-query";
 import { createOwnDatabase } from "../../test/test-database";
 import { walkChain } from "../common/hash-chain";
-import { journalHash } from "../staff/staff-activity-chain";
+import { journalHash } from "../journal/staff-activity-chain";
 import { createDataSource } from "./data-source";
 import { runMigrations } from "./migrate";
 

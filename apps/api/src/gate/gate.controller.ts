@@ -7,7 +7,7 @@ import { createZodDto } from '../common/zod-validation.pipe';
 import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { GateService } from './gate.service';
 import { CaseIdDto } from '../common/request-params.dto';
-import { NotJournaled } from '../staff/journal.decorators';
+import { NotJournaled } from '../journal/journal.decorators';
 
 class AccessRequestDto extends createZodDto(accessRequestSchema) {}
 class GrantIdDto extends createZodDto(z.strictObject({ grantId: z.uuid({ message: 'must be a grant id (UUID)' }) })) {}

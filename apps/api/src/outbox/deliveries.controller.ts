@@ -7,7 +7,7 @@ import { createZodDto } from '../common/zod-validation.pipe';
 import { Requires } from '../staff/staff.decorators';
 import { OutboxRepository } from './outbox.repository';
 import { WebhookWorker } from './webhook.worker';
-import { Journal } from '../staff/journal.decorators';
+import { Journal } from '../journal/journal.decorators';
 
 class DeliveriesQueryDto extends createZodDto(
   z.strictObject({

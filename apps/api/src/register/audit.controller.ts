@@ -7,7 +7,7 @@ import { createZodDto } from '../common/zod-validation.pipe';
 import { Requires } from '../staff/staff.decorators';
 import { RegisterService } from './register.service';
 import { PageQueryDto } from '../common/request-params.dto';
-import { Journal, NotJournaled } from '../staff/journal.decorators';
+import { Journal, NotJournaled } from '../journal/journal.decorators';
 
 class AccessLogQueryDto extends createZodDto(accessLogQuerySchema) {}
 class AccessLogExportDto extends createZodDto(accessLogExportQuerySchema) {}

@@ -1,18 +1,21 @@
 import { Module } from '@nestjs/common';
-import { StaffModule } from '../staff/staff.module';
+import { JournalModule } from '../journal/journal.module';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AuditController } from './audit.controller';
 import { CheckpointScheduler } from './checkpoint.scheduler';
 import { RegisterRepository } from './register.repository';
 import { RegisterService } from './register.service';
+import { StaffActivityController } from './staff-activity.controller';
+import { StaffActivityService } from './staff-activity.service';
 import { loadSigningKey, REGISTER_SIGNING_KEY } from './register-signing-key';
 
-/** The access register: the chain, its verification, signed checkpoints, the DPO's endpoints. */
+/** The access register: the chain, its verification, signed checkpoints, the DPO's endpoints (the staff journal's reading included). */
 @Module({
-  // The staff journal: its chain is verified and signed with the register's.
-  imports: [StaffModule],
-  controllers: [AuditController],
+  // The staff journal: its chain is verified and signed with the register's, and the DPO reads it here.
+  imports: [JournalModule],
+  controllers: [AuditController, StaffActivityController],
   providers: [
+    StaffActivityService,
     RegisterRepository,
     RegisterService,
     CheckpointScheduler,

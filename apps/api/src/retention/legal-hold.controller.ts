@@ -6,7 +6,7 @@ import { createZodDto } from '../common/zod-validation.pipe';
 import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { RetentionService } from './retention.service';
 import { CaseIdDto } from '../common/request-params.dto';
-import { JournaledByService } from '../staff/journal.decorators';
+import { JournaledByService } from '../journal/journal.decorators';
 
 class LegalHoldDto extends createZodDto(legalHoldSchema) {}
 

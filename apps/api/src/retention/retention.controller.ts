@@ -7,7 +7,7 @@ import { createZodDto } from '../common/zod-validation.pipe';
 import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { RetentionService } from './retention.service';
 import { PageQueryDto } from '../common/request-params.dto';
-import { Journal, JournaledByService } from '../staff/journal.decorators';
+import { Journal, JournaledByService } from '../journal/journal.decorators';
 
 class PreviewQueryDto extends createZodDto(retentionPreviewQuerySchema) {}
 class StartRunDto extends createZodDto(startRetentionRunSchema) {}

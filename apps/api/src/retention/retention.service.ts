@@ -6,7 +6,7 @@ import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
 import type { RequestClient } from '../common/request-client.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { StaffActivityRepository } from '../staff/staff-activity.repository';
+import { StaffActivityRepository } from '../journal/staff-activity.repository';
 import { NO_COUNTS, RetentionRepository } from './retention.repository';
 
 // Any constant works; every API instance and the CLI must use the same one.

@@ -4,7 +4,7 @@ import { DomainException, fieldProblems } from '../common/domain.exception';
 import type { ClientInfo } from './auth.service';
 import { type PasswordProblem, PasswordService } from './password.service';
 import { SessionService } from './session.service';
-import { StaffActivityRepository } from './staff-activity.repository';
+import { StaffActivityRepository } from '../journal/staff-activity.repository';
 import type { AuthenticatedStaff } from './staff.decorators';
 import { StaffRepository } from './staff.repository';
 import { TotpService } from './totp.service';

@@ -10,7 +10,7 @@ import { SessionService } from './session.service';
 import { StepUpService } from './step-up.service';
 import { Public } from '../common/public.decorator';
 import { type AuthenticatedStaff, CurrentStaff, OpenDuringMfaEnrolment, Requires, type StaffRequest } from './staff.decorators';
-import { JournaledByService, NotJournaled } from './journal.decorators';
+import { JournaledByService, NotJournaled } from '../journal/journal.decorators';
 
 @ApiTags('auth')
 @Controller('auth')

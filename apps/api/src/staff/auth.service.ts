@@ -7,7 +7,7 @@ import { LoginThrottleRepository } from './login-throttle.repository';
 import { requiresMfa } from './mfa-policy';
 import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
-import { StaffActivityRepository } from './staff-activity.repository';
+import { StaffActivityRepository } from '../journal/staff-activity.repository';
 import type { AuthenticatedStaff } from './staff.decorators';
 import { type StaffCredentials, StaffRepository } from './staff.repository';
 import { hashRecoveryCode, TotpService } from './totp.service';

@@ -8,7 +8,7 @@ import type { ClientInfo } from './auth.service';
 import { PasswordService } from './password.service';
 import { type PasswordLinkRow, PasswordLinkRepository } from './password-link.repository';
 import { digest, SessionService } from './session.service';
-import { StaffActivityRepository } from './staff-activity.repository';
+import { StaffActivityRepository } from '../journal/staff-activity.repository';
 
 /**
  * Admins never choose a staff member's password: they hand over a one-time link (24 h) with which

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ListResponse, RoleRequest } from '@vigie/contracts';
 import { clientOf } from './auth.controller';
-import { Journal, JournaledByService } from './journal.decorators';
+import { Journal, JournaledByService } from '../journal/journal.decorators';
 import { UuidParamDto } from './dto/staff.dto';
 import { RoleRequestService } from './role-request.service';
 import { type AuthenticatedStaff, CurrentStaff, Requires, type StaffRequest } from './staff.decorators';

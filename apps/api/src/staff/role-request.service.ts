@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
 import type { ClientInfo } from './auth.service';
 import { inRoleOrder, type RoleRequestRow, RoleRequestRepository } from './role-request.repository';
-import { StaffActivityRepository } from './staff-activity.repository';
+import { StaffActivityRepository } from '../journal/staff-activity.repository';
 import type { AuthenticatedStaff } from './staff.decorators';
 
 /** Who gives or decides: a signed-in admin or lead. */

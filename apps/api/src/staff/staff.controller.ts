@@ -5,7 +5,7 @@ import { clientOf } from './auth.controller';
 import { CreateStaffDto, StaffListQueryDto, UpdateStaffDto, UuidParamDto } from './dto/staff.dto';
 import { type AuthenticatedStaff, CurrentStaff, Requires, type StaffRequest } from './staff.decorators';
 import { StaffService } from './staff.service';
-import { Journal, JournaledByService } from './journal.decorators';
+import { Journal, JournaledByService } from '../journal/journal.decorators';
 
 @ApiTags('staff')
 @Controller('staff')

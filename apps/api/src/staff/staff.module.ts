@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { JournalModule } from '../journal/journal.module';
 import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { JournalInterceptor } from './journal.interceptor';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { PasswordLinkRepository } from './password-link.repository';
 import { PasswordLinkService } from './password-link.service';
@@ -15,10 +15,6 @@ import { RoleRequestService } from './role-request.service';
 import { SessionRepository } from './session.repository';
 import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
-import { StaffActivity } from './staff-activity.entity';
-import { StaffActivityController } from './staff-activity.controller';
-import { StaffActivityRepository } from './staff-activity.repository';
-import { StaffActivityService } from './staff-activity.service';
 import { StaffSession } from './staff-session.entity';
 import { StepUpService } from './step-up.service';
 import { StaffUser } from './staff-user.entity';
@@ -29,8 +25,8 @@ import { TotpService } from './totp.service';
 
 /** Staff accounts, sessions, MFA and the global guard that puts every route behind a session. */
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffUser, StaffSession, StaffActivity])],
-  controllers: [AuthController, RoleRequestController, StaffController, StaffActivityController],
+  imports: [TypeOrmModule.forFeature([StaffUser, StaffSession]), JournalModule],
+  controllers: [AuthController, RoleRequestController, StaffController],
   providers: [
     AccountService,
     AuthService,
@@ -42,16 +38,13 @@ import { TotpService } from './totp.service';
     RoleRequestService,
     SessionRepository,
     SessionService,
-    StaffActivityRepository,
-    StaffActivityService,
     StaffRepository,
     StaffService,
     StepUpService,
     TotpService,
     { provide: APP_GUARD, useClass: SessionGuard },
-    // Writes the staff journal's entry of every `@Journal(event)` route.
-    { provide: APP_INTERCEPTOR, useClass: JournalInterceptor },
   ],
-  exports: [StaffService, SessionService, StaffActivityRepository],
+  // Whoever works with staff accounts writes to the staff journal.
+  exports: [StaffService, SessionService, JournalModule],
 })
 export class StaffModule {}

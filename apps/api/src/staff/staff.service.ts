@@ -20,7 +20,7 @@ import { PasswordService } from './password.service';
 import { RoleRequestRepository } from './role-request.repository';
 import { type Requester, RoleRequestService } from './role-request.service';
 import { SessionService } from './session.service';
-import { StaffActivityRepository } from './staff-activity.repository';
+import { StaffActivityRepository } from '../journal/staff-activity.repository';
 import type { StaffUser } from './staff-user.entity';
 import { StaffRepository } from './staff.repository';
 

@@ -6,7 +6,7 @@ import { type ClientInfo, locked } from './auth.service';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
-import { StaffActivityRepository } from './staff-activity.repository';
+import { StaffActivityRepository } from '../journal/staff-activity.repository';
 import type { AuthenticatedStaff } from './staff.decorators';
 import { StaffRepository } from './staff.repository';
 import { TotpService } from './totp.service';

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { createZodDto } from '../common/zod-validation.pipe';
 import { Requires } from '../staff/staff.decorators';
 import { toCsv, TransparencyService } from './transparency.service';
-import { Journal } from '../staff/journal.decorators';
+import { Journal } from '../journal/journal.decorators';
 
 class TransparencyQueryDto extends createZodDto(transparencyQuerySchema) {}
 

@@ -2,9 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type ListResponse, type StaffActivityEntry, staffActivityQuerySchema } from '@vigie/contracts';
 import { createZodDto } from '../common/zod-validation.pipe';
-import { Journal } from './journal.decorators';
+import { Journal } from '../journal/journal.decorators';
 import { StaffActivityService } from './staff-activity.service';
-import { Requires } from './staff.decorators';
+import { Requires } from '../staff/staff.decorators';
 
 class StaffActivityQueryDto extends createZodDto(staffActivityQuerySchema) {}
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ListResponse, StaffActivityEntry, StaffActivityQuery } from '@vigie/contracts';
-import { StaffActivityRepository } from './staff-activity.repository';
+import { StaffActivityRepository } from '../journal/staff-activity.repository';
 
 /** The staff journal as the DPO reads it; the route's guard (`journal.view`) decided who may. */
 @Injectable()

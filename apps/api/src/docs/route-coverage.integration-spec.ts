@@ -4,8 +4,8 @@ import { type Action, isAction, rolesFor, STAFF_ROLES, type StaffRole } from '@v
 import { createStaff, type Session, signIn } from '../../test/staff-factory';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { PUBLIC_ROUTE } from '../common/public.decorator';
-import { JOURNAL_RULE, type JournalRule } from './journal.decorators';
-import { ROUTE_ACTION } from './staff.decorators';
+import { JOURNAL_RULE, type JournalRule } from '../journal/journal.decorators';
+import { ROUTE_ACTION } from '../staff/staff.decorators';
 
 /**
  * Every route needs a staff session unless it is marked public on purpose, and names the action
@@ -107,7 +107,7 @@ describe('route coverage', () => {
       .filter((r) => r.journal === undefined)
       .map(
         (r) =>
-          `${nameOf(r)} (action ${String(r.action)}, allowed to ${rolesFor(r.action as Action).join(', ')}) is not journaled: add, from staff/journal.decorators, ` +
+          `${nameOf(r)} (action ${String(r.action)}, allowed to ${rolesFor(r.action as Action).join(', ')}) is not journaled: add, from journal/journal.decorators, ` +
           `@Journal('<event of STAFF_ACTIVITY_EVENTS>') if the journal interceptor should record each successful call, ` +
           `@JournaledByService() if its service calls StaffActivityRepository.record, or @NotJournaled('<why>')`,
       );

@@ -1,10 +1,13 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
 import { type Observable, mergeMap } from 'rxjs';
 import { requestClientOf } from '../common/request-client.decorator';
 import { JOURNAL_RULE, type JournalRule } from './journal.decorators';
 import { StaffActivityRepository } from './staff-activity.repository';
-import type { StaffRequest } from './staff.decorators';
+
+/** The session guard has put who asks on the request by the time a handler succeeded. */
+type JournaledRequest = FastifyRequest & { staff?: { id: string } };
 
 /**
  * Writes the journal entry of a `@Journal(event)` route once the handler succeeded, and before
@@ -20,7 +23,7 @@ export class JournalInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const rule = this.reflector.getAllAndOverride<JournalRule | undefined>(JOURNAL_RULE, [context.getHandler(), context.getClass()]);
     if (context.getType() !== 'http' || rule?.kind !== 'route') return next.handle();
-    const request = context.switchToHttp().getRequest<StaffRequest>();
+    const request = context.switchToHttp().getRequest<JournaledRequest>();
     return next.handle().pipe(
       mergeMap(async (value: unknown) => {
         const staff = request.staff;
