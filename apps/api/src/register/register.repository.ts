@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource, type EntityManager } from 'typeorm';
+import { csvTextSql } from '../common/csv';
 import type { ChainedEntry } from './register-chain';
 
 // Any constant works; every instance of the API must use the same one.
@@ -245,13 +246,14 @@ export class RegisterRepository {
     const params: unknown[] = [];
     const filter = filterOf(filters, params).replace(/\$(\d+)/g, (_, n: string) => client.escapeLiteral(String(params[Number(n) - 1])));
     const stream = client.query(
-      copyTo(`COPY (SELECT l.sequence, l.at, l.staff_id, s.name AS staff_name, array_to_string(l.staff_roles, ',') AS staff_roles,
+      // Text that people or the platform chose goes through csvTextSql: never a formula in the DPO's spreadsheet.
+      copyTo(`COPY (SELECT l.sequence, l.at, l.staff_id, ${csvTextSql('s.name')} AS staff_name, array_to_string(l.staff_roles, ',') AS staff_roles,
                            l.case_id, l.conversation_id, array_to_string(l.report_ids, ',') AS report_ids,
-                           (SELECT string_agg(coalesce(u.external_id, sid::text), ',' ORDER BY u.external_id)
-                              FROM unnest(l.subject_ids) sid LEFT JOIN platform_user u ON u.id = sid) AS subjects,
-                           l.legal_basis, l.purpose, l.outcome, l.reason, l.scope->>'kind' AS scope,
-                           l.scope->>'messageCount' AS message_count, l.grant_id, l.justification, l.ip, l.user_agent,
-                           l.request_id, l.erased_at, l.hash
+                           ${csvTextSql(`(SELECT string_agg(coalesce(u.external_id, sid::text), ',' ORDER BY u.external_id)
+                              FROM unnest(l.subject_ids) sid LEFT JOIN platform_user u ON u.id = sid)`)} AS subjects,
+                           l.legal_basis, l.purpose, l.outcome, ${csvTextSql('l.reason')} AS reason, l.scope->>'kind' AS scope,
+                           l.scope->>'messageCount' AS message_count, l.grant_id, ${csvTextSql('l.justification')} AS justification, l.ip,
+                           ${csvTextSql('l.user_agent')} AS user_agent, ${csvTextSql('l.request_id')} AS request_id, l.erased_at, l.hash
                       FROM access_log l LEFT JOIN staff_user s ON s.id = l.staff_id ${filter} ORDER BY l.sequence)
                TO STDOUT WITH (FORMAT csv, HEADER, FORCE_QUOTE *)`),
     );
