@@ -90,7 +90,7 @@ export const ERROR_CODES = {
   case_closed: { status: 403, message: 'This case is closed.' },
   no_report: { status: 403, message: 'Name the report(s) this access relies on.' },
   report_not_in_case: { status: 403, message: 'A named report does not belong to this case.' },
-  justification_too_short: { status: 403, message: 'The justification needs at least 15 characters.' },
+  justification_too_short: { status: 403, message: 'The justification needs at least 15 letters or digits.' },
   grant_not_found: { status: 404, message: 'No such access grant.' },
   not_grant_holder: { status: 403, message: 'This access grant is not yours.' },
   grant_expired: { status: 410, message: 'This access grant has expired: ask for a new one.' },

@@ -37,8 +37,21 @@ export const GRANT_REVOCATION_CAUSES = [
 ] as const;
 export type GrantRevocationCause = (typeof GRANT_REVOCATION_CAUSES)[number];
 
-/** The shortest justification the gate accepts, counted after trimming. */
+/** The shortest justification the gate accepts, in letters and digits (`justificationLength`). */
 export const MIN_JUSTIFICATION_LENGTH = 15;
+
+/**
+ * What a justification says, for its minimum: its letters and digits after NFKC, in any script.
+ * Spaces, punctuation, emoji and invisible characters (zero-width, braille blanks, direction
+ * overrides) do not justify an access.
+ */
+export const justificationLength = (justification: string): number => justification.normalize('NFKC').match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+
+/**
+ * Text as PostgreSQL can store it: U+0000 (which no text column takes) becomes U+FFFD, so that
+ * what someone typed is kept and decided on, never a 500.
+ */
+export const storableText = (text: string): string => text.replace(/\u0000/g, '\ufffd');
 export const MAX_JUSTIFICATION_LENGTH = 2000;
 
 /**

@@ -169,6 +169,32 @@ describe('the gate', () => {
       expect((await entriesOf(caseId)).at(-1)?.justification).toBe('vérification');
     });
 
+    it('justification_too_short counts letters and digits: invisible, blank or decorative characters do not justify an access', async () => {
+      const { caseId, reportId } = await myCase();
+      const padded = [
+        '\u200b'.repeat(20) + 'ok', // zero-width spaces
+        '\u2800'.repeat(20), // braille blanks
+        '\u202e'.repeat(10) + 'vu ok', // right-to-left overrides
+        '🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂',
+        '..............................',
+      ];
+      for (const justification of padded) {
+        await expectRefusal(await requestAccess(t.app, moderator, caseId, { reportIds: [reportId], justification }), 403, 'justification_too_short', caseId);
+      }
+      // Fifteen letters or digits, accents and other scripts included, are enough.
+      expect((await requestAccess(t.app, moderator, caseId, { reportIds: [reportId], justification: 'Vérif. n°2 du signalement' })).statusCode).toBe(201);
+    });
+
+    it('a NUL typed into a justification is kept as U+FFFD: the request is decided and recorded, never a 500', async () => {
+      const { caseId, reportId } = await myCase();
+      const refused = await requestAccess(t.app, moderator, caseId, { reportIds: [reportId], justification: 'court\u0000' });
+      await expectRefusal(refused, 403, 'justification_too_short', caseId);
+      expect((await entriesOf(caseId)).at(-1)?.justification).toBe('court\ufffd');
+      const granted = await requestAccess(t.app, moderator, caseId, { reportIds: [reportId], justification: 'Vérifier le message\u0000 signalé' });
+      expect(granted.statusCode).toBe(201);
+      expect((await entriesOf(caseId)).at(-1)?.justification).toBe('Vérifier le message\ufffd signalé');
+    });
+
     it('case_not_found: a 404, recorded too', async () => {
       const caseId = randomUUID();
       await expectRefusal(await requestAccess(t.app, moderator, caseId, { reportIds: [randomUUID()] }), 404, 'case_not_found', caseId);

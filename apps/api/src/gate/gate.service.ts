@@ -6,7 +6,9 @@ import {
   type GateRefusal,
   type GrantedConversation,
   type GrantRevocationCause,
+  justificationLength,
   MIN_JUSTIFICATION_LENGTH,
+  storableText,
   type StaffRole,
 } from '@vigie/contracts';
 import { CaseRecordRepository, isAssigneeOrLead } from '../cases/case-record.repository';
@@ -50,7 +52,7 @@ export class GateService {
   ) {}
 
   async requestAccess(caseId: string, caller: GateCaller, request: AccessRequest, client: RequestClient): Promise<AccessGrant> {
-    const justification = request.justification.trim();
+    const justification = storableText(request.justification.trim());
     const outcome = await this.gate.transaction(async (m): Promise<AccessGrant | GateRefusal> => {
       const at = this.clock.now();
       const facts = await this.gate.caseFacts(m, caseId);
@@ -157,7 +159,7 @@ export class GateService {
  * Who may open a case's conversation, in the order refusals are reported: a content role
  * (moderator or lead), approved; a session that stepped up less than STEP_UP_MINUTES ago; a case that
  * exists, was not purged and is not closed; its assignee or a lead; at least one of the case's
- * reports named, and only those; a justification of at least MIN_JUSTIFICATION_LENGTH characters
+ * reports named, and only those; a justification of at least MIN_JUSTIFICATION_LENGTH letters or digits
  * after trimming.
  */
 function refusalOf(
@@ -178,7 +180,7 @@ function refusalOf(
   if (facts.reportIds.length === 0 || reportIds.length === 0) return 'no_report';
   const inCase = new Set(facts.reportIds);
   if (reportIds.some((id) => !inCase.has(id.toLowerCase()))) return 'report_not_in_case';
-  if (justification.length < MIN_JUSTIFICATION_LENGTH) return 'justification_too_short';
+  if (justificationLength(justification) < MIN_JUSTIFICATION_LENGTH) return 'justification_too_short';
   return undefined;
 }
 

@@ -205,12 +205,12 @@ describe('opening a conversation through the gate', () => {
       fireEvent.click(within(dialog).getByRole('button', { name: 'Ouvrir pour 15 minutes' })),
     );
     expect(within(dialog).getByText('Choisissez au moins un signalement.')).toBeTruthy();
-    expect(within(dialog).getByText(/Encore 15 caractères/)).toBeTruthy();
+    expect(within(dialog).getByText(/Encore 15 lettres ou chiffres/)).toBeTruthy();
 
-    // 14 characters once trimmed: still one short.
-    await fillAndSend(dialog, '   Vérifier ça 12   ');
+    // 14 letters and digits: spaces, punctuation and emoji do not count, so still one short.
+    await fillAndSend(dialog, '   Vérifier ça… 1234 !! 🙂  ');
     expect(within(dialog).queryByText('Choisissez au moins un signalement.')).toBeNull();
-    expect(within(dialog).getByText(/^Encore 1 caractère : /)).toBeTruthy();
+    expect(within(dialog).getByText(/^Encore 1 lettre ou chiffre : /)).toBeTruthy();
     expect(within(dialog).getByTestId('gate-justification-counter').textContent).toBe('14 / 15');
     expect(gateCalls()).toHaveLength(0);
   });
@@ -366,7 +366,7 @@ describe('opening a conversation through the gate', () => {
     await act(async () =>
       fireEvent.click(within(widen).getByRole('button', { name: 'Ouvrir pour 15 minutes' })),
     );
-    expect(within(widen).getByText(/Encore 15 caractères/)).toBeTruthy();
+    expect(within(widen).getByText(/Encore 15 lettres ou chiffres/)).toBeTruthy();
     expect(sent).toHaveLength(1);
 
     fireEvent.change(within(widen).getByTestId('gate-justification'), {

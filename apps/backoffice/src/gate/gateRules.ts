@@ -4,6 +4,7 @@ import {
   type CaseParticipant,
   type CaseReport,
   type ConversationMessage,
+  justificationLength,
   MIN_JUSTIFICATION_LENGTH,
   type StaffRole,
 } from '@vigie/contracts';
@@ -37,8 +38,8 @@ export const gateVerdict = (
   return { open: false, block: record.assignee ? 'assigned_elsewhere' : 'unassigned' };
 };
 
-/** The length the API checks: after trimming. */
-export const justificationLength = (justification: string): number => justification.trim().length;
+// The length the API checks (letters and digits), as the contracts count it.
+export { justificationLength };
 
 export interface AccessDraft {
   reportIds: readonly string[];

@@ -32,9 +32,9 @@ export const gateEn: MessagesOf<typeof gateFr> = {
     quoted: '“%{text}”',
     justification_label: 'Justification',
     justification_placeholder: 'E.g. check the messages reported for harassment in their context.',
-    justification_help: 'At least %{min} characters. Say what you need to check in the conversation.',
+    justification_help: 'At least %{min} letters or digits. Say what you need to check in the conversation.',
     counter_short: '%{count} / %{min}',
-    counter_ok: '%{smart_count} character |||| %{smart_count} characters',
+    counter_ok: '%{smart_count} letter or digit |||| %{smart_count} letters or digits',
     register_warning:
       'This access will be recorded in the access register, with your name, the time, the reports you chose and your justification. The data protection officer (DPO) audits this register.',
     cancel: 'Cancel',
@@ -45,7 +45,7 @@ export const gateEn: MessagesOf<typeof gateFr> = {
     errors: {
       no_report: 'Choose at least one report.',
       too_short:
-        '%{smart_count} more character: the justification needs at least %{min}. |||| %{smart_count} more characters: the justification needs at least %{min}.',
+        '%{smart_count} more letter or digit: the justification needs at least %{min}. |||| %{smart_count} more letters or digits: the justification needs at least %{min}.',
       invalid_request:
         'The request was not accepted as it is: check the ticked reports and the justification.',
     },
@@ -64,7 +64,7 @@ export const gateEn: MessagesOf<typeof gateFr> = {
     report_not_in_case:
       'One of the chosen reports does not belong to this case. Reload the page, then try again.',
     justification_too_short:
-      'The justification is too short: at least %{min} characters, not counting spaces at the start and end.',
+      'The justification is too short: at least %{min} letters or digits (spaces, punctuation and emoji do not count).',
     grant_not_found: 'This access does not exist, or no longer does: ask for a new access.',
     not_grant_holder: 'This access was granted to someone else: ask for your own.',
     grant_expired: 'Access expired — ask for a new access.',

@@ -30,9 +30,9 @@ export const gateFr = {
     justification_label: 'Justification',
     justification_placeholder:
       'Ex.\u00a0: vérifier dans leur contexte les messages signalés pour harcèlement.',
-    justification_help: '%{min} caractères minimum. Dites ce que vous devez vérifier dans la conversation.',
+    justification_help: '%{min} lettres ou chiffres minimum. Dites ce que vous devez vérifier dans la conversation.',
     counter_short: '%{count} / %{min}',
-    counter_ok: '%{smart_count} caractère |||| %{smart_count} caractères',
+    counter_ok: '%{smart_count} lettre ou chiffre |||| %{smart_count} lettres ou chiffres',
     register_warning:
       "Cet accès sera inscrit au registre des accès, avec votre nom, l'heure, les signalements choisis et votre justification. Ce registre est contrôlé par la personne déléguée à la protection des données (DPO).",
     cancel: 'Annuler',
@@ -43,7 +43,7 @@ export const gateFr = {
     errors: {
       no_report: 'Choisissez au moins un signalement.',
       too_short:
-        'Encore %{smart_count} caractère\u00a0: la justification doit en compter au moins %{min}. |||| Encore %{smart_count} caractères\u00a0: la justification doit en compter au moins %{min}.',
+        'Encore %{smart_count} lettre ou chiffre\u00a0: la justification doit en compter au moins %{min}. |||| Encore %{smart_count} lettres ou chiffres\u00a0: la justification doit en compter au moins %{min}.',
       invalid_request:
         "La demande n'a pas été acceptée telle quelle\u00a0: vérifiez les signalements cochés et la justification.",
     },
@@ -62,7 +62,7 @@ export const gateFr = {
     report_not_in_case:
       "Un des signalements choisis n'appartient pas à ce dossier. Rechargez la page, puis recommencez.",
     justification_too_short:
-      'La justification est trop courte\u00a0: au moins %{min} caractères, sans compter les espaces au début et à la fin.',
+      'La justification est trop courte\u00a0: au moins %{min} lettres ou chiffres (espaces, ponctuation et émojis ne comptent pas).',
     grant_not_found: "Cet accès n'existe pas ou plus\u00a0: demandez un nouvel accès.",
     not_grant_holder: 'Cet accès a été accordé à une autre personne\u00a0: demandez le vôtre.',
     grant_expired: 'Accès expiré — demandez un nouvel accès.',
