@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffActivityEntry, StaffActivityEvent, StaffActivityQuery } from '@vigie/contracts';
-import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { chainTime, type Link, nextLink } from '../common/hash-chain';
+import { keysetBatches } from '../common/keyset-batches';
 import { JOURNAL_FORMAT, type JournalChainedEntry, journalHash } from './staff-activity-chain';
 
 export interface ActivityContext {
@@ -118,23 +118,9 @@ export class StaffActivityRepository {
     });
   }
 
-  /** The whole chain, oldest first, a batch at a time on a connection of its own (see the register's). */
-  async *chain(batchSize: number): AsyncGenerator<JournalLink[]> {
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    const read = (after: string) =>
-      client.query<unknown[]>({ text: CHAIN_SELECT, values: [after, batchSize], rowMode: 'array' }).then((result) => result.rows.map(toLink));
-    let next: Promise<JournalLink[]> | undefined = read('0');
-    try {
-      while (next) {
-        const batch: JournalLink[] = await next;
-        next = batch.length === batchSize ? read(batch[batch.length - 1].sequence) : undefined;
-        if (batch.length > 0) yield batch;
-      }
-    } finally {
-      await next?.catch(() => undefined);
-      await runner.release();
-    }
+  /** The whole chain, oldest first, a batch at a time (keysetBatches). */
+  chain(batchSize: number): AsyncGenerator<JournalLink[]> {
+    return keysetBatches(this.dataSource, CHAIN_SELECT, batchSize, toLink);
   }
 
   async head(): Promise<{ sequence: number; hash: string } | undefined> {

@@ -5,6 +5,7 @@ import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource, type EntityManager } from 'typeorm';
 import { csvTextSql } from '../common/csv';
+import { keysetBatches } from '../common/keyset-batches';
 import type { ChainedEntry } from './register-chain';
 
 // Any constant works; every instance of the API must use the same one.
@@ -180,27 +181,9 @@ export class RegisterRepository {
     return entry;
   }
 
-  /**
-   * The whole chain, oldest first, a batch at a time on a connection of its own: the next batch is
-   * asked for before this one is handed over, so PostgreSQL reads while the caller hashes.
-   * Stopping early (break, throw) releases the connection.
-   */
-  async *chain(batchSize: number): AsyncGenerator<ChainLink[]> {
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    const read = (after: string) =>
-      client.query<unknown[]>({ text: CHAIN_SELECT, values: [after, batchSize], rowMode: 'array' }).then((result) => result.rows.map(toLink));
-    let next: Promise<ChainLink[]> | undefined = read('0');
-    try {
-      while (next) {
-        const batch: ChainLink[] = await next;
-        next = batch.length === batchSize ? read(batch[batch.length - 1].sequence) : undefined;
-        if (batch.length > 0) yield batch;
-      }
-    } finally {
-      await next?.catch(() => undefined);
-      await runner.release();
-    }
+  /** The whole chain, oldest first, a batch at a time (keysetBatches). */
+  chain(batchSize: number): AsyncGenerator<ChainLink[]> {
+    return keysetBatches(this.dataSource, CHAIN_SELECT, batchSize, toLink);
   }
 
   async head(): Promise<{ sequence: number; hash: string } | undefined> {
