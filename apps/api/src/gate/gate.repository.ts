@@ -50,7 +50,7 @@ export interface MessageRow {
 
 /**
  * The gate's queries — and the only code that reaches message bodies, through the database
- * function that hands them out for a live grant whose read is recorded in the same transaction.
+ * function that hands them out for a live grant whose read a committed register entry records.
  */
 @Injectable()
 export class GateRepository {
@@ -103,13 +103,19 @@ export class GateRepository {
     return row.n;
   }
 
-  async insertGrant(m: EntityManager, grant: Omit<GrantRow, 'id' | 'grantedRoles'> & { createdAt: Date }): Promise<string> {
-    const [row]: { id: string }[] = await m.query(
-      `INSERT INTO access_grant (case_id, staff_id, scope, report_ids, message_ids, created_at, expires_at, session_id)
-       VALUES ($1, $2, $3, $4::uuid[], $5::uuid[], $6, $7, $8) RETURNING id`,
-      [grant.caseId, grant.staffId, grant.scope, grant.reportIds, grant.messageIds, grant.createdAt, grant.expiresAt, grant.sessionId],
+  /**
+   * Opens a grant through the database's own rules (`gate_open_grant`: the application's role
+   * cannot INSERT one), which also sets its times by the database's clock.
+   */
+  async openGrant(
+    m: EntityManager,
+    grant: Pick<GrantRow, 'caseId' | 'staffId' | 'scope' | 'reportIds' | 'messageIds'> & { sessionId: string; minutes: number },
+  ): Promise<{ id: string; createdAt: Date; expiresAt: Date }> {
+    const [row]: { id: string; created_at: Date; expires_at: Date }[] = await m.query(
+      `SELECT id, created_at, expires_at FROM gate_open_grant($1, $2, $3, $4, $5::uuid[], $6::uuid[], $7)`,
+      [grant.caseId, grant.staffId, grant.sessionId, grant.scope, grant.reportIds, grant.messageIds, grant.minutes],
     );
-    return row.id;
+    return { id: row.id, createdAt: row.created_at, expiresAt: row.expires_at };
   }
 
   async findGrant(m: EntityManager, grantId: string): Promise<GrantRow | undefined> {
@@ -141,13 +147,16 @@ export class GateRepository {
     return { rows, total: rows[0]?.total ?? 0 };
   }
 
-  /** Message bodies: only for a live grant of `staffId` whose read this transaction recorded. */
-  async bodies(m: EntityManager, grantId: string, staffId: string, at: Date): Promise<Map<string, string>> {
-    const rows: { message_id: string; body: string }[] = await m.query(`SELECT message_id, body FROM gate_message_bodies($1, $2, $3)`, [
-      grantId,
-      staffId,
-      at,
-    ]);
+  /**
+   * Message bodies: those of the grant a committed `read` entry names, to that entry's staff
+   * member, while the grant lives. In a transaction of its own, after the entry's has committed:
+   * the database ignores an entry its caller's own transaction wrote.
+   */
+  async bodies(entrySequence: string, staffId: string): Promise<Map<string, string>> {
+    const rows: { message_id: string; body: string }[] = await this.dataSource.query(
+      `SELECT message_id, body FROM gate_message_bodies($1, $2)`,
+      [entrySequence, staffId],
+    );
     return new Map(rows.map((r) => [r.message_id, r.body]));
   }
 

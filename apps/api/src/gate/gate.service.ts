@@ -73,16 +73,14 @@ export class GateService {
       }
 
       const messageIds = await this.gate.scopeMessageIds(m, facts.conversationId, request.reportIds, request.scope, this.config.GATE_CONTEXT_MESSAGES);
-      const expiresAt = new Date(at.getTime() + this.config.GATE_GRANT_MINUTES * 60_000);
-      const grantId = await this.gate.insertGrant(m, {
+      const { id: grantId, expiresAt } = await this.gate.openGrant(m, {
         caseId,
         staffId: caller.id,
         scope: request.scope,
         reportIds: request.reportIds,
         messageIds,
-        createdAt: at,
-        expiresAt,
         sessionId: caller.sessionId,
+        minutes: this.config.GATE_GRANT_MINUTES,
       });
       const scope = { kind: request.scope, messageCount: messageIds.length };
       // A staff action on the case: it goes on the timeline and keeps the case alive for retention.
@@ -97,8 +95,13 @@ export class GateService {
     return outcome;
   }
 
+  /**
+   * Reading is two transactions: the first decides and commits the `read` entry; only then does
+   * the database hand out the bodies, to a transaction of their own (it ignores an entry its
+   * caller's own transaction wrote, so that no rollback can erase a read).
+   */
   async readMessages(grantId: string, caller: GateCaller, client: RequestClient): Promise<GrantedConversation> {
-    const outcome = await this.gate.transaction(async (m): Promise<GrantedConversation | ReadRefusal> => {
+    const outcome = await this.gate.transaction(async (m): Promise<{ conversation: GrantedConversation; entry: string } | ReadRefusal> => {
       const at = this.clock.now();
       const grant = await this.gate.findGrant(m, grantId);
       const state = grant ? await this.gate.caseState(m, grant.caseId) : undefined;
@@ -122,16 +125,15 @@ export class GateService {
       }
 
       // Everything but the bodies is read first: the register's append lock is then held for the
-      // append and the bodies only, until commit.
+      // append only, until commit.
       const { rows: messages, total } = await this.gate.messages(m, state.conversationId, grant.messageIds);
       const reported = await this.gate.reportsByMessage(m, grant.caseId);
       const participants = await this.gate.participants(m, state.conversationId);
       const scope = { kind: grant.scope, messageCount: grant.messageIds.length, messageIds: grant.messageIds };
-      await this.register.record(m, { ...base, outcome: 'read', scope }, at);
-      const bodies = await this.gate.bodies(m, grant.id, caller.id, at);
+      const entry = await this.register.record(m, { ...base, outcome: 'read', scope }, at);
       const first = messages[0]?.position ?? total + 1;
       const last = messages.at(-1)?.position ?? total;
-      return {
+      const conversation: GrantedConversation = {
         grantId: grant.id,
         caseId: grant.caseId,
         expiresAt: grant.expiresAt.toISOString(),
@@ -145,13 +147,16 @@ export class GateService {
           authorId: message.authorId,
           sentAt: message.sentAt.toISOString(),
           position: message.position,
-          body: bodies.get(message.id) ?? null,
+          body: null,
           reportIds: reported.get(message.externalId) ?? [],
         })),
       };
+      return { conversation, entry: entry.sequence };
     });
     if ('reason' in outcome) throw new GateRefusedException(outcome.reason, outcome.cause);
-    return outcome;
+    const bodies = await this.gate.bodies(outcome.entry, caller.id);
+    const { conversation } = outcome;
+    return { ...conversation, messages: conversation.messages.map((message) => ({ ...message, body: bodies.get(message.id) ?? null })) };
   }
 }
 

@@ -84,6 +84,14 @@ function toLink(r: unknown[]): ChainLink {
   };
 }
 
+/**
+ * JSON that PostgreSQL's jsonb accepts: U+0000 and lone surrogates — which `JSON.stringify`
+ * writes as escapes and jsonb refuses — become U+FFFD, as a text parameter would have them.
+ */
+export function jsonbText(value: unknown): string {
+  return JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u(0000|d[89a-f][0-9a-f]{2})/gi, '$1\\ufffd');
+}
+
 const list = (joined: string): string[] => (joined === '' ? [] : joined.split(','));
 
 interface ListRow {
@@ -163,21 +171,35 @@ export class RegisterRepository {
       `SELECT sequence::text AS sequence, hash FROM access_log ORDER BY access_log.sequence DESC LIMIT 1`,
     );
     const entry = link(head);
-    await m.query(
-      `INSERT INTO access_log (sequence, at, staff_id, staff_roles, case_id, conversation_id, report_ids, subject_ids,
-                               legal_basis, purpose, outcome, reason, scope, grant_id, request_id,
-                               justification, justification_digest, ip, ip_digest, user_agent, user_agent_digest,
-                               salt, prev_hash, hash)
-       VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7::uuid[], $8::uuid[], $9, $10, $11, $12, $13::jsonb, $14, $15,
-               $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
-      [
-        entry.sequence, entry.at, entry.staffId, entry.staffRoles, entry.caseId, entry.conversationId, entry.reportIds,
-        entry.subjectIds, entry.legalBasis, entry.purpose, entry.outcome, entry.reason,
-        entry.scope === null ? null : JSON.stringify(entry.scope), entry.grantId, entry.requestId,
-        entry.justification, entry.justificationDigest, entry.ip, entry.ipDigest, entry.userAgent, entry.userAgentDigest,
-        entry.salt, entry.prevHash, entry.hash,
-      ],
-    );
+    // Through the database's own rules: the application's role cannot INSERT into the register.
+    await m.query(`SELECT access_log_append($1::jsonb)`, [
+      jsonbText({
+        sequence: entry.sequence,
+        at: entry.at,
+        staff_id: entry.staffId,
+        staff_roles: entry.staffRoles,
+        case_id: entry.caseId,
+        conversation_id: entry.conversationId,
+        report_ids: entry.reportIds,
+        subject_ids: entry.subjectIds,
+        legal_basis: entry.legalBasis,
+        purpose: entry.purpose,
+        outcome: entry.outcome,
+        reason: entry.reason,
+        scope: entry.scope,
+        grant_id: entry.grantId,
+        request_id: entry.requestId,
+        justification: entry.justification,
+        justification_digest: entry.justificationDigest,
+        ip: entry.ip,
+        ip_digest: entry.ipDigest,
+        user_agent: entry.userAgent,
+        user_agent_digest: entry.userAgentDigest,
+        salt: entry.salt,
+        prev_hash: entry.prevHash,
+        hash: entry.hash,
+      }),
+    ]);
     return entry;
   }
 
