@@ -11,10 +11,11 @@ import { type Context, type Measure, ratio, type ScenarioResult, statusOf } from
 /**
  * The gate: POST /cases/:id/access then GET /access-grants/:id/messages, as a lead, against the
  * same two transactions in plain SQL (apps/api/src/gate/gate.repository.ts, the case record's
- * activity and the register's append): lock the case, scope the messages, insert the grant tied to
- * the lead's session, record on the case, take the register's advisory lock and append the chained
- * entry; then find the grant, lock the case, read how its session stands (revocation), append the
- * `read` entry and read the bodies through gate_message_bodies in that transaction.
+ * activity and the register's append): lock the case, scope the messages, open the grant tied to
+ * the lead's session through gate_open_grant, record on the case, take the register's advisory lock
+ * and append the chained entry through access_log_append; then find the grant, lock the case, read
+ * how its session stands (revocation), append the `read` entry, commit, and read the bodies
+ * through gate_message_bodies in a transaction of their own.
  */
 
 const USER_AGENT = 'vigie-bench';
@@ -169,13 +170,10 @@ async function baseline(
         [facts.conversationId, [target.reportId], 'context', CONTEXT_MESSAGES],
       )
     ).rows.map((r) => r.id);
-    const expiresAt = new Date(at.getTime() + GRANT_MINUTES * 60_000);
     const id = (
-      await m.query<{ id: string }>(
-        `INSERT INTO access_grant (case_id, staff_id, scope, report_ids, message_ids, created_at, expires_at, session_id)
-         VALUES ($1, $2, $3, $4::uuid[], $5::uuid[], $6, $7, $8) RETURNING id`,
-        [target.caseId, staffId, 'context', [target.reportId], messageIds, at, expiresAt, sessionId],
-      )
+      await m.query<{ id: string }>(`SELECT id FROM gate_open_grant($1, $2, $3, $4, $5::uuid[], $6::uuid[], $7)`, [
+        target.caseId, staffId, sessionId, 'context', [target.reportId], messageIds, GRANT_MINUTES,
+      ])
     ).rows[0].id;
     await m.query(`INSERT INTO case_event (case_id, at, type, actor_staff_id, data) VALUES ($1, $2, 'conversation_accessed', $3, $4)`, [
       target.caseId, at, staffId, JSON.stringify({ grantId: id, scope: 'context', reportIds: [target.reportId], messageCount: messageIds.length }),
@@ -190,7 +188,7 @@ async function baseline(
   });
   const access = msSince(t0);
   const t1 = process.hrtime.bigint();
-  await inTransaction(pool, async (m) => {
+  const read = await inTransaction(pool, async (m) => {
     const at = new Date();
     const grant = (
       await m.query<{ id: string; caseId: string; reportIds: string[]; messageIds: string[] }>(
@@ -234,13 +232,17 @@ async function baseline(
         WHERE p.conversation_id = $1 ORDER BY u.external_id`,
       [state.conversationId],
     );
-    await append(m, chain, {
-      staffId, caseId: grant.caseId, conversationId: state.conversationId, reportIds: grant.reportIds, subjectIds: state.subjectIds,
-      outcome: 'read', scope: { kind: 'context', messageCount: grant.messageIds.length, messageIds: grant.messageIds }, grantId, justification: null,
-    }, at);
-    const bodies = await m.query(`SELECT message_id, body FROM gate_message_bodies($1, $2, $3)`, [grantId, staffId, at]);
-    if (bodies.rowCount === 0 && grant.messageIds.length > 0) throw new Error('baseline gate read no bodies: the SQL replay is wrong');
+    return {
+      entry: await append(m, chain, {
+        staffId, caseId: grant.caseId, conversationId: state.conversationId, reportIds: grant.reportIds, subjectIds: state.subjectIds,
+        outcome: 'read', scope: { kind: 'context', messageCount: grant.messageIds.length, messageIds: grant.messageIds }, grantId, justification: null,
+      }, at),
+      expected: grant.messageIds.length,
+    };
   });
+  // Once the entry has committed, the bodies, in a transaction of their own.
+  const bodies = await pool.query(`SELECT message_id, body FROM gate_message_bodies($1, $2)`, [read.entry, staffId]);
+  if (bodies.rowCount === 0 && read.expected > 0) throw new Error('baseline gate read no bodies: the SQL replay is wrong');
   return { access, read: msSince(t1) };
 }
 
@@ -272,7 +274,7 @@ interface AppendRecord {
 }
 
 /** RegisterService.record + RegisterRepository.append, in SQL with the API's chain functions. */
-async function append(m: PoolClient, chain: ChainFunctions, record: AppendRecord, at: Date): Promise<void> {
+async function append(m: PoolClient, chain: ChainFunctions, record: AppendRecord, at: Date): Promise<string> {
   const salt = chain.newSalt();
   const ip = '127.0.0.1';
   const requestId = randomUUID();
@@ -300,17 +302,14 @@ async function append(m: PoolClient, chain: ChainFunctions, record: AppendRecord
   };
   const prevHash = head?.hash ?? chain.GENESIS_HASH;
   const hash = chain.chainHash(prevHash, fields);
-  await m.query(
-    `INSERT INTO access_log (sequence, at, staff_id, staff_roles, case_id, conversation_id, report_ids, subject_ids,
-                             legal_basis, purpose, outcome, reason, scope, grant_id, request_id,
-                             justification, justification_digest, ip, ip_digest, user_agent, user_agent_digest,
-                             salt, prev_hash, hash)
-     VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7::uuid[], $8::uuid[], $9, $10, $11, $12, $13::jsonb, $14, $15,
-             $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
-    [
-      fields.sequence, fields.at, fields.staffId, fields.staffRoles, fields.caseId, fields.conversationId, fields.reportIds,
-      fields.subjectIds, fields.legalBasis, fields.purpose, fields.outcome, fields.reason, JSON.stringify(fields.scope), fields.grantId, requestId,
-      record.justification, fields.justificationDigest, ip, fields.ipDigest, USER_AGENT, fields.userAgentDigest, salt, prevHash, hash,
-    ],
-  );
+  await m.query(`SELECT access_log_append($1::jsonb)`, [
+    JSON.stringify({
+      sequence: fields.sequence, at: fields.at, staff_id: fields.staffId, staff_roles: fields.staffRoles, case_id: fields.caseId,
+      conversation_id: fields.conversationId, report_ids: fields.reportIds, subject_ids: fields.subjectIds, legal_basis: fields.legalBasis,
+      purpose: fields.purpose, outcome: fields.outcome, reason: fields.reason, scope: fields.scope, grant_id: fields.grantId, request_id: requestId,
+      justification: record.justification, justification_digest: fields.justificationDigest, ip, ip_digest: fields.ipDigest,
+      user_agent: USER_AGENT, user_agent_digest: fields.userAgentDigest, salt, prev_hash: prevHash, hash,
+    }),
+  ]);
+  return fields.sequence;
 }
