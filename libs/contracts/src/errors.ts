@@ -96,6 +96,7 @@ export const ERROR_CODES = {
   grant_expired: { status: 410, message: 'This access grant has expired: ask for a new one.' },
   step_up_required: { status: 403, message: 'Confirm your password or code again before opening a conversation.' },
   grant_revoked: { status: 410, message: 'This access grant ended: you would no longer be allowed to open this conversation (see details.cause).' },
+  refused_by_database: { status: 403, message: 'The database refused this access by its own rule (see details.rule); the refusal is recorded.' },
 
   // Register, retention, deliveries, health
   register_empty: { status: 409, message: 'The register has no entry to sign yet.' },

@@ -17,6 +17,9 @@ export const GATE_REFUSALS = [
   'grant_expired',
   'step_up_required',
   'grant_revoked',
+  // The database's own rules (gate_open_grant, access_log_append) refused what the API allowed:
+  // they disagree — clocks apart, a change in between — and the database has the last word.
+  'refused_by_database',
 ] as const satisfies readonly ErrorCode[];
 export type GateRefusal = (typeof GATE_REFUSALS)[number];
 

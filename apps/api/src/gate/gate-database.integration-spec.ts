@@ -1,5 +1,6 @@
 import type { AccessGrant } from '@vigie/contracts';
 import { Client } from 'pg';
+import { ManualClock } from '../common/clock';
 import { aReportedCase, claim, readGrant, requestAccess } from '../../test/gate-factory';
 import { ownerQuery } from '../../test/owner-query';
 import { createStaff, signIn, type Session } from '../../test/staff-factory';
@@ -234,5 +235,34 @@ describe('the gate at the database, attacked as the application role', () => {
       expect.stringMatching(/gate refused: justification_too_short/),
       expect.stringMatching(/gate refused: grant_not_granted/),
     ]);
+  });
+});
+
+// The service decides by the application's clock, the database by its own: when they disagree,
+// the database has the last word, and its refusal is recorded like any other.
+describe('when the database overrules the service', () => {
+  // The application's clock an hour behind the database's.
+  const clock = new ManualClock(new Date(Date.now() - 3_600_000));
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { MFA_REQUIRED_ROLES: '' }, clock });
+  });
+  afterAll(() => t?.close());
+
+  it('a session the service still finds open but the database finds expired opens nothing, and the refusal is recorded', async () => {
+    const account = await createStaff(t.app, ['moderator']);
+    const session = await signIn(t.app, account.email);
+    const { caseId, reportId, canary } = await aReportedCase(t.app, { at: clock.now() });
+    await claim(t.app, session, caseId);
+    // Expired a second ago by the database's clock: still 59 minutes ahead of the application's.
+    await ownerQuery(`UPDATE staff_session SET expires_at = now() - interval '1 second' WHERE staff_id = $1`, [account.id]);
+
+    const res = await requestAccess(t.app, session, caseId, { reportIds: [reportId] });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ reason: 'refused_by_database', details: { rule: 'session' } });
+    expect(res.body).not.toContain(canary);
+    expect(await ownerQuery(`SELECT 1 FROM access_grant WHERE case_id = $1`, [caseId])).toEqual([]);
+    const entries = await ownerQuery<{ outcome: string; reason: string }>(`SELECT outcome, reason FROM access_log WHERE case_id = $1`, [caseId]);
+    expect(entries).toEqual([{ outcome: 'denied', reason: 'refused_by_database:session' }]);
   });
 });

@@ -13,8 +13,19 @@ const MESSAGES: Partial<Record<GateRefusal, string>> = {
 export class GateRefusedException extends DomainException {
   override readonly reason: GateRefusal;
 
-  constructor(reason: GateRefusal, cause?: GrantRevocationCause) {
-    super(reason, { message: MESSAGES[reason], ...(cause ? { details: { cause } } : {}) });
+  constructor(reason: GateRefusal, cause?: GrantRevocationCause | { rule: string }) {
+    const details = typeof cause === 'string' ? { cause } : cause;
+    super(reason, { message: MESSAGES[reason], ...(details ? { details } : {}) });
     this.reason = reason;
   }
+}
+
+/**
+ * The rule a refusal of the database's gate functions names (`gate refused: <rule>`, raised as
+ * insufficient_privilege), or undefined for any other error.
+ */
+export function databaseRefusalOf(error: unknown): string | undefined {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code !== '42501' || typeof message !== 'string') return undefined;
+  return /^gate refused: (\w+)/.exec(message)?.[1];
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   type AccessGrant,
   type AccessRequest,
@@ -18,7 +19,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type AccessRecord, RegisterService } from '../register/register.service';
 import { SessionService } from '../staff/session.service';
 import type { SessionEnd } from '../staff/staff-session.entity';
-import { GateRefusedException } from './gate.exception';
+import { databaseRefusalOf, GateRefusedException } from './gate.exception';
 import { type CaseFacts, type CaseState, GateRepository, type GrantRow } from './gate.repository';
 
 export interface GateCaller {
@@ -53,10 +54,8 @@ export class GateService {
 
   async requestAccess(caseId: string, caller: GateCaller, request: AccessRequest, client: RequestClient): Promise<AccessGrant> {
     const justification = storableText(request.justification.trim());
-    const outcome = await this.gate.transaction(async (m): Promise<AccessGrant | GateRefusal> => {
-      const at = this.clock.now();
-      const facts = await this.gate.caseFacts(m, caseId);
-      const base = {
+    const baseOf = (facts: CaseFacts | undefined) =>
+      ({
         staff: caller,
         caseId,
         conversationId: facts?.conversationId ?? null,
@@ -64,7 +63,11 @@ export class GateService {
         subjectIds: facts?.subjectIds ?? [],
         justification,
         client,
-      } satisfies Partial<AccessRecord>;
+      }) satisfies Partial<AccessRecord>;
+    const decide = () => this.gate.transaction(async (m): Promise<AccessGrant | GateRefusal> => {
+      const at = this.clock.now();
+      const facts = await this.gate.caseFacts(m, caseId);
+      const base = baseOf(facts);
       const stepUpUntil = caller.steppedUpAt ? this.sessions.stepUpUntil(caller.steppedUpAt) : undefined;
       const refusal = refusalOf(caller, facts, request.reportIds, justification, stepUpUntil, at);
       if (refusal || !facts) {
@@ -91,8 +94,27 @@ export class GateService {
       await this.register.record(m, { ...base, outcome: 'granted', grantId, scope }, at);
       return { grantId, caseId, expiresAt: expiresAt.toISOString(), scope: { ...scope, conversationMessageCount } };
     });
+    const outcome = await this.overruled(decide, async (m, reason, at) => {
+      await this.register.record(m, { ...baseOf(await this.gate.caseFacts(m, caseId)), outcome: 'denied', reason }, at);
+    });
     if (typeof outcome === 'string') throw new GateRefusedException(outcome);
     return outcome;
+  }
+
+  /**
+   * Runs the gate's decision; when the database's own rules refuse what the service allowed
+   * (their clocks apart, a change in between), records that refusal in a transaction of its own —
+   * every refusal is in the register — and answers it.
+   */
+  private async overruled<T>(decide: () => Promise<T>, deny: (m: EntityManager, reason: string, at: Date) => Promise<void>): Promise<T> {
+    try {
+      return await decide();
+    } catch (error) {
+      const rule = databaseRefusalOf(error);
+      if (!rule) throw error;
+      await this.gate.transaction((m) => deny(m, `refused_by_database:${rule}`, this.clock.now()));
+      throw new GateRefusedException('refused_by_database', { rule });
+    }
   }
 
   /**
@@ -101,11 +123,8 @@ export class GateService {
    * caller's own transaction wrote, so that no rollback can erase a read).
    */
   async readMessages(grantId: string, caller: GateCaller, client: RequestClient): Promise<GrantedConversation> {
-    const outcome = await this.gate.transaction(async (m): Promise<{ conversation: GrantedConversation; entry: string } | ReadRefusal> => {
-      const at = this.clock.now();
-      const grant = await this.gate.findGrant(m, grantId);
-      const state = grant ? await this.gate.caseState(m, grant.caseId) : undefined;
-      const base = {
+    const baseOf = (grant: GrantRow | undefined, state: CaseState | undefined) =>
+      ({
         staff: caller,
         caseId: grant?.caseId ?? null,
         conversationId: state?.conversationId ?? null,
@@ -114,7 +133,12 @@ export class GateService {
         grantId,
         justification: null,
         client,
-      } satisfies Partial<AccessRecord>;
+      }) satisfies Partial<AccessRecord>;
+    const decide = () => this.gate.transaction(async (m): Promise<{ conversation: GrantedConversation; entry: string } | ReadRefusal> => {
+      const at = this.clock.now();
+      const grant = await this.gate.findGrant(m, grantId);
+      const state = grant ? await this.gate.caseState(m, grant.caseId) : undefined;
+      const base = baseOf(grant, state);
       const sessionEnd = grant?.sessionId ? await this.sessions.endOf(grant.sessionId) : 'signed_out';
       const refusal = readRefusalOf(caller, grant, state, sessionEnd, at);
       if (refusal || !grant || !state) {
@@ -152,6 +176,10 @@ export class GateService {
         })),
       };
       return { conversation, entry: entry.sequence };
+    });
+    const outcome = await this.overruled(decide, async (m, reason, at) => {
+      const grant = await this.gate.findGrant(m, grantId);
+      await this.register.record(m, { ...baseOf(grant, grant ? await this.gate.caseState(m, grant.caseId) : undefined), outcome: 'denied', reason }, at);
     });
     if ('reason' in outcome) throw new GateRefusedException(outcome.reason, outcome.cause);
     const bodies = await this.gate.bodies(outcome.entry, caller.id);

@@ -70,6 +70,8 @@ export const gateEn: MessagesOf<typeof gateFr> = {
     grant_expired: 'Access expired — ask for a new access.',
     step_up_required: 'Confirm who you are to open the conversation.',
     grant_revoked: 'This access has ended: you could no longer open this case.',
+    refused_by_database:
+      'The database refused this access by its own rules (the refusal is recorded). Reload the page and try again; if it is refused again, tell a lead.',
   },
   step_up: {
     title: 'Confirm who you are',

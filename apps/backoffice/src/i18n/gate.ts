@@ -68,6 +68,8 @@ export const gateFr = {
     grant_expired: 'Accès expiré — demandez un nouvel accès.',
     step_up_required: 'Confirmez votre identité pour ouvrir la conversation.',
     grant_revoked: "Cet accès a pris fin\u00a0: vous ne pourriez plus ouvrir ce dossier.",
+    refused_by_database:
+      "La base de données a refusé cet accès selon ses propres règles (le refus est consigné). Rechargez la page puis recommencez\u00a0; si le refus persiste, prévenez un·e responsable.",
   },
   step_up: {
     title: 'Confirmez votre identité',

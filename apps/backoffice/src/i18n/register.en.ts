@@ -163,6 +163,7 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     grant_expired: 'grant expired',
     step_up_required: 'identity to confirm again',
     grant_revoked: 'grant withdrawn (%{cause})',
+    refused_by_database: 'refused by the database (%{cause})',
   },
   revocation_causes: {
     reassigned: 'case reassigned',

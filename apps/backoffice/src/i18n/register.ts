@@ -162,6 +162,7 @@ export const registerFr = {
     grant_expired: 'autorisation expirée',
     step_up_required: 'identité à confirmer à nouveau',
     grant_revoked: 'autorisation retirée (%{cause})',
+    refused_by_database: 'refusé par la base de données (%{cause})',
   },
   revocation_causes: {
     reassigned: 'dossier réassigné',
