@@ -142,6 +142,7 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
   },
   moderation_case: {
     rows: 'case',
+    where: 'id = ANY ($1::uuid[])',
     columns: {
       legal_hold_reason: { erasedBy: 'CaseRecordRepository.markPurged', to: 'NULL', why: 'a hold names its cause, often people' },
       status: MACHINE,
@@ -151,6 +152,7 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
   },
   access_log: {
     rows: 'case',
+    where: 'case_id = ANY ($1::uuid[])',
     columns: {
       justification: { erasedBy: 'access_log_erase_personal', to: 'NULL', why: "the moderator's words; its salted digest stays in the chain" },
       ip: { erasedBy: 'access_log_erase_personal', to: 'NULL', why: 'personal; its salted digest stays in the chain' },
