@@ -255,7 +255,9 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
       event: MACHINE,
       ip: STAFF,
       user_agent: STAFF,
-      details: { keep: "the staff journal, chained: names cases and runs by id, never platform users' words" },
+      // Chained and append-only: nothing in it can be erased. A register filter by subject puts a
+      // platform user's id in `query`, which outlives that user's cases.
+      details: { keep: 'the staff journal, chained: the route, its params and query (ids, filters)' },
       format: MACHINE,
       prev_hash: { keep: 'the chain' },
       hash: { keep: 'the chain' },
