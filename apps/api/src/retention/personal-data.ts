@@ -22,7 +22,7 @@ export type RowScope =
   | 'none';
 
 export type ColumnFate =
-  /** Personal or free text: set to `to` (an SQL expression; may name the row's other columns). */
+  /** Personal or free text: set to the SQL expression `erase` (it may name the row's other columns). */
   | { erase: string; why: string }
   /** Personal or free text: the whole row goes (the table is listed with `deleteRows`). */
   | { deleted: string }
@@ -295,8 +295,8 @@ export function purgedTables(): string[] {
 
 /**
  * The statement that erases `table`'s part of a batch (`$1`: the ids of its scope) and answers
- * `n`, the rows the run reports for it. Rows already erased are left
- * alone, so a rerun after a crash finds nothing more to do.
+ * `n`, the rows the run reports for it. Rows already erased are left alone, so a rerun after a
+ * crash finds nothing more to do.
  */
 export function purgeStatement(table: string): string {
   const policy = PERSONAL_DATA[table];
