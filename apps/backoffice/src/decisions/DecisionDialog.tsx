@@ -94,8 +94,7 @@ export const DecisionDialog = ({
   const actionLabel = useActionLabel();
   const messages = useMemo(() => reportedMessages(record.reports), [record.reports]);
   // The API accepts only messages the decider's own access covered: say so before they try.
-  const conversationUnread =
-    staffId !== undefined && !conversationReadBy(record, staffId);
+  const conversationUnread = staffId !== undefined && !conversationReadBy(record, staffId);
   const clauseWords = useClauseWords();
   const groundOf = (clause: PolicyClause | '') => (clause === '' ? '' : clauseWords.ground(clause));
 
