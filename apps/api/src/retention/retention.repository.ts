@@ -101,9 +101,20 @@ export class RetentionRepository {
       [ids],
     );
 
-    // Everything else the list of personal data says goes, one generated statement per table.
-    const scopes: Record<Exclude<RowScope, 'none'>, string[]> = { case: ids, conversation: freed, user: released };
-    const counts: RetentionCounts = { ...NO_COUNTS, casesPurged: ids.length, casesClosed };
+    const erased = await this.eraseListed(m, { case: ids, conversation: freed, user: released });
+    const registerEntriesErased = await this.register.erasePersonalFields(m, ids, at);
+
+    return {
+      ...erased,
+      casesPurged: ids.length,
+      casesClosed,
+      registerEntriesErased,
+    };
+  }
+
+  /** Everything the list of personal data says goes, one generated statement per table; counted by kind. */
+  private async eraseListed(m: EntityManager, scopes: Record<Exclude<RowScope, 'none'>, string[]>): Promise<RetentionCounts> {
+    const counts: RetentionCounts = { ...NO_COUNTS };
     for (const table of purgedTables()) {
       const policy = PERSONAL_DATA[table];
       const scope = scopes[policy.rows as Exclude<RowScope, 'none'>];
@@ -111,7 +122,6 @@ export class RetentionRepository {
       const n = Number(((await m.query(purgeStatement(table), [scope])) as { n: string }[])[0].n);
       if (policy.count) counts[policy.count.as] += n;
     }
-    counts.registerEntriesErased = await this.register.erasePersonalFields(m, ids, at);
     return counts;
   }
 
