@@ -150,6 +150,7 @@ export const FIELD_PROBLEM_CODES = [
   'incorrect',
   'in_future',
   'not_assignable',
+  'not_granted',
 ] as const;
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
 

@@ -23,7 +23,7 @@ export class DecisionsController {
   @Post('cases/:id/decision')
   @HttpCode(200)
   @Requires('decision.take')
-  @ApiOperation({ summary: 'Decide, with the statement of reasons (DSA Art. 17). A moderator’s ban or suspension over 7 days waits for a lead.' })
+  @ApiOperation({ summary: 'Decide, with the statement of reasons (DSA Art. 17). A moderator’s ban or suspension over 7 days waits for a lead; a removal names only messages of the case’s conversation that the caller’s own access covered.' })
   decide(@Param() params: CaseIdDto, @Body() body: DecisionDto, @CurrentStaff() me: AuthenticatedStaff): Promise<CaseDetail> {
     return this.decisions.decide(params.id, me, body);
   }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ManualClock } from '../common/clock';
-import { aReportedCase, claim } from '../../test/gate-factory';
+import { aReportedCase, claim, requestAccess } from '../../test/gate-factory';
 import { postSigned } from '../../test/intake-factory';
 import { ownerQuery } from '../../test/owner-query';
 import { createStaff, signIn, type Session } from '../../test/staff-factory';
@@ -130,6 +130,35 @@ describe('working a case to the end', () => {
     }
     const kase = await getCase(caseId);
     expect(kase).toMatchObject({ status: 'in_review', decisions: [] });
+  });
+
+  it('removes only messages of the case’s conversation that the decider’s own grants covered; otherwise 400 naming them, nothing stored', async () => {
+    const { caseId, reportId, report } = await myCase();
+    const elsewhere = await aReportedCase(t.app, { at: clock.now() });
+    const [ours] = report.reportedMessageIds;
+    const theirs = elsewhere.report.reportedMessageIds[0];
+    const removal = async (session: Session, messageIds: string[]) =>
+      decide(session, caseId, { action: 'content_removal', messageIds, version: (await getCase(caseId, session)).version });
+    const refusedIds = (res: { statusCode: number; json(): { details?: { messageIds?: string[] } } }) => ({ status: res.statusCode, ids: res.json().details?.messageIds });
+
+    // Nobody opened the conversation: neither its assignee nor a lead may remove what they did not see.
+    expect(refusedIds(await removal(moderator, [ours]))).toEqual({ status: 400, ids: [ours] });
+    expect(refusedIds(await removal(lead, [theirs]))).toEqual({ status: 400, ids: [theirs] });
+    // A lead's grant is the lead's own: it covers nothing for the moderator.
+    expect((await requestAccess(t.app, lead, caseId, { reportIds: [reportId], scope: 'full' })).statusCode).toBe(201);
+    expect(refusedIds(await removal(moderator, [ours]))).toEqual({ status: 400, ids: [ours] });
+    // Opened: the conversation's messages the grant covered, not another conversation's.
+    expect((await requestAccess(t.app, moderator, caseId, { reportIds: [reportId] })).statusCode).toBe(201);
+    const mixed = await removal(moderator, [ours, theirs]);
+    expect(refusedIds(mixed)).toEqual({ status: 400, ids: [theirs] });
+    expect(mixed.json()).toMatchObject({ details: { code: 'invalid_body', fields: [{ field: 'messageIds', code: 'not_granted' }] } });
+    expect((await getCase(caseId)).decisions).toEqual([]);
+    expect(await outboxOf(caseId)).toEqual([]);
+
+    const done = await removal(moderator, [ours]);
+    expect(done.statusCode).toBe(200);
+    const [message] = await outboxOf(caseId);
+    expect(message.payload).toMatchObject({ apply: { action: 'content_removal', removeMessageIds: [ours] } });
   });
 
   it('makes a moderator’s ban wait for a lead, who approves it (four eyes)', async () => {

@@ -42,6 +42,21 @@ export class DecisionsRepository {
     return row.id;
   }
 
+  /** Of the platform message ids given, those that no grant of `staffId` on this case covered in its conversation, in order. */
+  async messagesNotGranted(m: EntityManager, caseId: string, staffId: string, messageIds: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT w.id FROM unnest($3::text[]) WITH ORDINALITY AS w(id, n)
+        WHERE NOT EXISTS (
+          SELECT 1 FROM access_grant g
+            JOIN moderation_case c ON c.id = g.case_id
+            JOIN message msg ON msg.id = ANY (g.message_ids) AND msg.conversation_id = c.conversation_id
+           WHERE g.case_id = $1 AND g.staff_id = $2 AND msg.external_id = w.id)
+        GROUP BY w.id ORDER BY min(w.n)`,
+      [caseId, staffId, messageIds],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async review(m: EntityManager, decisionId: string, state: 'effective' | 'rejected', by: string, at: Date, note: string | null): Promise<void> {
     await m.query(`UPDATE decision SET state = $2, reviewed_by = $3, reviewed_at = $4, review_note = $5 WHERE id = $1`, [decisionId, state, by, at, note]);
   }

@@ -51,6 +51,7 @@ export class DecisionsService {
       if (kase.appealOfDecisionId) throw new DomainException('appeal_case');
       if (kase.status !== 'in_review') throw new DomainException('case_not_in_review');
       if (kase.pendingDecisionId) throw new DomainException('decision_pending');
+      if (request.action === 'content_removal') await this.assertSeen(m, caseId, caller, request.messageIds ?? []);
       const at = this.clock.now();
       const pending = needsLeadApproval(request.action, request.durationDays) && !caller.roles.includes('lead');
       const decisionId = await this.decisions.insertDecision(m, caseId, request, pending ? 'pending_approval' : 'effective', caller.id, at);
@@ -80,6 +81,23 @@ export class DecisionsService {
       }
     });
     return this.cases.view(caseId, lead);
+  }
+
+  /**
+   * A removal names messages its decider read: messages of this case's conversation that one of
+   * their own grants on this case covered (expired or not). Anything else — another
+   * conversation's message, one nobody opened, one only a colleague saw — is refused by id.
+   */
+  private async assertSeen(m: EntityManager, caseId: string, caller: Caller, messageIds: string[]): Promise<void> {
+    const unseen = await this.decisions.messagesNotGranted(m, caseId, caller.id, messageIds);
+    if (unseen.length === 0) return;
+    throw new DomainException('invalid_body', {
+      message: 'Invalid body: messageIds (only messages of this conversation that your access to it covered can be removed)',
+      details: {
+        ...fieldProblems({ field: 'messageIds', code: 'not_granted', message: 'only messages of this conversation that your access to it covered' }),
+        messageIds: unseen,
+      },
+    });
   }
 
   /** The case moves on, the timeline says so, and the platform's message waits in the outbox. */

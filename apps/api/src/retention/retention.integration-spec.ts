@@ -10,6 +10,12 @@ import { createOwnDatabase } from '../../test/test-database';
 import { RetentionService } from './retention.service';
 
 const DAY = 86_400_000;
+const STATEMENT = {
+  facts: 'Messages insistants pour obtenir un rendez-vous hors plateforme.',
+  ground: 'CGU art. 4.2 — harcèlement',
+  automated: false,
+  redress: 'Recours interne sous 6 mois depuis la plateforme.',
+};
 
 /**
  * Retention erases everything that is due in its database: each test gets a database of its
@@ -233,6 +239,36 @@ describe('retention', () => {
     const names = await w.owner<{ display_name: string | null }>(`SELECT display_name FROM platform_user WHERE external_id = $1`, [shared.report.reporter.externalId]);
     expect(names).toEqual([{ display_name: 'Léa M.' }]);
     expect((await w.t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: w.dpo.headers() })).json()).toMatchObject({ intact: true });
+  });
+
+  it('leaves neither the lead’s rejection note nor the platform’s message ids on a purged case', async () => {
+    w = await aWorld();
+    const canary = `canary${randomUUID().replace(/-/g, '')}`;
+    const { caseId, reportId, report } = await aReportedCase(w.t.app, { at: w.start });
+    await claim(w.t.app, w.moderator, caseId);
+    expect((await requestAccess(w.t.app, w.moderator, caseId, { reportIds: [reportId] })).statusCode).toBe(201);
+    const decide = async (session: Session, body: Record<string, unknown>) => {
+      const { version } = (await w.t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: session.headers() })).json() as { version: number };
+      const res = await w.t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/decision`, headers: session.headers(true), payload: { policyClause: 'cgu.4.2-harcelement', statement: STATEMENT, version, ...body } });
+      expect(res.statusCode).toBe(200);
+      return res.json() as { decisions: { id: string; state: string }[] };
+    };
+    // A moderator's ban waits for a lead, who rejects it with a note naming people.
+    const proposed = await decide(w.moderator, { action: 'ban' });
+    const rejected = await w.t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/decisions/${proposed.decisions[0].id}/review`,
+      headers: w.lead.headers(true),
+      payload: { approve: false, note: `Trop sévère pour Marc D. ${canary}` },
+    });
+    expect(rejected.statusCode).toBe(200);
+    const removedMessage = report.reportedMessageIds[0];
+    await decide(w.moderator, { action: 'content_removal', messageIds: [removedMessage] });
+
+    await w.travel(w.after(3, 1));
+    expect((await w.run()).counts.casesPurged).toBe(1);
+    const left = { note: await everyTextColumnContaining(w, canary), messageId: await everyTextColumnContaining(w, removedMessage) };
+    expect(left).toEqual({ note: [], messageId: [] });
   });
 
   it('runs once when three runners start together', async () => {

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CaseRecordRepository } from '../cases/case-record.repository';
 import { addCaseEvent } from '../cases/case-timeline';
 import { RegisterRepository } from '../register/register.repository';
+import { PERSONAL_DATA, purgedTables, purgeStatement, type RowScope } from './personal-data';
 
 /** The sweeper's predicate: not yet purged, not held, inactive since before the cutoff. */
 const DUE = `c.data_purged_at IS NULL AND NOT c.legal_hold AND c.last_activity_at < $1`;
@@ -69,91 +70,59 @@ export class RetentionRepository {
     );
     if (picked.length === 0) return NO_COUNTS;
     const ids = picked.map((row) => row.id);
-    const count = async (sql: string, params: unknown[]) => Number(((await m.query(sql, params)) as { n: string }[])[0].n);
 
     // The case rows change through their owner, in this batch's transaction.
     const casesClosed = await this.records.closeExpired(m, ids, at, runId);
     await this.records.markPurged(m, ids, at);
-    await m.query(
-      `UPDATE case_event SET data = data - 'reason' WHERE case_id = ANY ($1::uuid[]) AND data ? 'reason'`,
-      [ids],
-    );
-    const reportCommentsErased = await count(
-      `WITH target AS (
-         SELECT id, comment IS NOT NULL AS had_comment FROM report
-          WHERE case_id = ANY ($1::uuid[]) AND (comment IS NOT NULL OR reported_message_ids <> '{}')),
-       erased AS (
-         UPDATE report r SET comment = NULL, reported_message_ids = '{}' FROM target t WHERE r.id = t.id RETURNING t.had_comment)
-       SELECT count(*) FILTER (WHERE had_comment) AS n FROM erased`,
-      [ids],
-    );
 
-    // Staff's own words about the case: they quote the people involved.
-    const notesErased = await count(`WITH erased AS (DELETE FROM case_note WHERE case_id = ANY ($1::uuid[]) RETURNING 1) SELECT count(*) AS n FROM erased`, [ids]);
-    await m.query(`UPDATE decision SET facts = '', review_note = NULL WHERE case_id = ANY ($1::uuid[])`, [ids]);
-    await m.query(`UPDATE appeal SET statement = NULL WHERE case_id = ANY ($1::uuid[])`, [ids]);
-    await m.query(`UPDATE outbox SET payload = jsonb_build_object('erased', true) WHERE case_id = ANY ($1::uuid[])`, [ids]);
-
-    // Conversations no case still needs, found once: their messages lose their bodies and platform ids.
+    // Conversations and people no case still needs once these are erased, found once.
     const [{ freed }]: { freed: string[] }[] = await m.query(
       `SELECT coalesce(array_agg(DISTINCT c.conversation_id::text), '{}') AS freed FROM moderation_case c
         WHERE c.id = ANY ($1::uuid[])
           AND NOT EXISTS (SELECT 1 FROM moderation_case o WHERE o.conversation_id = c.conversation_id AND o.data_purged_at IS NULL)`,
       [ids],
     );
-    const messagesErased = await count(
-      `WITH erased AS (
-         DELETE FROM message_body b USING message msg
-          WHERE msg.id = b.message_id AND msg.conversation_id = ANY ($1::uuid[]) RETURNING 1)
-       SELECT count(*) AS n FROM erased`,
-      [freed],
-    );
-    await m.query(
-      `UPDATE message SET external_id = 'erased:' || id
-        WHERE conversation_id = ANY ($1::uuid[]) AND external_id NOT LIKE 'erased:%'`,
-      [freed],
-    );
-    const conversationsPseudonymised = await count(
-      `WITH renamed AS (
-         UPDATE conversation SET external_id = 'erased:' || id
-          WHERE id = ANY ($1::uuid[]) AND external_id NOT LIKE 'erased:%' RETURNING 1)
-       SELECT count(*) AS n FROM renamed`,
-      [freed],
-    );
-
-    // People no case still needs: no name, and a stable pseudonym for the platform's id.
-    const usersPseudonymised = await count(
+    const [{ released }]: { released: string[] }[] = await m.query(
       `WITH candidates AS (
          SELECT p.user_id AS id FROM conversation_participant p
           WHERE p.conversation_id IN (SELECT conversation_id FROM moderation_case WHERE id = ANY ($1::uuid[]))
          UNION SELECT reporter_id FROM report WHERE case_id = ANY ($1::uuid[])
-         UNION SELECT reported_id FROM report WHERE case_id = ANY ($1::uuid[])),
-       released AS (
-         SELECT k.id FROM candidates k
-          WHERE NOT EXISTS (SELECT 1 FROM conversation_participant p JOIN moderation_case o ON o.conversation_id = p.conversation_id
-                             WHERE p.user_id = k.id AND o.data_purged_at IS NULL)
-            AND NOT EXISTS (SELECT 1 FROM report r JOIN moderation_case o ON o.id = r.case_id
-                             WHERE r.reporter_id = k.id AND o.data_purged_at IS NULL)
-            AND NOT EXISTS (SELECT 1 FROM report r JOIN moderation_case o ON o.id = r.case_id
-                             WHERE r.reported_id = k.id AND o.data_purged_at IS NULL)),
-       renamed AS (
-         UPDATE platform_user u SET display_name = NULL, external_id = 'erased:' || u.id
-          WHERE u.id IN (SELECT id FROM released) AND u.external_id NOT LIKE 'erased:%' RETURNING 1)
-       SELECT count(*) AS n FROM renamed`,
+         UNION SELECT reported_id FROM report WHERE case_id = ANY ($1::uuid[])
+         UNION SELECT appellant_id FROM appeal WHERE case_id = ANY ($1::uuid[]))
+       SELECT coalesce(array_agg(k.id::text), '{}') AS released FROM candidates k
+        WHERE NOT EXISTS (SELECT 1 FROM conversation_participant p JOIN moderation_case o ON o.conversation_id = p.conversation_id
+                           WHERE p.user_id = k.id AND o.data_purged_at IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM report r JOIN moderation_case o ON o.id = r.case_id
+                           WHERE r.reporter_id = k.id AND o.data_purged_at IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM report r JOIN moderation_case o ON o.id = r.case_id
+                           WHERE r.reported_id = k.id AND o.data_purged_at IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM appeal a JOIN moderation_case o ON o.id = a.case_id
+                           WHERE a.appellant_id = k.id AND o.data_purged_at IS NULL)`,
       [ids],
     );
+
+    const erased = await this.eraseListed(m, { case: ids, conversation: freed, user: released });
     const registerEntriesErased = await this.register.erasePersonalFields(m, ids, at);
 
     return {
+      ...erased,
       casesPurged: ids.length,
       casesClosed,
-      messagesErased,
-      reportCommentsErased,
-      notesErased,
-      usersPseudonymised,
-      conversationsPseudonymised,
       registerEntriesErased,
     };
+  }
+
+  /** Everything the list of personal data says goes, one generated statement per table; counted by kind. */
+  private async eraseListed(m: EntityManager, scopes: Record<Exclude<RowScope, 'none'>, string[]>): Promise<RetentionCounts> {
+    const counts: RetentionCounts = { ...NO_COUNTS };
+    for (const table of purgedTables()) {
+      const policy = PERSONAL_DATA[table];
+      const scope = scopes[policy.rows as Exclude<RowScope, 'none'>];
+      if (scope.length === 0) continue;
+      const n = Number(((await m.query(purgeStatement(table), [scope])) as { n: string }[])[0].n);
+      if (policy.count) counts[policy.count.as] += n;
+    }
+    return counts;
   }
 
   async preview(cutoff: Date, period: string): Promise<Omit<RetentionPreview, 'until' | 'cutoff'>> {

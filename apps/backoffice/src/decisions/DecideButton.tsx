@@ -55,6 +55,7 @@ export const DecideButton = ({ record, api }: DecideButtonProps) => {
         <DecisionDialog
           record={record}
           roles={roles}
+          staffId={identity ? String(identity.id) : undefined}
           onClose={() => setOpen(false)}
           onDone={() => {
             setOpen(false);

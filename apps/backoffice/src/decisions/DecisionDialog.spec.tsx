@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CaseDetail } from '@vigie/contracts';
 import { setCsrfToken } from '../providers/httpClient';
-import { aCaseInReview, aDecision, aProposedBan, aReport, JULIEN } from '../testing/caseFixtures';
+import { aCaseInReview, aDecision, aProposedBan, aReport, CAMILLE, JULIEN } from '../testing/caseFixtures';
 import { createFetchMock, jsonReply } from '../testing/fakeFetch';
 import { caseReadsOf, refusal, renderCasePage, serveCasePage, writesOf } from '../testing/casePageKit';
 
@@ -205,6 +205,54 @@ describe('deciding a case', () => {
     fireEvent.click(messages[1]);
     await send(dialog);
     expect(writesOf(fetchMock)[0].body).toMatchObject({ action: 'content_removal', messageIds: ['m_9'] });
+  });
+
+  it('says a removal needs the conversation read first, and shows the API refusing messages the decider did not read', async () => {
+    const unread = aCaseInReview();
+    serveCasePage(fetchMock, {
+      current: unread,
+      decide: () =>
+        refusal(400, 'invalid_body', {
+          fields: [{ field: 'messageIds', code: 'not_granted', message: 'only messages of this conversation that your access to it covered' }],
+          messageIds: unread.reports[0].reportedMessageIds,
+        }),
+    });
+    renderCasePage(unread.id, ['moderator']);
+
+    const dialog = await openDecision();
+    typeFacts(dialog);
+    choose(dialog, 'Retrait de contenu');
+    expect(within(dialog).getByTestId('decision-messages-unread').textContent).toContain(
+      "Vous n'avez pas ouvert la conversation de ce dossier",
+    );
+    await send(dialog);
+    expect(writesOf(fetchMock)).toHaveLength(1);
+    expect(
+      await within(dialog).findByText(
+        "Seuls les messages de cette conversation que vous avez consultés peuvent être retirés : ouvrez d'abord la conversation.",
+      ),
+    ).toBeTruthy();
+  });
+
+  it('does not warn a decider who opened the conversation', async () => {
+    const read = aCaseInReview({
+      timeline: [
+        {
+          id: 'e-access',
+          at: '2026-11-26T09:00:00.000Z',
+          type: 'conversation_accessed',
+          actor: CAMILLE,
+          data: { grantId: 'g1', scope: 'context', reportIds: [aReport().id], messageCount: 3 },
+        },
+      ],
+    });
+    serveCasePage(fetchMock, { current: read, decide: () => jsonReply(200, read) });
+    renderCasePage(read.id, ['moderator']);
+
+    const dialog = await openDecision();
+    choose(dialog, 'Retrait de contenu');
+    expect(within(dialog).getByTestId('decision-messages')).toBeTruthy();
+    expect(within(dialog).queryByTestId('decision-messages-unread')).toBeNull();
   });
 
   it('keeps what was typed when the case changed meanwhile, reloads it on demand and sends the new version', async () => {

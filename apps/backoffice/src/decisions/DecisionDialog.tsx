@@ -33,6 +33,7 @@ import { useClauseWords } from './clauseLabel';
 import { ACTION_COLOURS, ACTION_ICONS, useActionLabel } from './DecisionChips';
 import {
   checkDecision,
+  conversationReadBy,
   type DecisionDraft,
   type DecisionField,
   type DraftErrors,
@@ -72,6 +73,8 @@ interface DecisionDialogProps extends CaseDialogProps {
   /** The case as it is now: a reload after a conflict hands the dialog the new version. */
   record: CaseDetail;
   roles: readonly StaffRole[];
+  /** Who decides: a removal names only messages they read, so the form says when they have not. */
+  staffId?: string;
 }
 
 /**
@@ -82,6 +85,7 @@ interface DecisionDialogProps extends CaseDialogProps {
 export const DecisionDialog = ({
   record,
   roles,
+  staffId,
   onClose,
   onDone,
   api = decisionsApi,
@@ -89,6 +93,8 @@ export const DecisionDialog = ({
   const { translate, notify, pending, send, close } = useDialogSubmit(onClose);
   const actionLabel = useActionLabel();
   const messages = useMemo(() => reportedMessages(record.reports), [record.reports]);
+  // The API accepts only messages the decider's own access covered: say so before they try.
+  const conversationUnread = staffId !== undefined && !conversationReadBy(record, staffId);
   const clauseWords = useClauseWords();
   const groundOf = (clause: PolicyClause | '') => (clause === '' ? '' : clauseWords.ground(clause));
 
@@ -169,9 +175,10 @@ export const DecisionDialog = ({
         const problems = fieldProblemsOf(error);
         if (error instanceof HttpError && error.status === 400 && problems.length > 0) {
           const fromApi: DraftErrors<DecisionField> = {};
-          for (const { field } of problems) {
+          for (const { field, code } of problems) {
             const name = fieldOfApiPath(field);
-            if (name) fromApi[name] ??= 'invalid';
+            if (name === 'messageIds' && code === 'not_granted') fromApi.messageIds = 'messages_not_granted';
+            else if (name) fromApi[name] ??= 'invalid';
           }
           setErrors(fromApi);
           setProblem({ kind: 'message', text: translate('vigie.decisions.form.errors.fix') });
@@ -287,6 +294,11 @@ export const DecisionDialog = ({
             title={translate('vigie.decisions.form.messages_label')}
             intro={translate('vigie.decisions.form.messages_help')}
           >
+            {conversationUnread && messages.length > 0 && (
+              <Alert severity="info" sx={{ mb: 1 }} data-testid="decision-messages-unread">
+                {translate('vigie.decisions.form.messages_unread')}
+              </Alert>
+            )}
             {messages.length === 0 ? (
               <Typography variant="body2" color="text.secondary">
                 {translate('vigie.decisions.form.messages_none')}

@@ -49,6 +49,13 @@ export const reportedMessages = (
   return [...byId].map(([id, categories]) => ({ id, categories: [...categories] }));
 };
 
+/**
+ * Whether the timeline shows `staffId` opening the case's conversation: a removal names only
+ * messages its decider's own access covered (the reported ones are in every access's scope).
+ */
+export const conversationReadBy = (detail: Pick<CaseDetail, 'timeline'>, staffId: string): boolean =>
+  detail.timeline.some((event) => event.type === 'conversation_accessed' && event.actor?.id === staffId);
+
 /** The decision waiting for a lead, if any: one at most per case. */
 export const pendingDecisionOf = (detail: Pick<CaseDetail, 'decisions'>): Decision | undefined =>
   detail.decisions.find((decision) => decision.state === 'pending_approval');

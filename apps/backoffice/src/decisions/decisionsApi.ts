@@ -101,8 +101,8 @@ const readBulkResult = (body: unknown): BulkResult => {
 const caseUrl = (id: Identifier, ...rest: string[]) =>
   ['/cases', encodeURIComponent(String(id)), ...rest.map(encodeURIComponent)].join('/');
 
-/** The field problems of a 400, as the API words them: `[{ field, message }]`. */
-export const fieldProblemsOf = (error: unknown): { field: string; message: string }[] => {
+/** The field problems of a 400, as the API words them: `[{ field, code?, message }]`. */
+export const fieldProblemsOf = (error: unknown): { field: string; code?: string; message: string }[] => {
   if (!(error instanceof HttpError) || error.status !== 400 || !isRecord(error.body)) return [];
   const { details } = error.body;
   const list = Array.isArray(details)
@@ -111,7 +111,7 @@ export const fieldProblemsOf = (error: unknown): { field: string; message: strin
       ? details.fields
       : [];
   return list.filter(
-    (item): item is { field: string; message: string } =>
+    (item): item is { field: string; code?: string; message: string } =>
       isRecord(item) && typeof item.field === 'string' && typeof item.message === 'string',
   );
 };

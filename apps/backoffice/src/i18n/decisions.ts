@@ -64,6 +64,8 @@ export const decisionsFr = {
     messages_label: 'Messages à retirer',
     messages_help: 'Les messages signalés dans ce dossier, par leur identifiant sur la plateforme.',
     messages_none: "Aucun message n'est signalé dans ce dossier\u00a0: il n'y a rien à retirer.",
+    messages_unread:
+      "Vous n'avez pas ouvert la conversation de ce dossier\u00a0: ouvrez-la d'abord, seuls les messages que vous avez consultés peuvent être retirés.",
     clause_label: 'Clause des CGU',
     clause_suggested: "Proposée d'après la catégorie signalée la plus grave\u00a0: vérifiez-la.",
     clause_help: 'La règle de la plateforme sur laquelle repose la décision.',
@@ -94,6 +96,8 @@ export const decisionsFr = {
       clause_required: 'Choisissez la clause sur laquelle repose la décision.',
       duration_invalid: 'Indiquez une durée en jours entiers, de 1 à 3650.',
       messages_required: 'Cochez au moins un message à retirer.',
+      messages_not_granted:
+        "Seuls les messages de cette conversation que vous avez consultés peuvent être retirés\u00a0: ouvrez d'abord la conversation.",
       facts_short: 'Décrivez les faits en au moins 20 caractères.',
       ground_short: 'Le motif doit compter au moins 5 caractères.',
       redress_short: 'Les voies de recours doivent compter au moins 5 caractères.',

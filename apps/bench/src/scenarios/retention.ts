@@ -21,6 +21,7 @@ import { type Measure, ratio, type ScenarioResult, statusOf } from '../types';
  */
 
 const BATCH_SIZE = 500;
+const TIMELINE_KEYS = ['action', 'appealCaseId', 'appealId', 'assigneeId', 'assigneeName', 'bulk', 'category', 'decisionId', 'durationDays', 'from', 'grantId', 'messageCount', 'newMessages', 'noteId', 'outcome', 'reportId', 'reportIds', 'runId', 'scope'];
 /** Memory counts as flat when the sweep adds less than this to what the process held when it started. */
 const FLAT_GROWTH_MB = 64;
 
@@ -220,19 +221,24 @@ async function purgeBatch(m: Client, cutoff: Date, at: Date, runId: string): Pro
     [ids, at, runId],
   );
   await m.query(`UPDATE moderation_case SET data_purged_at = $2, legal_hold_reason = NULL WHERE id = ANY ($1::uuid[])`, [ids, at]);
-  await m.query(`UPDATE case_event SET data = data - 'reason' WHERE case_id = ANY ($1::uuid[]) AND data ? 'reason'`, [ids]);
+  // Timeline data keeps only the keys apps/api/src/retention/personal-data.ts lists as anonymous.
+  await m.query(
+    `UPDATE case_event SET data = COALESCE((SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(data) e WHERE e.key = ANY ($2::text[])), '{}'::jsonb)
+      WHERE case_id = ANY ($1::uuid[]) AND EXISTS (SELECT 1 FROM jsonb_object_keys(data) k WHERE k <> ALL ($2::text[]))`,
+    [ids, TIMELINE_KEYS],
+  );
   await m.query(
     `WITH target AS (
        SELECT id, comment IS NOT NULL AS had_comment FROM report
-        WHERE case_id = ANY ($1::uuid[]) AND (comment IS NOT NULL OR reported_message_ids <> '{}')),
+        WHERE case_id = ANY ($1::uuid[]) AND (comment IS NOT NULL OR reported_message_ids <> '{}' OR external_id NOT LIKE 'erased:%')),
      erased AS (
-       UPDATE report r SET comment = NULL, reported_message_ids = '{}' FROM target t WHERE r.id = t.id RETURNING t.had_comment)
+       UPDATE report r SET comment = NULL, reported_message_ids = '{}', external_id = 'erased:' || r.id FROM target t WHERE r.id = t.id RETURNING t.had_comment)
      SELECT count(*) FILTER (WHERE had_comment) AS n FROM erased`,
     [ids],
   );
   await m.query(`WITH erased AS (DELETE FROM case_note WHERE case_id = ANY ($1::uuid[]) RETURNING 1) SELECT count(*) AS n FROM erased`, [ids]);
-  await m.query(`UPDATE decision SET facts = '', review_note = NULL WHERE case_id = ANY ($1::uuid[])`, [ids]);
-  await m.query(`UPDATE appeal SET statement = NULL WHERE case_id = ANY ($1::uuid[])`, [ids]);
+  await m.query(`UPDATE decision SET facts = '', ground = '', redress = '', review_note = NULL, message_ids = '{}' WHERE case_id = ANY ($1::uuid[])`, [ids]);
+  await m.query(`UPDATE appeal SET statement = NULL, external_id = 'erased:' || id WHERE case_id = ANY ($1::uuid[])`, [ids]);
   await m.query(`UPDATE outbox SET payload = jsonb_build_object('erased', true) WHERE case_id = ANY ($1::uuid[])`, [ids]);
   const [{ freed }] = (
     await m.query(
@@ -262,7 +268,8 @@ async function purgeBatch(m: Client, cutoff: Date, at: Date, runId: string): Pro
        SELECT p.user_id AS id FROM conversation_participant p
         WHERE p.conversation_id IN (SELECT conversation_id FROM moderation_case WHERE id = ANY ($1::uuid[]))
        UNION SELECT reporter_id FROM report WHERE case_id = ANY ($1::uuid[])
-       UNION SELECT reported_id FROM report WHERE case_id = ANY ($1::uuid[])),
+       UNION SELECT reported_id FROM report WHERE case_id = ANY ($1::uuid[])
+       UNION SELECT appellant_id FROM appeal WHERE case_id = ANY ($1::uuid[])),
      released AS (
        SELECT k.id FROM candidates k
         WHERE NOT EXISTS (SELECT 1 FROM conversation_participant p JOIN moderation_case o ON o.conversation_id = p.conversation_id
@@ -270,7 +277,9 @@ async function purgeBatch(m: Client, cutoff: Date, at: Date, runId: string): Pro
           AND NOT EXISTS (SELECT 1 FROM report r JOIN moderation_case o ON o.id = r.case_id
                            WHERE r.reporter_id = k.id AND o.data_purged_at IS NULL)
           AND NOT EXISTS (SELECT 1 FROM report r JOIN moderation_case o ON o.id = r.case_id
-                           WHERE r.reported_id = k.id AND o.data_purged_at IS NULL)),
+                           WHERE r.reported_id = k.id AND o.data_purged_at IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM appeal a JOIN moderation_case o ON o.id = a.case_id
+                           WHERE a.appellant_id = k.id AND o.data_purged_at IS NULL)),
      renamed AS (
        UPDATE platform_user u SET display_name = NULL, external_id = 'erased:' || u.id
         WHERE u.id IN (SELECT id FROM released) AND u.external_id NOT LIKE 'erased:%' RETURNING 1)
