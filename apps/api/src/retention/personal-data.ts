@@ -172,6 +172,7 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
       hash: { keep: 'the chain' },
       subject_ids: OUR_ID,
       report_ids: OUR_ID,
+      recorded_xact: { keep: 'the transaction that wrote the entry: the gate hands bodies out only for one committed by another' },
     },
   },
 
@@ -211,7 +212,13 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
   // Not a case's data.
   access_grant: {
     rows: 'none',
-    columns: { scope: MACHINE, report_ids: OUR_ID, message_ids: OUR_ID, session_id: { keep: "the staff session's id: the grant ends with it" } },
+    columns: {
+      scope: MACHINE,
+      report_ids: OUR_ID,
+      message_ids: OUR_ID,
+      session_id: { keep: "the staff session's id: the grant ends with it" },
+      created_xact: { keep: 'the transaction that opened the grant: only its own granted entry may record it' },
+    },
   },
   register_checkpoint: {
     rows: 'none',
