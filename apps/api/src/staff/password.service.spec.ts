@@ -43,6 +43,7 @@ describe('PasswordService', () => {
     ['the tests’ password', TEST_PASSWORD],
     ['the journeys’ passwords (1)', 'correct horse battery staple'],
     ['the journeys’ passwords (2)', 'phare-du-nord-en-hiver-3'],
+    ['the journeys’ passwords (3)', 'galet-rouge-sur-la-dune-7'],
     ['a changed password of the tests', 'a brand new passphrase 42'],
     ['another password of the tests', 'autre-mot-de-passe-99'],
     ['a demo password', 'demo-Xq3vR8sLp2Nw7Ty4Kb9h'],
