@@ -6,7 +6,7 @@ import { ownerQuery } from '../../test/owner-query';
 
 /** The run's owner URL is a superuser's (postgres on the tests' server); the test apps' own login is not. */
 describe('the login the API connects with', () => {
-  // First: Nest's logger reaches only the first app of a test file.
+  // First: only the first app a test file creates receives log lines (later ones' logs stay empty).
   it('warns loudly outside production', async () => {
     const testApp = await createTestApp({ databaseUrl: testDatabaseUrl() });
     try {
@@ -30,7 +30,7 @@ describe('the login the API connects with', () => {
     }
   });
 
-  // Last: an app whose start fails leaves Nest's logger buffering, and later apps' lines with it.
+  // Last: an app whose start fails may leave Nest's logger buffering.
   it('refuses to start in production on a superuser login, naming the fix', async () => {
     const [{ rolsuper }] = await ownerQuery<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = session_user');
     expect(rolsuper).toBe(true);
