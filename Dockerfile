@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1.7
-# Production image: the API serving the built backoffice, on any PostgreSQL 14+ (DATABASE_URL).
+# Production image: the API serving the built backoffice, on any PostgreSQL 14+: DATABASE_URL for
+# its login (never a superuser: refused), MIGRATION_DATABASE_URL for the schema owner's migrations.
 
 FROM node:22-bookworm-slim AS build
 WORKDIR /app

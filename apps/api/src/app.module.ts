@@ -9,6 +9,7 @@ import { SpaFallback } from './common/spa-fallback';
 import { ZodValidationPipe } from './common/zod-validation.pipe';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
+import { LoginRoleCheck } from './database/login-role.check';
 import { HealthModule } from './health/health.module';
 import { CasesModule } from './cases/cases.module';
 import { GateModule } from './gate/gate.module';
@@ -57,6 +58,7 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: runtime.clock ?? new SystemClock() },
         SpaFallback,
+        LoginRoleCheck,
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
       ],

@@ -8,8 +8,7 @@ import { parseArgs } from 'node:util';
 import { AppModule } from './app.module';
 import { readSecret } from './cli/read-secret';
 import { ConfigError, loadConfig } from './config/config';
-import { resolveDatabase } from './database/database-url';
-import { migrateDatabase } from './database/migrate';
+import { type Database, openDatabase } from './database/database-url';
 import { seedDemoReports } from './demo/demo-reports';
 import { IntakeService } from './intake/intake.service';
 import { RegisterService } from './register/register.service';
@@ -30,8 +29,7 @@ const commands: Record<string, Command> = {
     summary: 'Apply pending database migrations.',
     async run(args) {
       parseArgs({ args, options: {}, strict: true });
-      await withDatabase(async (url) => {
-        const applied = await migrateDatabase(loadConfig().MIGRATION_DATABASE_URL ?? url);
+      await withDatabase(async ({ applied }) => {
         process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The schema is up to date.\n');
       });
     },
@@ -176,8 +174,7 @@ function parseRoles(list: string): StaffRole[] {
 /** The application's own services, on a migrated database, without the HTTP server. */
 async function withApp(work: (context: INestApplicationContext) => Promise<void>): Promise<void> {
   const config = loadConfig();
-  await withDatabase(async (databaseUrl) => {
-    await migrateDatabase(config.MIGRATION_DATABASE_URL ?? databaseUrl);
+  await withDatabase(async ({ url: databaseUrl }) => {
     const context = await NestFactory.createApplicationContext(AppModule.register({ config, databaseUrl }), { logger: false, abortOnError: false });
     try {
       await work(context);
@@ -191,10 +188,11 @@ function withStaff(work: (staff: StaffService) => Promise<void>): Promise<void> 
   return withApp((context) => work(context.get(StaffService)));
 }
 
-async function withDatabase(work: (url: string) => Promise<void>): Promise<void> {
-  const database = await resolveDatabase(loadConfig(), { whenRunning: 'share' });
+/** The database, migrated (as its owner); `work` gets the API's login, never the embedded superuser's. */
+async function withDatabase(work: (database: Database) => Promise<void>): Promise<void> {
+  const database = await openDatabase(loadConfig(), { whenRunning: 'share' });
   try {
-    await work(database.url);
+    await work(database);
   } finally {
     await database.embedded?.stop();
   }

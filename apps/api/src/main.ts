@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap/create-app';
 import { ConfigError, loadConfig } from './config/config';
-import { resolveDatabase, type Database } from './database/database-url';
-import { migrateDatabase } from './database/migrate';
+import { openDatabase, type Database } from './database/database-url';
 import { seedDemoReports } from './demo/demo-reports';
 import { createDemoStaff, describeDemoStaff } from './demo/demo-staff';
 import { IntakeService } from './intake/intake.service';
@@ -13,17 +12,16 @@ import { StaffService } from './staff/staff.service';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await resolveDatabase(config, {
+  // Migrated as the schema owner; the API then logs in as its own, restricted login.
+  const database = await openDatabase(config, {
     whenRunning: 'adopt',
     onLog: (line) => process.stderr.write(`${line}\n`),
   });
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   try {
-    // As the schema owner, before the API connects as its restricted role (DATABASE_ROLE).
-    const applied = await migrateDatabase(config.MIGRATION_DATABASE_URL ?? database.url);
     app = await createApp({ config, databaseUrl: database.url });
     const logger = new Logger('Main');
-    if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
+    if (database.applied.length > 0) logger.log(`Applied migrations: ${database.applied.join(', ')}`);
     if (database.embedded && config.NODE_ENV !== 'production') {
       const staff = app.get(StaffService);
       if ((await staff.count()) === 0) {

@@ -31,9 +31,17 @@ export function testRunDir(): string {
 /** The register's signing key, written once by the global set-up before any test app starts. */
 export const testSigningKeyFile = (): string => join(testRunDir(), 'register-signing-key.pem');
 
+/** The run's database as its owner (a superuser here): for set-ups and checks the API may not do. */
 export function testDatabaseUrl(): string {
   const url = process.env.VIGIE_TEST_DATABASE_URL;
   if (!url) throw new Error('VIGIE_TEST_DATABASE_URL is not set: run the tests through jest (its global set-up creates the database).');
+  return url;
+}
+
+/** The run's database as the API logs in to it: a non-superuser login that works as vigie_app. */
+export function testApiDatabaseUrl(): string {
+  const url = process.env.VIGIE_TEST_API_DATABASE_URL;
+  if (!url) throw new Error('VIGIE_TEST_API_DATABASE_URL is not set: run the tests through jest (its global set-up creates the login).');
   return url;
 }
 
@@ -41,7 +49,7 @@ export function testDatabaseUrl(): string {
 export async function createTestApp(
   options: { env?: Record<string, string>; databaseUrl?: string; clock?: Clock } = {},
 ): Promise<TestApp> {
-  const { env = {}, databaseUrl = testDatabaseUrl(), clock } = options;
+  const { env = {}, databaseUrl = testApiDatabaseUrl(), clock } = options;
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client, Pool, type PoolConfig } from 'pg';
 import { log } from './log';
@@ -57,6 +58,25 @@ async function describe(adminUrl: string, kind: Server['kind'], stop: () => Prom
   } finally {
     await client.end();
   }
+}
+
+/** The login the product runs as: never the server's superuser, which the API refuses in production. */
+export interface ApiLogin {
+  name: string;
+  password: string;
+}
+
+/** Creates (or resets the password of) the bench's API login: no superuser, a member of vigie_app only. */
+export async function ensureApiLogin(server: Server): Promise<ApiLogin> {
+  const login = { name: 'vigie_bench_api', password: randomBytes(18).toString('hex') };
+  await withAdmin(server, async (c) => {
+    // The migrations create vigie_app too; the login must be its member before they first run.
+    await c.query(`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${APP_ROLE} NOLOGIN; END IF; END $$`);
+    await c.query(`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${login.name}') THEN CREATE ROLE ${login.name}; END IF; END $$`);
+    await c.query(`ALTER ROLE ${login.name} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT PASSWORD '${login.password}'`);
+    await c.query(`GRANT ${APP_ROLE} TO ${login.name}`);
+  });
+  return login;
 }
 
 export function databaseUrl(server: Server, name: string): string {

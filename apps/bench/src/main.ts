@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appPool, cloneDatabase, databaseUrl, dropDatabase, resolveServer, type Server } from './database';
+import { appPool, cloneDatabase, databaseUrl, dropDatabase, ensureApiLogin, resolveServer, type Server } from './database';
 import { datasetName, type DatasetInfo, ensureDataset, staffIdSql } from './generate';
 import { HttpClient, signIn, type StaffSession } from './http';
 import { log } from './log';
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
   }
   const startedAt = new Date();
   const server = await resolveServer();
-  const product = productEnv();
+  const product = productEnv(await ensureApiLogin(server));
   const results: ScenarioResult[] = [];
   let dataset: DatasetInfo | null = null;
   try {

@@ -80,7 +80,8 @@ const PRODUCT_VARIABLES = [
   'RETENTION_PERIOD', 'RETENTION_SCHEDULE_HOURS', 'RETENTION_BATCH_SIZE', 'REGISTER_CHECKPOINT_INTERVAL_HOURS',
 ];
 
-export function productEnv(): ProductEnv {
+/** Migrations as the server's admin login (the schema owner); the product itself as `login`. */
+export function productEnv(login: { name: string; password: string }): ProductEnv {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
   const keyFile = join(dir, 'register-signing-key.pem');
   const { privateKey } = generateKeyPairSync('ed25519');
@@ -95,7 +96,8 @@ export function productEnv(): ProductEnv {
       ...base,
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
+      MIGRATION_DATABASE_URL: databaseUrl,
+      DATABASE_URL: asLogin(databaseUrl, login),
       DATA_DIR: dir,
       INTAKE_HMAC_SECRETS: intakeSecret,
       INTAKE_RATE_LIMIT_PER_MINUTE: '1000000',
@@ -110,6 +112,13 @@ export function productEnv(): ProductEnv {
     }),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+function asLogin(databaseUrl: string, login: { name: string; password: string }): string {
+  const url = new URL(databaseUrl);
+  url.username = login.name;
+  url.password = login.password;
+  return url.toString();
 }
 
 export interface CommandResult {

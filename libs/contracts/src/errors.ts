@@ -146,6 +146,14 @@ export const FIELD_PROBLEM_CODES = [
   // Found by the API against stored data or policy
   'too_common',
   'contains_email',
+  // A password the strength estimator guesses too soon, by what gives it away
+  'too_guessable',
+  'keyboard_pattern',
+  'repetition',
+  'sequence',
+  'date_like',
+  'single_word',
+  'personal_data',
   'already_used',
   'incorrect',
   'in_future',

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
-const ACCEPTABLE = /^[A-Za-z0-9._-]{8,64}$/;
+// It ends up in the access register, its CSV export and every log line: 8 to 64 characters of a
+// narrow ASCII set (no spaces, quotes, control characters), starting with a letter or digit so
+// that no spreadsheet reads it as a formula (`-`).
+const ACCEPTABLE = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,63}$/;
 
 /** Fastify's id for a request: a well-formed `X-Request-Id` from the proxy in front, or a new UUID. */
 export function requestIdFor(raw: { headers: IncomingHttpHeaders }): string {

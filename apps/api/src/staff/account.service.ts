@@ -34,7 +34,7 @@ export class AccountService {
         details: fieldProblems({ field: 'currentPassword', code: 'incorrect', message: 'is not right' }),
       });
     }
-    assertAcceptable(this.passwords.problems(next, account), 'newPassword');
+    assertAcceptable(await this.passwords.problems(next, account), 'newPassword');
     const now = this.clock.now();
     await this.staff.update(me.id, { passwordHash: await this.passwords.hash(next), updatedAt: now });
     // Other sessions may have been opened by whoever knew the old password.

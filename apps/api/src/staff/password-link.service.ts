@@ -49,7 +49,7 @@ export class PasswordLinkService {
   async setPassword(token: string, password: string, client: ClientInfo): Promise<void> {
     const hash = digest(token);
     const preview = usable(await this.links.findByTokenHash(hash), this.clock.now());
-    assertAcceptable(this.passwords.problems(password, preview), 'password');
+    assertAcceptable(await this.passwords.problems(password, preview), 'password');
     const passwordHash = await this.passwords.hash(password);
     const staffId = await this.links.transaction(async (m) => {
       // Checked again under a lock: two submissions of one link set one password.

@@ -34,6 +34,18 @@ describe('staff administration', () => {
     expect(res.json()).toMatchObject({ details: { code: 'weak_password', fields: [{ field: 'password', code: 'too_common', message: 'is too common' }] } });
   });
 
+  it('refuses a password the strength estimator sees through, saying what gives it away, and keeps the link usable', async () => {
+    const created = await create({ email: 'estimated@vigie.test', name: 'Estelle Mathieu', roles: ['moderator'] });
+    const token = (created.json() as { passwordLink: { url: string } }).passwordLink.url.split('token=')[1];
+    const setPassword = (password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/set-password', payload: { token, password } });
+    for (const [password, code] of [['abababababab', 'repetition'], ['Estelle-Mathieu-1990', 'personal_data'], ['azertyuiop123', 'keyboard_pattern']]) {
+      const res = await setPassword(password);
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ details: { code: 'weak_password', fields: [{ field: 'password', code }] } });
+    }
+    expect((await setPassword('phare-du-nord-en-hiver-3')).statusCode).toBe(204);
+  });
+
   it('refuses a second account with the same e-mail, whatever its case', async () => {
     await create({ email: 'twin@vigie.test', name: 'Twin', roles: ['lead'] });
     const res = await create({ email: 'TWIN@vigie.test', name: 'Twin 2', roles: ['lead'] });

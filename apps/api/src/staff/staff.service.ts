@@ -82,7 +82,7 @@ export class StaffService {
   /** From the command line (operators with server access): the account and its roles are effective at once. */
   async createByOperator(request: CreateStaffWithPasswordRequest): Promise<StaffAccount> {
     assertAllowedRoleSet(request.roles);
-    assertAcceptable(this.passwords.problems(request.password, request), 'password');
+    assertAcceptable(await this.passwords.problems(request.password, request), 'password');
     const user = await this.insert({ ...request, passwordHash: await this.passwords.hash(request.password) });
     await this.activity.record('staff.created_by_cli', { actorId: null, subjectId: user.id, details: { roles: user.roles } });
     return toAccount(user);
@@ -144,7 +144,7 @@ export class StaffService {
 
   async resetPassword(id: string, password: string, actor: Actor): Promise<void> {
     const user = await this.require(id);
-    assertAcceptable(this.passwords.problems(password, user), 'password');
+    assertAcceptable(await this.passwords.problems(password, user), 'password');
     await this.staff.update(id, { passwordHash: await this.passwords.hash(password), updatedAt: this.clock.now() });
     await this.sessions.closeAllOf(id);
     await this.activity.record('password.reset', { actorId: actor.id, subjectId: id, ...client(actor) });

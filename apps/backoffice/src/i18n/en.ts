@@ -155,6 +155,13 @@ const vigie: VigieMessages = {
       password_too_common: 'This password is too common. Choose another one.',
       password_contains_email: 'The password must not contain the email address.',
       password_weak: 'This password is too weak.',
+      password_too_guessable: 'This password would be guessed too soon. Add a few words that few people would put together.',
+      password_keyboard_pattern: 'Keyboard rows and patterns (azerty, qwerty, 1qaz…) are tried first. Choose something else.',
+      password_repetition: 'Repeated characters or patterns (aaaa, abab…) are tried first. Choose something else.',
+      password_sequence: 'Sequences such as abc or 1234 are tried first. Choose something else.',
+      password_date_like: 'Dates and years are tried first. Choose something else.',
+      password_single_word: 'A single word or name, even with digits, is tried first. Put several words together.',
+      password_personal_data: 'Your name, your email address or the name of the product do not make a password stronger. Choose something else.',
     },
   },
   staff: {

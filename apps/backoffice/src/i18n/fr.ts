@@ -160,6 +160,13 @@ const vigie = {
       password_too_common: 'Ce mot de passe est trop courant. Choisissez-en un autre.',
       password_contains_email: "Le mot de passe ne doit pas contenir l'adresse e-mail.",
       password_weak: 'Ce mot de passe est trop faible.',
+      password_too_guessable: 'Ce mot de passe serait deviné trop vite. Ajoutez quelques mots que peu de gens associeraient.',
+      password_keyboard_pattern: 'Les suites de touches du clavier (azerty, qwerty, 1qaz…) sont essayées en premier. Choisissez autre chose.',
+      password_repetition: 'Les caractères ou motifs répétés (aaaa, abab…) sont essayés en premier. Choisissez autre chose.',
+      password_sequence: 'Les suites comme abc ou 1234 sont essayées en premier. Choisissez autre chose.',
+      password_date_like: 'Les dates et les années sont essayées en premier. Choisissez autre chose.',
+      password_single_word: 'Un mot ou un nom seul, même suivi de chiffres, est essayé en premier. Associez plusieurs mots.',
+      password_personal_data: "Votre nom, votre adresse e-mail ou le nom du produit ne rendent pas un mot de passe plus sûr. Choisissez autre chose.",
     },
   },
   staff: {

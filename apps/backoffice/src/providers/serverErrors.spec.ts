@@ -75,6 +75,19 @@ describe('formErrorsOf', () => {
     expect(formErrorsOf(unknown)).toMatchObject({ password: 'vigie.errors.fields.password_weak' });
   });
 
+  it.each([
+    ['repetition', 'password_repetition'],
+    ['keyboard_pattern', 'password_keyboard_pattern'],
+    ['sequence', 'password_sequence'],
+    ['date_like', 'password_date_like'],
+    ['single_word', 'password_single_word'],
+    ['personal_data', 'password_personal_data'],
+    ['too_guessable', 'password_too_guessable'],
+  ])('says what gives a password away when the estimator refuses it: %s', (code, key) => {
+    const error = apiError(400, { code: 'weak_password', fields: [{ field: 'newPassword', code, message: 'is too easy to guess' }] });
+    expect(formErrorsOf(error)).toMatchObject({ newPassword: `vigie.errors.fields.${key}` });
+  });
+
   it('names the wrong current password on its input', () => {
     const error = apiError(400, {
       code: 'current_password_wrong',

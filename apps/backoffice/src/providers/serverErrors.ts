@@ -70,9 +70,17 @@ const FIELD_MESSAGES: Partial<Record<FieldProblemCode, string>> = {
   contains_email: `${FIELD_KEY}.password_contains_email`,
 };
 
-// A password's length has a sentence that says the rule.
+// A password's length has a sentence that says the rule; the strength estimator's refusals say
+// what gives the password away (the server judges: its dictionaries are too large to ship here).
 const PASSWORD_FIELD_MESSAGES: Partial<Record<FieldProblemCode, string>> = {
   too_short: `${FIELD_KEY}.password_too_short`,
+  too_guessable: `${FIELD_KEY}.password_too_guessable`,
+  keyboard_pattern: `${FIELD_KEY}.password_keyboard_pattern`,
+  repetition: `${FIELD_KEY}.password_repetition`,
+  sequence: `${FIELD_KEY}.password_sequence`,
+  date_like: `${FIELD_KEY}.password_date_like`,
+  single_word: `${FIELD_KEY}.password_single_word`,
+  personal_data: `${FIELD_KEY}.password_personal_data`,
 };
 
 // When a domain code says it all, its field message does not need reading.
