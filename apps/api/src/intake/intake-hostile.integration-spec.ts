@@ -162,7 +162,7 @@ describe('intake that a reported user cannot jam', () => {
       expect(res.json()).toEqual({
         users: 1,
         cases: 1,
-        refused: [{ index: 0, field: 'events.0.at', code: 'in_future', message: expect.stringMatching(/future/) }],
+        refused: [{ index: 0, field: 'events.0.at', code: 'in_future', message: expect.stringMatching(/ahead/) }],
       });
       const [kase] = await db.query(`SELECT last_activity_at FROM moderation_case WHERE id = $1`, [caseId]);
       expect(new Date(kase.last_activity_at).toISOString()).toBe('2026-06-01T08:00:00.000Z');
