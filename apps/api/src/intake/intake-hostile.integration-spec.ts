@@ -4,6 +4,7 @@ import { ManualClock } from '../common/clock';
 import { aReport, postSigned, sendReport } from '../../test/intake-factory';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { ownerQuery } from '../../test/owner-query';
+import { createStaff, signIn } from '../../test/staff-factory';
 
 /**
  * What a reported user (through the platform) or a flood can send: nothing of it answers 500,
@@ -13,7 +14,7 @@ describe('intake that a reported user cannot jam', () => {
   let t: TestApp;
   let db: DataSource;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ env: { MFA_REQUIRED_ROLES: '' } });
     db = t.app.get(DataSource);
   });
   afterAll(() => t?.close());
@@ -63,8 +64,17 @@ describe('intake that a reported user cannot jam', () => {
 
     it('shows the cleaned fields on the case, and stores none for a clean report', async () => {
       const clean = aReport();
-      expect((await sendReport(t.app, clean)).statusCode).toBe(202);
+      const { caseId } = (await sendReport(t.app, clean)).json();
       expect((await reportRow(clean.externalId)).cleaned_fields).toEqual([]);
+      const dirty = aReport({ ...clean, externalId: `${clean.externalId}_b`, comment: '\u0000', reportedAt: new Date(Date.now() - 30_000).toISOString() });
+      expect((await sendReport(t.app, dirty)).json().caseId).toBe(caseId);
+
+      const lead = await signIn(t.app, (await createStaff(t.app, ['lead'])).email);
+      const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: lead.headers() })).json();
+      expect(detail.reports.map((r: { externalId: string; cleanedFields: string[]; comment: string }) => [r.externalId, r.cleanedFields, r.comment])).toEqual([
+        [clean.externalId, [], clean.comment],
+        [dirty.externalId, ['comment'], '\ufffd'],
+      ]);
     });
 
     it.each([
@@ -114,8 +124,11 @@ describe('intake that a reported user cannot jam', () => {
           reportedMessageIds: [messages[0].externalId],
         });
       });
+      const logged = t.logs.length;
       const answers = await Promise.all(reports.map((r) => sendReport(t.app, r)));
       expect(answers.map((a) => a.statusCode)).toEqual(Array(30).fill(202));
+      // Locks taken in one order: no transaction had to be run again.
+      expect(t.logs.slice(logged).filter((line) => line.includes('run again'))).toEqual([]);
       const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM report WHERE external_id LIKE $1`, [`${base.externalId}\\_%`]);
       expect(n).toBe(30);
       expect(new Set(answers.map((a) => a.json().caseId)).size).toBe(1);
@@ -126,6 +139,8 @@ describe('intake that a reported user cannot jam', () => {
       const answers = await Promise.all([sendReport(t.app, report, { key: 'ka_' + report.externalId }), sendReport(t.app, report, { key: 'kb_' + report.externalId })]);
       expect(answers.map((a) => a.statusCode)).toEqual([202, 202]);
       expect(answers[0].json()).toEqual(answers[1].json());
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM report WHERE external_id = $1`, [report.externalId]);
+      expect(n).toBe(1);
     });
   });
 

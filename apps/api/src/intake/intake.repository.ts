@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { ReportAccepted, ValidReport } from '@vigie/contracts';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { addCaseEvent } from '../cases/case-timeline';
@@ -24,6 +24,8 @@ export interface StoredAnswer {
 /** Everything intake writes but the cases (CaseRecordRepository's): users, conversations, messages and their bodies, reports. */
 @Injectable()
 export class IntakeRepository {
+  private readonly logger = new Logger('Intake');
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
@@ -38,6 +40,7 @@ export class IntakeRepository {
         return await this.dataSource.transaction('READ COMMITTED', work);
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isTransient(error)) throw error;
+        this.logger.warn({ retry: attempt, code: (error as QueryFailedError & { driverError: { code?: string } }).driverError.code }, 'Intake transaction run again');
       }
     }
   }
