@@ -48,8 +48,9 @@ export class IntakeService {
         // Rebuilt in the documented key order (jsonb stores keys in its own order).
         return { answer: { reportId: claim.response.reportId, caseId: claim.response.caseId }, replay: true };
       }
-      // The same report under a new key (a retry after a lost answer, say) is not stored twice.
+      // Reports on one conversation take turns from here to commit (on every instance).
       await this.intake.lockConversation(m, report.conversation.externalId);
+      // The same report under a new key (a retry after a lost answer, say) is not stored twice.
       const existing = await this.intake.findReport(m, report.externalId);
       if (existing) {
         await this.intake.storeAnswer(m, idempotencyKey, 202, existing);
