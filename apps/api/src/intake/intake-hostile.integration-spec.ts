@@ -1,3 +1,4 @@
+import type { ReportPayload } from '@vigie/contracts';
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../common/clock';
@@ -77,23 +78,23 @@ describe('intake that a reported user cannot jam', () => {
       ]);
     });
 
-    it.each([
-      ['a report id', (r: ReturnType<typeof aReport>) => (r.externalId = 'rep_\u0000'), 'externalId'],
-      ['a user id', (r: ReturnType<typeof aReport>) => (r.conversation.participants[0] = 'u\u0000'), 'conversation.participants.0'],
-      ['a date', (r: ReturnType<typeof aReport>) => (r.reportedAt = '2026-01-01T00:00:00\u0000Z'), 'reportedAt'],
-      ['a category', (r: ReturnType<typeof aReport>) => ((r as { category: string }).category = 'hate\u0000'), 'category'],
-      ['a kind', (r: ReturnType<typeof aReport>) => ((r.reporter as { kind: string }).kind = 'expert\u0000'), 'reporter.kind'],
-      ['year 0000', (r: ReturnType<typeof aReport>) => (r.conversation.messages[0].sentAt = '0000-01-01T00:00:00Z'), 'conversation.messages.0.sentAt'],
-    ])('refuses a U+0000 or an unstorable value in %s with 400 naming it', async (_what, spoil, field) => {
+    type Spoil = (report: ReportPayload) => unknown;
+    it.each<[string, Spoil, string]>([
+      ['a report id', (r) => (r.externalId = 'rep_\u0000'), 'externalId'],
+      ['a user id', (r) => (r.conversation.participants[0] = 'u\u0000'), 'conversation.participants.0'],
+      ['a date', (r) => (r.reportedAt = '2026-01-01T00:00:00\u0000Z'), 'reportedAt'],
+      ['a category', (r) => ((r as { category: string }).category = 'hate\u0000'), 'category'],
+      ['a kind', (r) => ((r.reporter as { kind: string }).kind = 'expert\u0000'), 'reporter.kind'],
+      ['the year 0000', (r) => (r.conversation.messages[0].sentAt = '0000-01-01T00:00:00Z'), 'conversation.messages.0.sentAt'],
+      ['a time zone offset of +23:59', (r) => (r.reportedAt = '2026-01-01T00:00:00+23:59'), 'reportedAt'],
+    ])('refuses a U+0000 or an unstorable value in %s with 400 naming it, and stores nothing', async (_what, spoil, field) => {
       const report = aReport();
       spoil(report);
       const res = await sendReport(t.app, report, { key: `k_${randomInt(1e9)}` });
       expect(res.statusCode).toBe(400);
-      const fields = ((res.json().details as { field: string }[] | { fields: { field: string }[] }) instanceof Array
-        ? (res.json().details as { field: string }[])
-        : (res.json().details.fields as { field: string }[])
-      ).map((d) => d.field);
-      expect(fields).toContain(field);
+      expect((res.json().details as { field: string }[]).map((d) => d.field)).toContain(field);
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM conversation WHERE external_id = $1`, [report.conversation.externalId]);
+      expect(n).toBe(0);
     });
   });
 
