@@ -240,5 +240,10 @@ describe('intake rate limit per client address, shared by every instance', () =>
     expect((await send(b, second).res).statusCode).toBe(202);
     clock.advance(60_000);
     expect((await send(a, first).res).statusCode).toBe(202);
+    // A new minute's first request cleared the minutes before it.
+    const stale = await a.app
+      .get(DataSource)
+      .query(`SELECT client FROM intake_rate_window WHERE client LIKE '198.51.100.%' AND window_start < $1`, [new Date(windowStart + 60_000)]);
+    expect(stale).toEqual([]);
   });
 });
