@@ -135,6 +135,36 @@ describe('intake that a reported user cannot jam', () => {
       expect(new Set(answers.map((a) => a.json().caseId)).size).toBe(1);
     });
 
+    it('stores reports on many conversations and applies activity signals at once, the same users listed in any order', async () => {
+      const tag = aReport().externalId;
+      const people = Array.from({ length: 8 }, (_, i) => `u_${tag}_${i}`);
+      const shuffled = () => [...people].sort(() => Math.random() - 0.5);
+      const reports = Array.from({ length: 20 }, (_, i) => {
+        const participants = shuffled();
+        return aReport({
+          externalId: `${tag}_${i}`,
+          reporter: { externalId: participants[0], kind: 'explorer', displayName: `Reporter ${i}` },
+          reported: { externalId: participants[1], kind: 'expert', displayName: `Reported ${i}` },
+          conversation: {
+            externalId: `c_${tag}_${i}`,
+            participants,
+            messages: [{ externalId: `m_${i}`, authorExternalId: participants[1], sentAt: new Date(Date.now() - 120_000).toISOString(), body: 'Bonjour' }],
+          },
+          reportedMessageIds: [`m_${i}`],
+        });
+      });
+      const signals = Array.from({ length: 6 }, () => ({ events: shuffled().map((userExternalId) => ({ userExternalId, at: new Date().toISOString() })) }));
+      const logged = t.logs.length;
+      const answers = await Promise.all([
+        ...reports.map((r) => sendReport(t.app, r)),
+        ...signals.map((signal) => postSigned(t.app, '/api/v1/intake/activity', JSON.stringify(signal))),
+      ]);
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(26).fill(202));
+      expect(t.logs.slice(logged).filter((line) => line.includes('run again'))).toEqual([]);
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM report WHERE external_id LIKE $1`, [`${tag}\\_%`]);
+      expect(n).toBe(20);
+    });
+
     it('stores one report sent twice at once under two keys', async () => {
       const report = aReport();
       const answers = await Promise.all([sendReport(t.app, report, { key: 'ka_' + report.externalId }), sendReport(t.app, report, { key: 'kb_' + report.externalId })]);
