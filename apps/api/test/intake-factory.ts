@@ -33,6 +33,8 @@ export interface SignedOptions {
   /** Sign these bytes but send `raw` (to prove a changed byte is refused). */
   signBody?: string;
   headers?: Record<string, string>;
+  /** The client address the request comes from (the rate limit counts per address). */
+  remoteAddress?: string;
 }
 
 /** POSTs a raw body to an intake route, signed as the platform signs. */
@@ -42,6 +44,7 @@ export function postSigned(app: NestFastifyApplication, url: string, raw: string
     method: 'POST',
     url,
     payload: raw,
+    ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
     headers: {
       'content-type': 'application/json',
       'x-signature': signatureHeader(options.secret ?? TEST_INTAKE_SECRETS[0], timestamp, options.signBody ?? raw),

@@ -46,6 +46,12 @@ export interface CaseReport {
   externalId: string;
   category: ReportCategory;
   comment: string | null;
+  /**
+   * Fields of the report as sent in which code points PostgreSQL cannot store (U+0000, lone
+   * surrogates) were replaced with U+FFFD: `comment`, `reporter.displayName`,
+   * `conversation.messages.3.body`… Empty for most reports.
+   */
+  cleanedFields: string[];
   reporter: CaseParticipant;
   reported: CaseParticipant;
   reportedMessageIds: string[];

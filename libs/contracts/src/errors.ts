@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   signature_malformed: { status: 401, message: 'X-Signature must read t=<unix seconds>,v1=<hex HMAC-SHA256>.' },
   signature_expired: { status: 401, message: 'X-Signature timestamp is more than 300 s away from now: check the clock, sign each attempt anew.' },
   signature_mismatch: { status: 401, message: 'X-Signature does not match the body: sign the exact bytes sent, with the current secret.' },
+  rate_limited: { status: 429, message: 'Too many intake requests from this client address: wait for Retry-After seconds, then retry.' },
 
   // Sessions and accounts. 401 means "no valid session, or the sign-in failed"; a wrong
   // password or code typed while signed in is a 400 with a code of its own, since the backoffice

@@ -50,11 +50,14 @@ export const MIN_JUSTIFICATION_LENGTH = 15;
  */
 export const justificationLength = (justification: string): number => justification.normalize('NFKC').match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /**
- * Text as PostgreSQL can store it: U+0000 (which no text column takes) becomes U+FFFD, so that
+ * Text as PostgreSQL can store it: U+0000 (which no text or jsonb column takes) and lone
+ * surrogates (which UTF-8 cannot encode; JSON's `\ud800` carries one) become U+FFFD, so that
  * what someone typed is kept and decided on, never a 500.
  */
-export const storableText = (text: string): string => text.replace(/\u0000/g, '\ufffd');
+export const storableText = (text: string): string => text.replace(UNSTORABLE, '\ufffd');
 export const MAX_JUSTIFICATION_LENGTH = 2000;
 
 /**

@@ -1,4 +1,5 @@
-import { reportPayloadSchema, type ReportPayload } from './intake.schemas';
+import { storableText } from './gate';
+import { reportPayloadSchema, type ReportPayload, storableReport, type ValidReport } from './intake.schemas';
 
 const valid = (): ReportPayload => ({
   externalId: 'rep_8f2c',
@@ -48,5 +49,46 @@ describe('reportPayloadSchema', () => {
         'reportedMessageIds.0: must be a message of the snapshot',
       ]),
     );
+  });
+});
+
+describe('storableText', () => {
+  it('replaces U+0000 and lone surrogates with U+FFFD, and keeps pairs and everything else', () => {
+    expect(storableText('a\u0000b')).toBe('a\ufffdb');
+    expect(storableText('\ud800x\udfff')).toBe('\ufffdx\ufffd');
+    expect(storableText('x\udc00\ud800')).toBe('x\ufffd\ufffd');
+    expect(storableText('😀 \ud83d\ude00 déjà \u0001\u200b\uffff')).toBe('😀 😀 déjà \u0001\u200b\uffff');
+  });
+});
+
+describe('storableReport', () => {
+  const parsed = (payload: ReportPayload): ValidReport => reportPayloadSchema.parse(payload);
+
+  it('cleans what users wrote and names each cleaned field', () => {
+    const payload = valid();
+    payload.comment = 'x\u0000';
+    payload.reported.displayName = 'Marc\ud800';
+    payload.conversation.messages[0].body = '\u0000';
+    const { report, cleanedFields, cleanedMessageIds } = storableReport(parsed(payload));
+    expect(report.comment).toBe('x\ufffd');
+    expect(report.reported.displayName).toBe('Marc\ufffd');
+    expect(report.reporter.displayName).toBe('Léa M.');
+    expect(report.conversation.messages[0].body).toBe('\ufffd');
+    expect(cleanedFields).toEqual(['comment', 'reported.displayName', 'conversation.messages.0.body']);
+    expect(cleanedMessageIds).toEqual(['m_1']);
+  });
+
+  it('leaves a clean report as it is', () => {
+    const report = parsed(valid());
+    expect(storableReport(report)).toEqual({ report, cleanedFields: [], cleanedMessageIds: [] });
+  });
+});
+
+describe('platform dates and ids', () => {
+  it('refuses a date before 2000 and duplicate participants', () => {
+    const payload = valid();
+    payload.reportedAt = '1999-12-31T23:59:59Z';
+    payload.conversation.participants = ['u_1', 'u_2', 'u_1'];
+    expect(problems(payload)).toEqual(['reportedAt: must be on or after 2000-01-01', 'conversation.participants: participant ids must be unique']);
   });
 });

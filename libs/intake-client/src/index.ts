@@ -1,5 +1,4 @@
 export {
-  type ActivityAccepted,
   type ActivityEvent,
   createIntakeClient,
   type IntakeClient,
@@ -13,4 +12,4 @@ export {
   verifySignature,
 } from './intake-signature';
 export { type FieldProblem, type IntakeFailure, IntakeRequestError, IntakeValidationError } from './intake-client.errors';
-export type { ActivityPayload, ApiErrorBody, ReportAccepted, ReportPayload } from '@vigie/contracts';
+export type { ActivityAccepted, ActivityPayload, ActivityRefusal, ApiErrorBody, ReportAccepted, ReportPayload } from '@vigie/contracts';

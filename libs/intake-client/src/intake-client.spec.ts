@@ -289,7 +289,7 @@ describe('sendActivity', () => {
   it('splits more than 1000 events into signed batches and sums the answers', async () => {
     const { client, received } = await setUp(countEach);
 
-    await expect(client.sendActivity(events(2500))).resolves.toEqual({ users: 2500, cases: 3 });
+    await expect(client.sendActivity(events(2500))).resolves.toEqual({ users: 2500, cases: 3, refused: [] });
 
     expect(received.map((r) => eventsOf(r).length)).toEqual([1000, 1000, 500]);
     expect(received.every((r) => r.path === '/api/v1/intake/activity' && r.signature === 'ok')).toBe(true);
@@ -300,7 +300,7 @@ describe('sendActivity', () => {
   it('retries a failed batch alone', async () => {
     const { client, received } = await setUp((request, i) => (i === 1 ? unavailable : countEach(request)));
 
-    await expect(client.sendActivity(events(1500))).resolves.toEqual({ users: 1500, cases: 2 });
+    await expect(client.sendActivity(events(1500))).resolves.toEqual({ users: 1500, cases: 2, refused: [] });
 
     expect(received.map((r) => eventsOf(r)[0].userExternalId)).toEqual(['u_0', 'u_1000', 'u_1000']);
   });
@@ -309,16 +309,49 @@ describe('sendActivity', () => {
     const { client, received } = await setUp(countEach);
 
     await client.sendActivity([
-      { userExternalId: 'u_1', at: '2026-11-20T11:00:00Z' },
+      { userExternalId: 'u_1', at: '2026-11-20T10:00:00Z' },
       { userExternalId: 'u_2', at: '2026-11-20T09:00:00Z' },
-      // 10:30 UTC: later as a string, earlier as an instant.
-      { userExternalId: 'u_1', at: '2026-11-20T12:30:00+02:00' },
+      // 09:30 UTC: later as a string, earlier as an instant.
+      { userExternalId: 'u_1', at: '2026-11-20T11:30:00+02:00' },
     ]);
 
     expect(eventsOf(received[0])).toEqual([
-      { userExternalId: 'u_1', at: '2026-11-20T11:00:00Z' },
+      { userExternalId: 'u_1', at: '2026-11-20T10:00:00Z' },
       { userExternalId: 'u_2', at: '2026-11-20T09:00:00Z' },
     ]);
+  });
+
+  it('leaves out signals dated more than 5 minutes ahead, so that an earlier one of the same user is applied', async () => {
+    const { client, received } = await setUp(countEach);
+
+    const answer = await client.sendActivity([
+      { userExternalId: 'u_1', at: '2026-11-20T10:00:00Z' },
+      // The clock reads 10:05.
+      { userExternalId: 'u_1', at: '2999-01-01T00:00:00Z' },
+      { userExternalId: 'u_2', at: '2026-11-20T10:09:00Z' },
+    ]);
+
+    expect(eventsOf(received[0])).toEqual([
+      { userExternalId: 'u_1', at: '2026-11-20T10:00:00Z' },
+      { userExternalId: 'u_2', at: '2026-11-20T10:09:00Z' },
+    ]);
+    expect(answer.refused).toEqual([{ index: 1, field: 'events.1.at', code: 'in_future', message: expect.any(String) }]);
+  });
+
+  it("names the signals Vigie refused by their index in the caller's list", async () => {
+    const { client } = await setUp(() => ({
+      status: 202,
+      body: { users: 1, cases: 0, refused: [{ index: 1, field: 'events.1.at', code: 'in_future', message: 'is ahead' }] },
+    }));
+
+    const answer = await client.sendActivity([
+      { userExternalId: 'u_1', at: '2026-11-20T10:00:00Z' },
+      { userExternalId: 'u_1', at: '2026-11-20T09:00:00Z' },
+      { userExternalId: 'u_2', at: '2026-11-20T10:04:00Z' },
+    ]);
+
+    // Sent: u_1's latest (index 0) and u_2 (index 2); Vigie refused the second of the batch.
+    expect(answer).toEqual({ users: 1, cases: 0, refused: [{ index: 2, field: 'events.2.at', code: 'in_future', message: 'is ahead' }] });
   });
 
   it('refuses invalid events before sending anything, naming them by their index', async () => {
@@ -336,7 +369,7 @@ describe('sendActivity', () => {
   it('sends nothing when there is nothing to send', async () => {
     const { client, received } = await setUp(countEach);
 
-    await expect(client.sendActivity([])).resolves.toEqual({ users: 0, cases: 0 });
+    await expect(client.sendActivity([])).resolves.toEqual({ users: 0, cases: 0, refused: [] });
     expect(received).toHaveLength(0);
   });
 });

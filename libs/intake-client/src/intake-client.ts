@@ -1,7 +1,10 @@
 import {
+  type ActivityAccepted,
   activityPayloadSchema,
   type ActivityPayload,
+  type ActivityRefusal,
   type ApiErrorBody,
+  FUTURE_SKEW_MS,
   type ReportAccepted,
   type ReportPayload,
   reportPayloadSchema,
@@ -19,11 +22,6 @@ const activityEventSchema = activityPayloadSchema.shape.events.element;
 
 export type ActivityEvent = ActivityPayload['events'][number];
 
-/** What Vigie did with activity signals: users whose last activity moved, open cases it moved. */
-export interface ActivityAccepted {
-  users: number;
-  cases: number;
-}
 
 export interface IntakeClientOptions {
   /** Where Vigie is served, e.g. `https://vigie.example.org` (the client adds `/api/v1/intake/…`). */
@@ -45,7 +43,10 @@ export interface IntakeClientOptions {
 export interface IntakeClient {
   /** Sends one report; resolves with Vigie's ids once it is stored (or was already, under the same externalId). */
   sendReport(report: ReportPayload): Promise<ReportAccepted>;
-  /** Sends users' activity signals, in as many requests as needed; resolves with the summed counts. */
+  /**
+   * Sends users' activity signals, in as many requests as needed; resolves with the summed counts
+   * and the signals refused (dated more than 5 minutes ahead), named by their index in `events`.
+   */
   sendActivity(events: readonly ActivityEvent[]): Promise<ActivityAccepted>;
 }
 
@@ -90,24 +91,38 @@ export function createIntakeClient(options: IntakeClientOptions): IntakeClient {
     },
 
     async sendActivity(events) {
-      const valid: ActivityEvent[] = [];
+      const valid: Indexed[] = [];
       const problems: FieldProblem[] = [];
       events.forEach((event, i) => {
         const parsed = activityEventSchema.safeParse(event);
-        if (parsed.success) valid.push(parsed.data);
+        if (parsed.success) valid.push({ event: parsed.data, index: i });
         else problems.push(...fieldProblems(parsed.error.issues, ['events', i]));
       });
       if (problems.length > 0) throw new IntakeValidationError('activity', problems);
 
-      const total: ActivityAccepted = { users: 0, cases: 0 };
-      const latest = latestPerUser(valid);
+      const total: ActivityAccepted = { users: 0, cases: 0, refused: [] };
+      // Refused here first, so that a user's latest signal that Vigie would refuse does not hide
+      // an earlier one it would apply.
+      const limit = settings.now().getTime() + FUTURE_SKEW_MS;
+      const sendable = valid.filter(({ event, index }) => {
+        if (Date.parse(event.at) <= limit) return true;
+        total.refused.push(inFuture(index));
+        return false;
+      });
+      const latest = latestPerUser(sendable);
       for (let start = 0; start < latest.length; start += MAX_ACTIVITY_EVENTS_PER_REQUEST) {
         const batch = latest.slice(start, start + MAX_ACTIVITY_EVENTS_PER_REQUEST);
-        const body = JSON.stringify({ events: batch });
+        const body = JSON.stringify({ events: batch.map((b) => b.event) });
         const answer = await post(ACTIVITY_PATH, body, {}, readActivityAccepted);
         total.users += answer.users;
         total.cases += answer.cases;
+        // Vigie names a refused signal by its index in the batch; the caller, by its index in `events`.
+        for (const refusal of answer.refused) {
+          const index = batch[refusal.index]?.index;
+          if (index !== undefined) total.refused.push({ ...refusal, index, field: `events.${index}.at` });
+        }
       }
+      total.refused.sort((a, b) => a.index - b.index);
       return total;
     },
   };
@@ -187,15 +202,28 @@ function settingsOf(options: IntakeClientOptions): Settings {
 
 // Several signals for one user need only the latest: Vigie keeps the latest anyway, and each user
 // then lands in one batch, so that the summed `users` counts each user once.
-function latestPerUser(events: readonly ActivityEvent[]): ActivityEvent[] {
-  const latest = new Map<string, { event: ActivityEvent; ms: number }>();
-  for (const event of events) {
-    const ms = Date.parse(event.at);
-    const seen = latest.get(event.userExternalId);
-    if (!seen || ms > seen.ms) latest.set(event.userExternalId, { event, ms });
+function latestPerUser(events: readonly Indexed[]): Indexed[] {
+  const latest = new Map<string, { indexed: Indexed; ms: number }>();
+  for (const indexed of events) {
+    const ms = Date.parse(indexed.event.at);
+    const seen = latest.get(indexed.event.userExternalId);
+    if (!seen || ms > seen.ms) latest.set(indexed.event.userExternalId, { indexed, ms });
   }
-  return [...latest.values()].map((l) => l.event);
+  return [...latest.values()].map((l) => l.indexed);
 }
+
+/** A signal with its index in the caller's `events`. */
+interface Indexed {
+  event: ActivityEvent;
+  index: number;
+}
+
+const inFuture = (index: number): ActivityRefusal => ({
+  index,
+  field: `events.${index}.at`,
+  code: 'in_future',
+  message: 'is more than 5 minutes ahead of the clock',
+});
 
 interface SchemaIssue {
   path: readonly PropertyKey[];
@@ -238,5 +266,11 @@ function readReportAccepted(json: unknown): ReportAccepted | undefined {
 
 function readActivityAccepted(json: unknown): ActivityAccepted | undefined {
   if (!isRecord(json) || typeof json['users'] !== 'number' || typeof json['cases'] !== 'number') return undefined;
-  return { users: json['users'], cases: json['cases'] };
+  // A Vigie older than `refused` refuses no signal on its own.
+  const refused = Array.isArray(json['refused']) ? json['refused'].filter(isRefusal) : [];
+  return { users: json['users'], cases: json['cases'], refused };
+}
+
+function isRefusal(value: unknown): value is ActivityRefusal {
+  return isRecord(value) && Number.isInteger(value['index']) && typeof value['field'] === 'string' && typeof value['code'] === 'string' && typeof value['message'] === 'string';
 }

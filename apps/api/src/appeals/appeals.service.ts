@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type AppealPayload, APPEAL_WINDOW_MONTHS, type CaseDetail, type StatementOfReasons } from '@vigie/contracts';
+import { type AppealPayload, APPEAL_WINDOW_MONTHS, type CaseDetail, type StatementOfReasons, storableText } from '@vigie/contracts';
 import { CaseRecordRepository } from '../cases/case-record.repository';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
@@ -45,7 +45,8 @@ export class AppealsService {
       const at = this.clock.now();
       const appellantId = await this.appeals.upsertUser(m, payload.appellant.externalId);
       const caseId = await this.records.openAppealCase(m, decision, at);
-      const appealId = await this.appeals.insertAppeal(m, { externalId: payload.externalId, decisionId: decision.id, caseId, appellantId, statement: payload.statement, submittedAt, receivedAt: at });
+      // The appellant's words are evidence, as a report's: kept, with what PostgreSQL cannot store replaced.
+      const appealId = await this.appeals.insertAppeal(m, { externalId: payload.externalId, decisionId: decision.id, caseId, appellantId, statement: storableText(payload.statement), submittedAt, receivedAt: at });
       await this.decisions.addEvent(m, caseId, 'appeal_opened', null, at, { appealId, decisionId: decision.id });
       await this.decisions.addEvent(m, decision.caseId, 'appealed', null, at, { appealId, appealCaseId: caseId, decisionId: decision.id });
       return { appealId, caseId };

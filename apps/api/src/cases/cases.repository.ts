@@ -124,7 +124,7 @@ export class CasesRepository {
         [id],
       ) as Promise<ParticipantRow[]>,
       m.query(
-        `SELECT r.id, r.external_id, r.category, r.comment, r.reported_message_ids, r.reported_at, r.received_at,
+        `SELECT r.id, r.external_id, r.category, r.comment, r.cleaned_fields, r.reported_message_ids, r.reported_at, r.received_at,
                 a.id AS a_id, a.external_id AS a_external_id, a.kind AS a_kind, a.display_name AS a_display_name,
                 b.id AS b_id, b.external_id AS b_external_id, b.kind AS b_kind, b.display_name AS b_display_name
            FROM report r JOIN platform_user a ON a.id = r.reporter_id JOIN platform_user b ON b.id = r.reported_id
@@ -205,6 +205,7 @@ interface ReportRow {
   external_id: string;
   category: CaseReport['category'];
   comment: string | null;
+  cleaned_fields: string[];
   reported_message_ids: string[];
   reported_at: Date;
   received_at: Date;
@@ -257,6 +258,7 @@ function toReport(row: ReportRow): CaseReport {
     externalId: row.external_id,
     category: row.category,
     comment: row.comment,
+    cleanedFields: row.cleaned_fields,
     reporter: participant(row.a_id, row.a_external_id, row.a_kind, row.a_display_name),
     reported: participant(row.b_id, row.b_external_id, row.b_kind, row.b_display_name),
     reportedMessageIds: row.reported_message_ids,

@@ -306,6 +306,16 @@ describe('working a case to the end', () => {
       expect(outcome.json()).toMatchObject({ status: 'actioned', decisions: [{ action: 'appeal_overturned' }] });
       expect((await outboxOf(appealCaseId)).map((o) => o.payload)).toEqual([expect.objectContaining({ type: 'appeal.decided', outcome: 'overturned', decisionId, undo: { action: 'warning', removeMessageIds: [] } })]);
     });
+
+    it('keeps an appellant’s statement holding U+0000 or a lone surrogate, as U+FFFD', async () => {
+      const decisionId = (await decided()).decisions[0].id;
+      const externalId = `app_${randomUUID().slice(0, 8)}`;
+      const raw = JSON.stringify({ externalId, decisionId, appellant: { externalId: `u_app_${randomUUID().slice(0, 6)}` }, statement: 'Je\u0000 conteste\ud800.', submittedAt: clock.now().toISOString() });
+      const res = await postSigned(t.app, '/api/v1/intake/appeals', raw, { timestamp: Math.floor(clock.now().getTime() / 1000) });
+      expect(res.statusCode).toBe(202);
+      const [stored] = await ownerQuery<{ statement: string }>(`SELECT statement FROM appeal WHERE external_id = $1`, [externalId]);
+      expect(stored.statement).toBe('Je\ufffd conteste\ufffd.');
+    });
   });
 
   it('shows the reported user’s record: previous cases and sanctions in the last 6 and 12 months', async () => {

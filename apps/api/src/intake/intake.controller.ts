@@ -1,12 +1,12 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Req, type RawBodyRequest, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { activityPayloadSchema, appealPayloadSchema, type ReportAccepted, reportPayloadSchema } from '@vigie/contracts';
+import { type ActivityAccepted, activityPayloadSchema, appealPayloadSchema, type ReportAccepted, reportPayloadSchema } from '@vigie/contracts';
 import { AppealsService } from '../appeals/appeals.service';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { DomainException } from '../common/domain.exception';
 import { Public } from '../common/public.decorator';
 import { createZodDto } from '../common/zod-validation.pipe';
+import { IntakeRateLimitGuard } from './intake-rate-limit.guard';
 import { IntakeSignatureGuard } from './intake-signature.guard';
 import { IntakeService } from './intake.service';
 
@@ -21,7 +21,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 @Controller('intake')
 @Public('signed by the platform: IntakeSignatureGuard checks every request')
 // Over the rate limit a request is refused before its signature is even checked.
-@UseGuards(ThrottlerGuard, IntakeSignatureGuard)
+@UseGuards(IntakeRateLimitGuard, IntakeSignatureGuard)
 export class IntakeController {
   constructor(
     private readonly intake: IntakeService,
@@ -45,8 +45,10 @@ export class IntakeController {
 
   @Post('activity')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: "Users' last-activity signals, in batches (they keep cases' retention clock honest)." })
-  activity(@Body() body: ActivityDto): Promise<{ users: number; cases: number }> {
+  @ApiOperation({
+    summary: "Users' last-activity signals, in batches (they keep cases' retention clock honest). A signal dated more than 5 minutes ahead is refused on its own, listed in `refused`.",
+  })
+  activity(@Body() body: ActivityDto): Promise<ActivityAccepted> {
     return this.intake.receiveActivity(body);
   }
 

@@ -1,13 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ActivityPayload, ReportAccepted, ValidReport } from '@vigie/contracts';
+import {
+  type ActivityAccepted,
+  type ActivityPayload,
+  type ActivityRefusal,
+  type FieldProblem,
+  FUTURE_SKEW_MS,
+  type ReportAccepted,
+  storableReport,
+  type ValidReport,
+} from '@vigie/contracts';
 import { createHash } from 'node:crypto';
 import { CaseRecordRepository } from '../cases/case-record.repository';
 import { Clock } from '../common/clock';
 import { DomainException, fieldProblems } from '../common/domain.exception';
 import { IntakeRepository } from './intake.repository';
 
-// A report dated further in the future than this is refused: the platform's clock is wrong.
-const FUTURE_SKEW_MS = 5 * 60_000;
+// A date further ahead than FUTURE_SKEW_MS would move a case's last activity into the future,
+// out of retention's reach: the platform's clock is wrong, or someone is playing with it.
+const inFuture = (field: string): FieldProblem => ({ field, code: 'in_future', message: 'is more than 5 minutes ahead of the server clock' });
 
 /**
  * A report from the platform becomes data we can act on: its users, conversation and new
@@ -24,14 +34,10 @@ export class IntakeService {
     private readonly clock: Clock,
   ) {}
 
-  async receiveReport(idempotencyKey: string, rawBody: Buffer, report: ValidReport): Promise<ReportAccepted> {
+  async receiveReport(idempotencyKey: string, rawBody: Buffer, received: ValidReport): Promise<ReportAccepted> {
     const now = this.clock.now();
-    if (new Date(report.reportedAt).getTime() > now.getTime() + FUTURE_SKEW_MS) {
-      throw new DomainException('invalid_body', {
-        message: 'Invalid body: reportedAt (is in the future)',
-        details: fieldProblems({ field: 'reportedAt', code: 'in_future', message: 'is in the future' }),
-      });
-    }
+    this.refuseFutureDates(received, now);
+    const { report, cleanedFields, cleanedMessageIds } = storableReport(received);
     const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
     const result = await this.intake.transaction(async (m) => {
       const claim = await this.intake.claimKey(m, idempotencyKey, bodySha256, now);
@@ -42,6 +48,8 @@ export class IntakeService {
         // Rebuilt in the documented key order (jsonb stores keys in its own order).
         return { answer: { reportId: claim.response.reportId, caseId: claim.response.caseId }, replay: true };
       }
+      // Reports on one conversation take turns from here to commit (on every instance).
+      await this.intake.lockConversation(m, report.conversation.externalId);
       // The same report under a new key (a retry after a lost answer, say) is not stored twice.
       const existing = await this.intake.findReport(m, report.externalId);
       if (existing) {
@@ -51,7 +59,7 @@ export class IntakeService {
 
       const users = await this.intake.upsertUsers(m, report);
       const conversationId = await this.intake.upsertConversation(m, report.conversation.externalId, [...users.values()]);
-      const messages = await this.intake.addMessages(m, conversationId, report.conversation.messages, users);
+      const messages = await this.intake.addMessages(m, conversationId, report.conversation.messages, users, cleanedMessageIds);
       const reportedAt = new Date(report.reportedAt);
       const activityAt = messages.latestSentAt && messages.latestSentAt > reportedAt ? messages.latestSentAt : reportedAt;
       // A case's age counts from the press of the report button, not from our receipt of it.
@@ -66,6 +74,7 @@ export class IntakeService {
           reportedId: users.get(report.reported.externalId) as string,
         },
         now,
+        cleanedFields,
       );
       await this.records.refreshPriority(m, kase.id);
       await this.intake.addCaseEvent(m, kase.id, kase.created ? 'case_opened' : 'report_added', now, {
@@ -77,16 +86,44 @@ export class IntakeService {
       await this.intake.storeAnswer(m, idempotencyKey, 202, answer);
       return { answer, replay: false };
     });
-    this.logger.log({ intake: 'report', caseId: result.answer.caseId, replay: result.replay }, 'Report received');
+    // Which fields were cleaned, never what they said.
+    this.logger.log({ intake: 'report', caseId: result.answer.caseId, replay: result.replay, cleanedFields }, 'Report received');
     return result.answer;
   }
 
-  /** Platform activity signals: users' last activity, and the cases they take part in. */
-  receiveActivity(payload: ActivityPayload): Promise<{ users: number; cases: number }> {
-    return this.intake.transaction(async (m) => {
-      const users = await this.intake.touchUsers(m, payload.events);
+  /** A report dated ahead of the server's clock (the report, any message) is refused whole, naming each date. */
+  private refuseFutureDates(report: ValidReport, now: Date): void {
+    const limit = now.getTime() + FUTURE_SKEW_MS;
+    const problems = [
+      ...(Date.parse(report.reportedAt) > limit ? [inFuture('reportedAt')] : []),
+      ...report.conversation.messages.flatMap((message, i) => (Date.parse(message.sentAt) > limit ? [inFuture(`conversation.messages.${i}.sentAt`)] : [])),
+    ];
+    if (problems.length === 0) return;
+    throw new DomainException('invalid_body', {
+      message: `Invalid body: ${problems.map((p) => `${p.field} (${p.message})`).join(', ')}`,
+      details: fieldProblems(...problems),
+    });
+  }
+
+  /**
+   * Platform activity signals: users' last activity, and the cases they take part in. A signal
+   * dated ahead of the server's clock is refused on its own (listed in the answer); the others
+   * are applied.
+   */
+  async receiveActivity(payload: ActivityPayload): Promise<ActivityAccepted> {
+    const limit = this.clock.now().getTime() + FUTURE_SKEW_MS;
+    const refused: ActivityRefusal[] = [];
+    const valid = payload.events.filter((event, index) => {
+      if (Date.parse(event.at) <= limit) return true;
+      refused.push({ index, ...inFuture(`events.${index}.at`) });
+      return false;
+    });
+    if (valid.length === 0) return { users: 0, cases: 0, refused };
+    const moved = await this.intake.transaction(async (m) => {
+      const users = await this.intake.touchUsers(m, valid);
       const cases = await this.records.followUsersActivity(m, users);
       return { users: users.length, cases: cases.length };
     });
+    return { ...moved, refused };
   }
 }

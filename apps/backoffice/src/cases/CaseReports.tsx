@@ -96,6 +96,12 @@ const ReportItem = ({ report }: { report: CaseReport }) => {
           />
         ))}
       </Stack>
+
+      {report.cleanedFields.length > 0 && (
+        <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1 }} data-testid="report-cleaned">
+          {translate('vigie.cases.reports.cleaned', { fields: report.cleanedFields.join(', ') })}
+        </Typography>
+      )}
     </Box>
   );
 };

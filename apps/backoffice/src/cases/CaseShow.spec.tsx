@@ -36,6 +36,7 @@ const reported: CaseDetail = aCase({
       reporter: { id: 'u1', externalId: 'u_ines', kind: 'explorer', displayName: 'Inès B.' },
       reported: { id: 'u2', externalId: 'u_paul', kind: 'expert', displayName: 'Paul V.' },
       reportedMessageIds: ['m_2'],
+      cleanedFields: [],
       reportedAt: '2026-11-26T09:00:00.000Z',
       receivedAt: '2026-11-26T09:00:01.000Z',
     },

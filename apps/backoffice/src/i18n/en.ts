@@ -345,6 +345,7 @@ const vigie: VigieMessages = {
       comment: "Reporter's comment",
       no_comment: 'No comment.',
       messages: '%{smart_count} reported message: |||| %{smart_count} reported messages:',
+      cleaned: 'Characters that cannot be stored were replaced with “\ufffd” in: %{fields}',
     },
     participants: {
       reported: 'Reported',

@@ -354,6 +354,7 @@ const vigie = {
       comment: 'Commentaire du signalant',
       no_comment: 'Pas de commentaire.',
       messages: '%{smart_count} message signalé\u00a0: |||| %{smart_count} messages signalés\u00a0:',
+      cleaned: 'Des caractères impossibles à conserver ont été remplacés par «\u00a0\ufffd\u00a0» dans\u00a0: %{fields}',
     },
     participants: {
       reported: 'Signalé·e',

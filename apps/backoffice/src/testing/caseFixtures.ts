@@ -107,6 +107,7 @@ export const aReport = (overrides: Partial<CaseReport> = {}): CaseReport => ({
   reporter: INES,
   reported: PAUL,
   reportedMessageIds: ['m_2'],
+  cleanedFields: [],
   reportedAt: '2026-11-26T09:00:00.000Z',
   receivedAt: '2026-11-26T09:00:01.000Z',
   ...overrides,

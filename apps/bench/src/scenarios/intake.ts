@@ -256,9 +256,17 @@ function baselineLoad(pool: Pool, known: Known, tag: string, level: number, seco
   });
 }
 
-/** IntakeService.receiveReport's database work, statement for statement (intake.repository.ts, case-record.repository.ts). */
+/**
+ * IntakeService.receiveReport's database work, statement for statement (intake.repository.ts,
+ * case-record.repository.ts), with the rate limit's count (intake-rate-limit.guard.ts) before it.
+ */
 async function receiveReport(pool: Pool, key: string, rawBody: string, report: ReportPayload): Promise<void> {
   const now = new Date();
+  await pool.query(
+    `INSERT INTO intake_rate_window (client, window_start, hits) VALUES ($1, $2, 1)
+     ON CONFLICT (client, window_start) DO UPDATE SET hits = intake_rate_window.hits + 1 RETURNING hits`,
+    ['127.0.0.1', new Date(now.getTime() - (now.getTime() % 60_000))],
+  );
   const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
   const m = await pool.connect();
   try {
@@ -269,24 +277,25 @@ async function receiveReport(pool: Pool, key: string, rawBody: string, report: R
       [key, bodySha256, now],
     );
     if (claimed.rowCount === 0) throw new Error(`baseline key ${key} reused`);
+    await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [16_001, report.conversation.externalId]);
     await m.query(`SELECT id AS "reportId", case_id AS "caseId" FROM report WHERE external_id = $1`, [report.externalId]);
     const users = await upsertUsers(m, report);
     const conversationId = (
       await m.query<{ id: string }>(
-        `INSERT INTO conversation (external_id) VALUES ($1)
-         ON CONFLICT (external_id) DO UPDATE SET external_id = EXCLUDED.external_id RETURNING id`,
+        `WITH inserted AS (INSERT INTO conversation (external_id) VALUES ($1) ON CONFLICT (external_id) DO NOTHING RETURNING id)
+         SELECT id FROM inserted UNION ALL SELECT id FROM conversation WHERE external_id = $1`,
         [report.conversation.externalId],
       )
     ).rows[0].id;
-    await m.query(`INSERT INTO conversation_participant (conversation_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [conversationId, [...users.values()]]);
+    await m.query(`INSERT INTO conversation_participant (conversation_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) AS u ORDER BY u ON CONFLICT DO NOTHING`, [conversationId, [...users.values()]]);
     const messages = report.conversation.messages;
     const rows = (
       await m.query<{ id: string; external_id: string; sent_at: Date }>(
-        `INSERT INTO message (conversation_id, external_id, author_id, sent_at)
-         SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::timestamptz[])
+        `INSERT INTO message (conversation_id, external_id, author_id, sent_at, body_cleaned)
+         SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::timestamptz[], $5::boolean[])
          ON CONFLICT (conversation_id, external_id) DO NOTHING
          RETURNING id, external_id, sent_at`,
-        [conversationId, messages.map((x) => x.externalId), messages.map((x) => users.get(x.authorExternalId)), messages.map((x) => x.sentAt)],
+        [conversationId, messages.map((x) => x.externalId), messages.map((x) => users.get(x.authorExternalId)), messages.map((x) => x.sentAt), messages.map(() => false)],
       )
     ).rows;
     let latest: Date | undefined;
@@ -310,11 +319,11 @@ async function receiveReport(pool: Pool, key: string, rawBody: string, report: R
     const reportId = (
       await m.query<{ id: string }>(
         `INSERT INTO report (external_id, case_id, conversation_id, reporter_id, reported_id, category, comment,
-                             reported_message_ids, reported_at, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+                             reported_message_ids, reported_at, received_at, cleaned_fields)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
         [
           report.externalId, kase.id, conversationId, users.get(report.reporter.externalId), users.get(report.reported.externalId), report.category,
-          report.comment || null, report.reportedMessageIds, report.reportedAt, now,
+          report.comment || null, report.reportedMessageIds, report.reportedAt, now, [],
         ],
       )
     ).rows[0].id;
@@ -345,7 +354,7 @@ async function upsertUsers(m: PoolClient, report: ReportPayload): Promise<Map<st
   const rows = (
     await m.query<{ id: string; external_id: string }>(
       `INSERT INTO platform_user (external_id, kind, display_name)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS u(external_id, kind, display_name) ORDER BY external_id
        ON CONFLICT (external_id) DO UPDATE SET
          kind = COALESCE(EXCLUDED.kind, platform_user.kind),
          display_name = COALESCE(EXCLUDED.display_name, platform_user.display_name)
