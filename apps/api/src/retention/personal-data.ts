@@ -85,6 +85,7 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
       reported_message_ids: { erase: `'{}'`, why: "the platform's message ids" },
       external_id: { erase: `'erased:' || id`, why: "the platform's report id (unique: a stable pseudonym stays)" },
       category: { keep: 'anonymous: the statistics count reports by category' },
+      cleaned_fields: { keep: 'paths of the fields intake cleaned (`comment`, `conversation.messages.3.body`): names nothing' },
     },
   },
   case_note: {
@@ -241,6 +242,10 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
       body_sha256: { keep: 'a digest of the request, to tell a replay from another body' },
       response: { keep: 'our answer: our own report and case ids, or field problems without values' },
     },
+  },
+  intake_rate_window: {
+    rows: 'none',
+    columns: { client: { keep: "the platform's calling address, counted for a minute and cleared the minute after" } },
   },
   outbox_attempt: {
     rows: 'none',
