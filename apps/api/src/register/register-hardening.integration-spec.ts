@@ -1,5 +1,5 @@
 import type { RegisterVerification, SignedCheckpoint } from '@vigie/contracts';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { aReportedCase, claim, readGrant, requestAccess } from '../../test/gate-factory';
@@ -156,7 +156,7 @@ describe('the register against a determined insider', () => {
       expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(signed);
       writeCheckpointFile(checkpointDir, { ...signed, sequence: signed.sequence - 1 });
       expect(readCheckpointFile(checkpointDir)).toEqual(signed);
-      expect(existsSync(`${file}.tmp`)).toBe(false);
+      expect(readdirSync(checkpointDir)).toEqual([CHECKPOINT_FILE_NAME]);
       await owner(`INSERT INTO register_checkpoint_original SELECT * FROM register_checkpoint WHERE sequence = $1 ON CONFLICT DO NOTHING`, [signed.sequence]);
     });
 

@@ -142,7 +142,7 @@ export class RetentionRepository {
        SELECT count(*) AS n FROM renamed`,
       [ids],
     );
-    const registerEntriesErased = await this.register.erasePersonalFields(m, ids, at);
+    const registerEntriesErased = await this.register.erasePersonalFields(m, runId, ids, at);
 
     return {
       casesPurged: ids.length,

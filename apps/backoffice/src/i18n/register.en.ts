@@ -46,6 +46,10 @@ export const registerEn: MessagesOf<typeof registerFr> = {
         'the signature of a checkpoint is not valid: it was not signed by Vigie or it was altered.',
       truncated_before_checkpoint:
         'the register stops before a signed checkpoint: recent entries were deleted.',
+      erasure_unrecorded:
+        'its personal fields were erased outside any recorded retention run of a purged case: the erasure was forged.',
+      checkpoint_missing:
+        'the checkpoint kept outside the database is no longer among the stored ones: stored checkpoints were deleted.',
     },
   },
   hash: {

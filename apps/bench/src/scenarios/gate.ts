@@ -304,9 +304,9 @@ async function append(m: PoolClient, chain: ChainFunctions, record: AppendRecord
     `INSERT INTO access_log (sequence, at, staff_id, staff_roles, case_id, conversation_id, report_ids, subject_ids,
                              legal_basis, purpose, outcome, reason, scope, grant_id, request_id,
                              justification, justification_digest, ip, ip_digest, user_agent, user_agent_digest,
-                             salt, prev_hash, hash)
+                             salt, prev_hash, hash, format)
      VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7::uuid[], $8::uuid[], $9, $10, $11, $12, $13::jsonb, $14, $15,
-             $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
+             $16, $17, $18, $19, $20, $21, $22, $23, $24, 2)`,
     [
       fields.sequence, fields.at, fields.staffId, fields.staffRoles, fields.caseId, fields.conversationId, fields.reportIds,
       fields.subjectIds, fields.legalBasis, fields.purpose, fields.outcome, fields.reason, JSON.stringify(fields.scope), fields.grantId, requestId,
