@@ -189,9 +189,8 @@ export class RegisterService {
       const { journal } = checkpoint;
       if (journal) journalHeads.set(journal.sequence, [...(journalHeads.get(journal.sequence) ?? []), journal.headHash]);
     }
-    if (file && trusted(file) && !stored.some((checkpoint) => sameCheckpoint(checkpoint, file))) {
-      problems.push({ sequence: file.sequence, problem: 'checkpoint_missing' });
-    }
+    const fileStored = file !== undefined && stored.some((checkpoint) => sameCheckpoint(checkpoint, file));
+    if (file && trusted(file) && !fileStored) problems.push({ sequence: file.sequence, problem: 'checkpoint_missing' });
 
     let erased = 0;
     let lastFormat = 0;
@@ -220,6 +219,7 @@ export class RegisterService {
         problemOf: (entry) => (isPlainObject(entry.details) ? undefined : 'hash_mismatch'),
       }),
     ]);
+    // The earliest problem; at one sequence, what the walk found (it says more than a missing checkpoint).
     const registerBroken = [register.firstBroken, ...problems].reduce(earliest, undefined);
     return {
       intact: registerBroken === undefined && journal.firstBroken === undefined,
@@ -228,7 +228,7 @@ export class RegisterService {
       headSequence: register.headSequence,
       headHash: register.headHash,
       entriesErased: erased,
-      checkpointsChecked: stored.length + (file ? 1 : 0) + external.length,
+      checkpointsChecked: stored.length + (file && !fileStored ? 1 : 0) + external.length,
       ...(registerBroken ? { firstBroken: registerBroken } : {}),
       journal: chainVerification(journal),
       verifiedAt: this.clock.now().toISOString(),
@@ -244,7 +244,7 @@ function sameCheckpoint(a: SignedCheckpoint, b: SignedCheckpoint): boolean {
 
 function earliest(a: ChainWalk['firstBroken'], b: ChainWalk['firstBroken']): ChainWalk['firstBroken'] {
   if (!a || !b) return a ?? b;
-  return b.sequence <= a.sequence ? b : a;
+  return b.sequence < a.sequence ? b : a;
 }
 
 function chainVerification(walk: ChainWalk): ChainVerification {
