@@ -215,8 +215,8 @@ export class RegisterService {
       walkChain(this.journal.chain(VERIFY_BATCH), {
         heads: journalHeads,
         rehash: (entry) => journalHash(entry.prevHash, entry),
-        // Details are a JSON object (the column's default is {}): a JSON null would hash as {}.
-        problemOf: (entry) => (isPlainObject(entry.details) ? undefined : 'hash_mismatch'),
+        // Read back exactly: details are a JSON object (the column's default is {}; a JSON null would hash as {}), an address has no netmask.
+        problemOf: (entry) => (entry.exact && isPlainObject(entry.details) ? undefined : 'hash_mismatch'),
       }),
     ]);
     // The earliest problem; at one sequence, what the walk found (it says more than a missing checkpoint).
