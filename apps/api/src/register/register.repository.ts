@@ -36,8 +36,8 @@ export interface ChainLink extends ChainedEntry {
   erased: boolean;
   /**
    * Erased fields are recorded: an erasure by `access_log_erase_personal` for this case at this
-   * time, in a retention run that is not a dry run (or from before runs were recorded), of a case
-   * that is purged. Always true for an entry not erased.
+   * time, within a retention run that is not a dry run (or from before runs were recorded), of a
+   * case that is purged. Always true for an entry not erased.
    */
   erasureRecorded: boolean;
   /**
@@ -77,7 +77,7 @@ const CHAIN_SELECT = `
          erased_at IS NULL OR EXISTS (
            SELECT 1 FROM register_erasure e JOIN moderation_case c ON c.id = e.case_id LEFT JOIN retention_run r ON r.id = e.run_id
             WHERE e.case_id = access_log.case_id AND e.erased_at = access_log.erased_at AND c.data_purged_at IS NOT NULL
-              AND (e.run_id IS NULL OR r.dry_run = false))
+              AND (e.run_id IS NULL OR (r.dry_run = false AND e.erased_at >= r.started_at AND (r.finished_at IS NULL OR e.erased_at <= r.finished_at))))
     FROM access_log WHERE access_log.sequence > $1::bigint ORDER BY access_log.sequence LIMIT $2`;
 
 /** A row of CHAIN_SELECT (read as an array: no per-row objects keyed by column name to build and collect). */

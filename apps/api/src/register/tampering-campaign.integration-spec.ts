@@ -252,6 +252,8 @@ describe('a tampering campaign against the register', () => {
       { name: 'the erased case deleted', sql: () => `DELETE FROM moderation_case WHERE id = (SELECT case_id FROM access_log WHERE sequence = ${erased})` },
       { name: 'the erasure’s retention run deleted', sql: () => `DELETE FROM retention_run` },
       { name: 'the erasure’s retention run turned into a dry run', sql: () => `UPDATE retention_run SET dry_run = true` },
+      { name: 'the erasure’s retention run started after it', sql: () => `UPDATE retention_run SET started_at = started_at + interval '1 hour'` },
+      { name: 'the erasure’s retention run finished before it', sql: () => `UPDATE retention_run SET finished_at = finished_at - interval '1 hour'` },
       { name: 'the erasure record moved to another time', sql: () => `UPDATE register_erasure SET erased_at = erased_at + interval '1 second'` },
       // Encoding ambiguities: values that would read back like the hashed ones.
       { name: 'a NULL appended to the roles', sql: () => `UPDATE access_log SET staff_roles = staff_roles || NULL::text WHERE sequence = ${live}` },

@@ -10,7 +10,7 @@ import { APP_ROLE } from './1764158400000-access-register';
  * - `register_erasure`: one row per case whose entries lost their personal fields, written only by
  *   `access_log_erase_personal` (the application's role may read it, never write it; its owner
  *   meets the append-only triggers). Verification checks every erased entry against it.
- * - `access_log_erase_personal(run, cases, at)`: erases only for a running retention run, and only
+ * - `access_log_erase_personal(run, cases, at)`: erases only for a running retention run (at or after its start), and only
  *   the entries of cases purged at `at` (retention marks them purged and erases in one transaction,
  *   with one time). The former signature, which trusted any caller, is gone.
  * - The register's trigger lets an erasure through only when it is so recorded, for a purged case.
@@ -69,7 +69,7 @@ export class RegisterErasureRecord1764198000000 implements MigrationInterface {
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       DECLARE erased bigint;
       BEGIN
-        IF NOT EXISTS (SELECT 1 FROM retention_run r WHERE r.id = p_run_id AND r.status = 'running') THEN
+        IF NOT EXISTS (SELECT 1 FROM retention_run r WHERE r.id = p_run_id AND r.status = 'running' AND r.started_at <= p_at) THEN
           RAISE EXCEPTION 'access_log_erase_personal: % is not a running retention run', p_run_id USING ERRCODE = 'insufficient_privilege';
         END IF;
         INSERT INTO register_erasure (run_id, case_id, erased_at, entries)
