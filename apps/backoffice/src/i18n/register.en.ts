@@ -29,6 +29,8 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     verified_at: 'Verified on %{date}',
     broken_title: 'Register tampered with: first broken entry no. %{sequence}',
     journal_broken_title: 'Staff journal tampered with: first broken entry no. %{sequence}',
+    formats: 'By chaining format: %{list}.',
+    format_count: 'format %{format}, %{count} entry |||| format %{format}, %{count} entries',
     journal_checked: 'Staff journal intact: %{count} entry checked. |||| Staff journal intact: %{count} entries checked.',
     broken_advice:
       'Change nothing and write this number down: the entries after it can no longer be relied upon. Warn the technical team and the security officer, and compare with the checkpoints you keep outside Vigie.',

@@ -27,6 +27,8 @@ export const registerFr = {
     verified_at: 'Vérifié le %{date}',
     broken_title: 'Registre altéré\u00a0: première entrée rompue n°\u00a0%{sequence}',
     journal_broken_title: 'Journal du personnel altéré\u00a0: première entrée rompue n°\u00a0%{sequence}',
+    formats: 'Par format de chaînage\u00a0: %{list}.',
+    format_count: 'format %{format}, %{count} entrée |||| format %{format}, %{count} entrées',
     journal_checked:
       'Journal du personnel intact\u00a0: %{count} entrée vérifiée. |||| Journal du personnel intact\u00a0: %{count} entrées vérifiées.',
     broken_advice:
