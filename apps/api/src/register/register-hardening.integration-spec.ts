@@ -148,7 +148,17 @@ describe('the register against a determined insider', () => {
   });
 
   describe('the tail and an emptied register', () => {
+    // A checkpoint of the register as the tests below find it, in the database and in its file.
+    beforeAll(async () => {
+      const signed = await t.app.get(RegisterService).checkpoint();
+      await owner(`INSERT INTO register_checkpoint_original SELECT * FROM register_checkpoint WHERE sequence = $1 AND id NOT IN (SELECT id FROM register_checkpoint_original)`, [signed?.sequence]);
+    });
+
     it('keeps the latest signed checkpoint in a file outside the database too, the highest sequence winning', async () => {
+      // One more entry: the checkpoint below is the highest.
+      const reported = await aReportedCase(t.app, { messages: 2 });
+      await requestAccess(t.app, outsider, reported.caseId, { reportIds: [reported.reportId] });
+      await owner(`INSERT INTO access_log_original SELECT * FROM access_log WHERE case_id = $1`, [reported.caseId]);
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/audit/checkpoints', headers: dpo.headers(true) });
       expect(res.statusCode).toBe(201);
       const signed: SignedCheckpoint = res.json();
