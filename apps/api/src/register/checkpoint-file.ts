@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { SignedCheckpoint } from '@vigie/contracts';
@@ -15,6 +15,17 @@ export const CHECKPOINT_FILE_NAME = 'register-checkpoint.json';
 /** CHECKPOINT_DIR, or else the folder of the signing key (which defaults to DATA_DIR). */
 export function checkpointDir(config: AppConfig): string {
   return config.CHECKPOINT_DIR ?? dirname(signingKeyPath(config));
+}
+
+/** Whether the folder exists (or can be made) and can be written to. */
+export function checkpointDirWritable(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export class CheckpointFileError extends Error {

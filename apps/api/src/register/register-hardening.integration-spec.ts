@@ -196,6 +196,22 @@ describe('the register against a determined insider', () => {
       }
     });
 
+    it('says at start when the checkpoint file cannot be kept, and still signs into the database', async () => {
+      const notAFolder = join(checkpointDir, CHECKPOINT_FILE_NAME, 'sub');
+      const other = await createTestApp({ databaseUrl: db.url, env: { MFA_REQUIRED_ROLES: '', CHECKPOINT_DIR: notAFolder } });
+      try {
+        // Nest's loggers write through the first application of the process: look at both.
+        const logged = (text: string) => [...t.logs, ...other.logs].some((line) => line.includes(text));
+        expect(logged('CHECKPOINT_DIR is not writable')).toBe(true);
+        const signed = await other.app.get(RegisterService).checkpoint();
+        expect(signed).toBeDefined();
+        expect(logged('Could not keep the checkpoint in its file')).toBe(true);
+        await owner(`INSERT INTO register_checkpoint_original SELECT * FROM register_checkpoint WHERE id NOT IN (SELECT id FROM register_checkpoint_original)`);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('signs a checkpoint once REGISTER_CHECKPOINT_EVERY_ENTRIES entries were written since the last one', async () => {
       const scheduler = t.app.get(CheckpointScheduler);
       const service = t.app.get(RegisterService);

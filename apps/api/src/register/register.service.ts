@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   ACCESS_PURPOSE,
   type AccessLogQuery,
@@ -16,7 +16,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type ChainWalk, nextLink, walkChain } from '../common/hash-chain';
 import { journalHash } from '../journal/staff-activity-chain';
 import { StaffActivityRepository } from '../journal/staff-activity.repository';
-import { CheckpointFileError, checkpointDir, readCheckpointFile, writeCheckpointFile } from './checkpoint-file';
+import { CheckpointFileError, checkpointDir, checkpointDirWritable, readCheckpointFile, writeCheckpointFile } from './checkpoint-file';
 import { chainHash, chainTime, isRegisterFormat, newSalt, personalDigest, REGISTER_FORMAT, type RegisterFormat } from './register-chain';
 import { exportStream } from './register-export';
 import { type AccessLogFilters, type ChainLink, RegisterRepository, type StoredEntry } from './register.repository';
@@ -48,7 +48,7 @@ const VERIFY_BATCH = 1000;
 
 /** The access register: appending to the chain, reading it, proving it intact. */
 @Injectable()
-export class RegisterService {
+export class RegisterService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Register');
   private readonly checkpointDir: string;
 
@@ -60,6 +60,13 @@ export class RegisterService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.checkpointDir = checkpointDir(config);
+  }
+
+  /** Says at start, loudly, when the checkpoint file cannot be kept (a read-only secrets folder, say). */
+  onApplicationBootstrap(): void {
+    if (!checkpointDirWritable(this.checkpointDir)) {
+      this.logger.warn({ dir: this.checkpointDir }, 'CHECKPOINT_DIR is not writable: signed checkpoints are kept in the database only');
+    }
   }
 
   /**
