@@ -294,15 +294,17 @@ export class RegisterRepository {
     return this.dataSource.query(`SELECT id, name, email::text AS email FROM staff_user ORDER BY name`);
   }
 
-  async insertCheckpoint(checkpoint: SignedCheckpoint, createdAt: Date): Promise<void> {
-    await this.dataSource.query(
+  /** Stores a checkpoint; false when one with the same heads was already stored (it stays). */
+  async insertCheckpoint(checkpoint: SignedCheckpoint, createdAt: Date): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
       `INSERT INTO register_checkpoint (sequence, head_hash, journal_sequence, journal_head_hash, time, public_key, signature, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
       [
         checkpoint.sequence, checkpoint.headHash, checkpoint.journal?.sequence ?? null, checkpoint.journal?.headHash ?? null,
         checkpoint.time, checkpoint.publicKey, checkpoint.signature, createdAt,
       ],
     );
+    return rows.length > 0;
   }
 
   async checkpoints(limit?: number, offset = 0): Promise<{ data: SignedCheckpoint[]; total: number }> {

@@ -147,7 +147,8 @@ export class RegisterService implements OnApplicationBootstrap {
       time: now.toISOString(),
       ...(journal ? { journal: { sequence: journal.sequence, headHash: journal.hash } } : {}),
     });
-    await this.register.insertCheckpoint(signed, now);
+    // The file holds only stored checkpoints: one signed at the same heads by another instance meanwhile stays the one.
+    if (!(await this.register.insertCheckpoint(signed, now))) return signed;
     try {
       writeCheckpointFile(this.checkpointDir, signed);
     } catch (error) {
