@@ -74,10 +74,11 @@ const CHAIN_SELECT = `
          prev_hash, hash, format,
          cardinality(staff_roles), cardinality(report_ids), cardinality(subject_ids),
          array_position(staff_roles, NULL) IS NULL AND array_position(report_ids, NULL) IS NULL AND array_position(subject_ids, NULL) IS NULL,
-         erased_at IS NULL OR EXISTS (
+         CASE WHEN erased_at IS NULL THEN true ELSE EXISTS (
            SELECT 1 FROM register_erasure e JOIN moderation_case c ON c.id = e.case_id LEFT JOIN retention_run r ON r.id = e.run_id
             WHERE e.case_id = access_log.case_id AND e.erased_at = access_log.erased_at AND c.data_purged_at IS NOT NULL
               AND (e.run_id IS NULL OR (r.dry_run = false AND e.erased_at >= r.started_at AND (r.finished_at IS NULL OR e.erased_at <= r.finished_at))))
+         END
     FROM access_log WHERE access_log.sequence > $1::bigint ORDER BY access_log.sequence LIMIT $2`;
 
 /** A row of CHAIN_SELECT (read as an array: no per-row objects keyed by column name to build and collect). */
