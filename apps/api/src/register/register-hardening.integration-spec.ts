@@ -9,6 +9,8 @@ import { createTestApp, type TestApp, testRunDir } from '../../test/test-app';
 import { createOwnDatabase } from '../../test/test-database';
 import { CheckpointScheduler } from './checkpoint.scheduler';
 import { CHECKPOINT_FILE_NAME, readCheckpointFile, writeCheckpointFile } from './checkpoint-file';
+import { ManualClock } from '../common/clock';
+import { RetentionService } from '../retention/retention.service';
 import { RegisterService } from './register.service';
 
 /**
@@ -144,6 +146,35 @@ describe('the register against a determined insider', () => {
       const result = await verify();
       expect(result.intact).toBe(true);
       await owner(`INSERT INTO access_log_original SELECT * FROM access_log WHERE case_id = $1`, [reported.caseId]);
+    });
+  });
+
+  describe('retention, the one legitimate eraser', () => {
+    it('records each erasure with its run, a dry run none, and the register verifies', async () => {
+      const own = await createOwnDatabase('vigie_reghard_ret');
+      const clock = new ManualClock(new Date());
+      const app = await createTestApp({ databaseUrl: own.url, clock, env: { MFA_REQUIRED_ROLES: '' } });
+      try {
+        const moderator = await signIn(app.app, (await createStaff(app.app, ['moderator'])).email);
+        const reported = await aReportedCase(app.app, { messages: 2 });
+        await claim(app.app, moderator, reported.caseId);
+        const grant = await requestAccess(app.app, moderator, reported.caseId, { reportIds: [reported.reportId] });
+        expect((await readGrant(app.app, moderator, grant.json().grantId)).statusCode).toBe(200);
+        clock.set(new Date(Date.now() + 4 * 366 * 86_400_000));
+        const erasures = () => ownerQuery<{ run_id: string; case_id: string; entries: number }>(`SELECT run_id, case_id, entries::int AS entries FROM register_erasure`, [], own.url);
+
+        const dry = await app.app.get(RetentionService).run({ dryRun: true, trigger: 'cli' });
+        expect(dry.counts.registerEntriesErased).toBe(2);
+        expect(await erasures()).toEqual([]);
+
+        const run = await app.app.get(RetentionService).run({ dryRun: false, trigger: 'cli' });
+        expect(run).toMatchObject({ status: 'completed', counts: { registerEntriesErased: 2 } });
+        expect(await erasures()).toEqual([{ run_id: run.id, case_id: reported.caseId, entries: 2 }]);
+        expect(await app.app.get(RegisterService).verify()).toMatchObject({ intact: true, entriesErased: 2 });
+      } finally {
+        await app.close();
+        await own.drop();
+      }
     });
   });
 
