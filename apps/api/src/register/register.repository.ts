@@ -29,8 +29,9 @@ export interface ChainLink extends ChainedEntry {
   format: number;
   /**
    * A value that cannot be what was hashed: a NULL inside an array, an element holding the comma
-   * the arrays travel joined with, a JSON null or non-object scope. Read as such it could collide
-   * with another value (`{"a,b"}` and `{a,b}` read alike), so the entry counts as altered.
+   * the arrays travel joined with, a JSON null or non-object scope, a number in the scope that
+   * JavaScript cannot hold exactly (the scope's counts are integers). Read as such it could
+   * collide with another value (`{"a,b"}` and `{a,b}` read alike), so the entry counts as altered.
    */
   malformed: boolean;
   erased: boolean;
@@ -58,7 +59,7 @@ const personalDigestMatches = (column: string, digest: string) =>
  * are split here: decoding three array literals per entry was half of what verifying ten million
  * entries cost. So that the split gives back exactly the stored array, each comes with its
  * cardinality and whether it holds a NULL (`malformed` otherwise). The scope comes as text, so
- * that a JSON null is not taken for an SQL NULL. The three personal digests are recomputed by
+ * that a JSON null is not taken for an SQL NULL, with whether its numbers are exact integers. The three personal digests are recomputed by
  * the database, on the other core, while Node hashes the chain: the personal fields themselves
  * never travel.
  */
@@ -78,7 +79,8 @@ const CHAIN_SELECT = `
            SELECT 1 FROM register_erasure e JOIN moderation_case c ON c.id = e.case_id LEFT JOIN retention_run r ON r.id = e.run_id
             WHERE e.case_id = access_log.case_id AND e.erased_at = access_log.erased_at AND c.data_purged_at IS NOT NULL
               AND (e.run_id IS NULL OR (r.dry_run = false AND e.erased_at >= r.started_at AND (r.finished_at IS NULL OR e.erased_at <= r.finished_at))))
-         END
+         END,
+         scope IS NULL OR NOT jsonb_path_exists(scope, 'strict $.** ? (@.type() == "number" && (@ != @.floor() || @.abs() > 9007199254740991))')
     FROM access_log WHERE access_log.sequence > $1::bigint ORDER BY access_log.sequence LIMIT $2`;
 
 /** A row of CHAIN_SELECT (read as an array: no per-row objects keyed by column name to build and collect). */
@@ -89,6 +91,7 @@ function toLink(r: unknown[]): ChainLink {
   const scope = r[12] === null ? null : (JSON.parse(r[12] as string) as unknown);
   const malformed =
     r[26] !== true ||
+    r[28] !== true ||
     staffRoles.length !== Number(r[23]) ||
     reportIds.length !== Number(r[24]) ||
     subjectIds.length !== Number(r[25]) ||

@@ -264,6 +264,14 @@ describe('a tampering campaign against the register', () => {
       { name: 'a NULL in the subjects', sql: () => `UPDATE access_log SET subject_ids = NULL::uuid || subject_ids WHERE sequence = ${live}` },
       { name: 'a JSON null for an absent scope', sql: () => `UPDATE access_log SET scope = 'null'::jsonb WHERE sequence = ${denied}` },
       { name: 'a scope count stored as a string', sql: () => `UPDATE access_log SET scope = jsonb_set(scope, '{messageCount}', to_jsonb(scope->>'messageCount')) WHERE sequence = ${live}` },
+      {
+        name: 'a scope count a hair off, which JavaScript reads as the same number',
+        sql: () => `UPDATE access_log SET scope = jsonb_set(scope, '{messageCount}', to_jsonb((scope->>'messageCount')::numeric + 0.00000000000000000001)) WHERE sequence = ${live}`,
+      },
+      {
+        name: 'a scope count beyond what a double holds exactly',
+        sql: () => `UPDATE access_log SET scope = jsonb_set(scope, '{messageCount}', '9007199254740993') WHERE sequence = ${live}`,
+      },
       { name: 'a scope that is a JSON string', sql: () => `UPDATE access_log SET scope = to_jsonb(scope::text) WHERE sequence = ${live}` },
       { name: 'an erased entry read as format 1', sql: () => `UPDATE access_log SET format = 1 WHERE sequence = ${erased}` },
       // Checkpoints.
