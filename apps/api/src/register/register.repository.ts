@@ -59,9 +59,9 @@ const personalDigestMatches = (column: string, digest: string) =>
  * are split here: decoding three array literals per entry was half of what verifying ten million
  * entries cost. So that the split gives back exactly the stored array, each comes with its
  * cardinality and whether it holds a NULL (`malformed` otherwise). The scope comes as text, so
- * that a JSON null is not taken for an SQL NULL, with whether its numbers are exact integers. The three personal digests are recomputed by
- * the database, on the other core, while Node hashes the chain: the personal fields themselves
- * never travel.
+ * that a JSON null is not taken for an SQL NULL, with whether its numbers are exact integers.
+ * The three personal digests are recomputed by the database, on the other core, while Node
+ * hashes the chain: the personal fields themselves never travel.
  */
 const CHAIN_SELECT = `
   SELECT sequence::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), staff_id::text, array_to_string(staff_roles, ','),
