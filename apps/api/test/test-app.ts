@@ -57,6 +57,9 @@ export async function createTestApp(
     INTAKE_HMAC_SECRETS: TEST_INTAKE_SECRETS.join(','),
     DATA_DIR: join(testRunDir(), 'data'),
     REGISTER_SIGNING_KEY_FILE: testSigningKeyFile(),
+    // The checkpoint file belongs with its register: one folder per database, so that a spec's
+    // checkpoints never meet another database's register (specs sharing the run's database share it).
+    CHECKPOINT_DIR: join(testRunDir(), 'checkpoints', new URL(databaseUrl).pathname.slice(1) || 'default'),
     PLATFORM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     // Tests sign checkpoints when they mean to.
     REGISTER_CHECKPOINT_INTERVAL_HOURS: '0',

@@ -12,8 +12,11 @@ import { JUSTIFICATIONS, USER_AGENTS } from './shapes';
 const COLUMNS = [
   'sequence', 'at', 'staff_id', 'staff_roles', 'case_id', 'conversation_id', 'report_ids', 'subject_ids', 'legal_basis', 'purpose',
   'outcome', 'reason', 'scope', 'grant_id', 'request_id', 'justification', 'justification_digest', 'ip', 'ip_digest', 'user_agent',
-  'user_agent_digest', 'salt', 'prev_hash', 'hash',
+  'user_agent_digest', 'salt', 'prev_hash', 'hash', 'format',
 ];
+
+/** The format `chainHash` computes by default (the API's latest, register-chain.ts's REGISTER_FORMAT). */
+const FORMAT = '2';
 
 const FETCH = 5000;
 const COPY_BATCH = 500_000;
@@ -150,7 +153,7 @@ export async function loadRegister(url: string, total: number, anchor: Date): Pr
               fields.sequence, fields.at, fields.staffId, pgArray(fields.staffRoles), fields.caseId, fields.conversationId, pgArray(fields.reportIds),
               pgArray(fields.subjectIds), fields.legalBasis, fields.purpose, fields.outcome, fields.reason, scope === null ? null : JSON.stringify(scope),
               fields.grantId, fields.requestId, justification, fields.justificationDigest, ip, fields.ipDigest, userAgent, fields.userAgentDigest,
-              salt, prevHash, hash,
+              salt, prevHash, hash, FORMAT,
             ]
               .map(copyText)
               .join('\t') + '\n',

@@ -39,6 +39,10 @@ export const REGISTER_PROBLEMS = [
   'checkpoint_mismatch',
   'checkpoint_signature_invalid',
   'truncated_before_checkpoint',
+  /** Personal fields erased without a recorded retention run for a purged case. */
+  'erasure_unrecorded',
+  /** The checkpoint kept in the checkpoint file is no longer among those stored in the database. */
+  'checkpoint_missing',
 ] as const;
 export type RegisterProblem = (typeof REGISTER_PROBLEMS)[number];
 
@@ -46,6 +50,8 @@ export type RegisterProblem = (typeof REGISTER_PROBLEMS)[number];
 export interface RegisterVerification {
   intact: boolean;
   entriesChecked: number;
+  /** Entries checked by format version (`{ "1": n, "2": m }`): each keeps verifying in the format it was written in. */
+  formats: Record<string, number>;
   headSequence: number;
   headHash: string | null;
   /** Entries whose personal fields retention erased: verified through their digests. */

@@ -82,6 +82,10 @@ const schema = z.object({
   RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   /** How often the head of the register is signed; 0 turns the schedule off (on demand only). */
   REGISTER_CHECKPOINT_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
+  /** A checkpoint is also signed once this many entries were appended since the last one (whichever comes first); 0: by time only. */
+  REGISTER_CHECKPOINT_EVERY_ENTRIES: z.coerce.number().int().min(0).max(100_000_000).default(10_000),
+  /** Where the latest signed checkpoint is also kept as a file, shared by every instance; default: the signing key's folder. */
+  CHECKPOINT_DIR: z.string().min(1).optional(),
 })
   .refine((c) => c.NODE_ENV !== 'production' || c.DATABASE_URL !== undefined, {
     path: ['DATABASE_URL'],

@@ -17,11 +17,18 @@ export interface ActivityContext {
 // Any constant works, as long as it differs from the register's: the two chains append independently.
 const APPEND_LOCK_KEY = 7_461_003;
 
-export type JournalLink = JournalChainedEntry & Link;
+export type JournalLink = JournalChainedEntry &
+  Link & {
+    /**
+     * What was read is what was hashed: an address with a netmask (`203.0.113.7/24`) reads as
+     * `host(ip)` like the address alone, so one counts as altered (the journal writes addresses only).
+     */
+    exact: boolean;
+  };
 
 const CHAIN_SELECT = `
   SELECT format, sequence::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), event, actor_id::text, subject_id::text,
-         host(ip), user_agent, details, prev_hash, hash
+         host(ip), user_agent, details, prev_hash, hash, ip IS NULL OR masklen(ip) = CASE family(ip) WHEN 4 THEN 32 ELSE 128 END
     FROM staff_activity WHERE staff_activity.sequence > $1::bigint ORDER BY staff_activity.sequence LIMIT $2`;
 
 function toLink(r: unknown[]): JournalLink {
@@ -37,6 +44,7 @@ function toLink(r: unknown[]): JournalLink {
     details: r[8],
     prevHash: r[9] as string,
     hash: r[10] as string,
+    exact: r[11] === true,
   };
 }
 

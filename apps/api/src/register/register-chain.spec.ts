@@ -1,4 +1,4 @@
-import { type ChainedEntry, chainHash, chainTime, GENESIS_HASH, personalDigest } from './register-chain';
+import { canonical, type ChainedEntry, chainHash, chainTime, GENESIS_HASH, personalDigest, REGISTER_FORMAT } from './register-chain';
 
 const entry: ChainedEntry = {
   sequence: '1',
@@ -26,10 +26,38 @@ describe('the register chain', () => {
     expect(entry.at).toBe('2026-11-26T10:00:00.123000Z');
   });
 
-  it('keeps the format of entries already written (digests computed once, by the first version)', () => {
-    expect(chainHash(GENESIS_HASH, entry)).toBe('c4bdfc91a0d2564ee76d61606705c3caec4024956d6c59fe73d5cd6d5fee1d1a');
-    expect(chainHash(GENESIS_HASH, { ...entry, reason: 'élève « test »' })).toBe('77fd5307145798fe0256d458fb63c6c02859fed35c822af0e28e1592637f8e6a');
+  it('keeps format 1 for the entries written in it (digests computed once, by the first version)', () => {
+    expect(chainHash(GENESIS_HASH, entry, 1)).toBe('c4bdfc91a0d2564ee76d61606705c3caec4024956d6c59fe73d5cd6d5fee1d1a');
+    expect(chainHash(GENESIS_HASH, { ...entry, reason: 'élève « test »' }, 1)).toBe('77fd5307145798fe0256d458fb63c6c02859fed35c822af0e28e1592637f8e6a');
     expect(personalDigest('5a17', 'Vérifier le signalement — élève')).toBe('fbfb39a4df169f2f67fa195bd14a018a1b486baa1f4e4abc21ac9c44e3767593');
+  });
+
+  it('pins format 2, the one new entries are written in (golden vectors)', () => {
+    expect(REGISTER_FORMAT).toBe(2);
+    expect(canonical(entry, 2)).toBe(
+      '["vigie-register",2,"1","2026-11-26T10:00:00.123000Z","00000000-0000-4000-8000-000000000001",["moderator"],' +
+        '"00000000-0000-4000-8000-000000000002",null,[],[],"GDPR-6-1-f","moderation.report-review","granted",null,' +
+        '{"kind":"context","messageCount":3},null,"req-1","a","b","c"]',
+    );
+    expect(chainHash(GENESIS_HASH, entry)).toBe('c3e26685831c80489444b40fb804e0db57fa46656cad5ea0251b810cb56d7343');
+    expect(chainHash(GENESIS_HASH, { ...entry, reason: 'élève « test »' }, 2)).toBe('b0aecdc842b9f0a47121792b8bffb65f3f9475ae1b0af3d02de54e1c5b55d032');
+    const twoRoles: ChainedEntry = {
+      ...entry,
+      staffRoles: ['lead', 'moderator'],
+      reportIds: ['00000000-0000-4000-8000-000000000003'],
+      subjectIds: ['00000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000005'],
+      scope: null,
+    };
+    expect(chainHash('f'.repeat(64), twoRoles, 2)).toBe('8bd66c36cb13acb33281d4fb9c9412e2a04b950b03da7f1288dfe6fd8deb3e87');
+  });
+
+  it('tells the formats apart: the same entry hashes differently in each, and the values’ shapes count', () => {
+    expect(chainHash(GENESIS_HASH, entry, 2)).not.toBe(chainHash(GENESIS_HASH, entry, 1));
+    const roles = (staffRoles: string[]) => chainHash(GENESIS_HASH, { ...entry, staffRoles }, 2);
+    expect(roles(['dpo,moderator'])).not.toBe(roles(['dpo', 'moderator']));
+    expect(roles([''])).not.toBe(roles([]));
+    expect(chainHash(GENESIS_HASH, { ...entry, scope: { kind: 'context', messageCount: '3' } }, 2)).not.toBe(chainHash(GENESIS_HASH, entry, 2));
+    expect(chainHash(GENESIS_HASH, { ...entry, reason: '' }, 2)).not.toBe(chainHash(GENESIS_HASH, { ...entry, reason: null }, 2));
   });
 
   it('changes with every chained field and with the previous hash', () => {

@@ -27,15 +27,29 @@ export interface ChainedEntry {
   userAgentDigest: string;
 }
 
-const FORMAT = 'vigie-register-v1';
-
 /**
- * The entry as one unambiguous string: a JSON array in a fixed order (no key-order questions),
- * with objects inside it serialised with sorted keys.
+ * The formats an entry may have been hashed with (`access_log.format`). Entries keep the format
+ * they were written in and verify with it forever; new entries are written in the latest.
+ *
+ * - 1: a JSON array of the fields in a fixed order, the format not among them.
+ * - 2: the same, with the format number itself covered, so that an entry cannot be passed off
+ *   as another format's.
+ *
+ * Both are JSON of strings, nulls, arrays of strings and the scope's JSON (keys sorted): one
+ * string per value. What makes the whole injective is reading the values back exactly as they
+ * were hashed — no NULL inside an array, no element holding the separator, a scope that is SQL
+ * NULL or a JSON object —, which the repository checks for every format (`ChainLink.malformed`).
  */
-export function canonical(entry: ChainedEntry): string {
-  return JSON.stringify([
-    FORMAT,
+export const REGISTER_FORMATS = [1, 2] as const;
+export type RegisterFormat = (typeof REGISTER_FORMATS)[number];
+/** The format new entries are written in. */
+export const REGISTER_FORMAT: RegisterFormat = 2;
+
+const FORMAT_V1 = 'vigie-register-v1';
+const FORMAT_V2 = 'vigie-register';
+
+function fields(entry: ChainedEntry): unknown[] {
+  return [
     entry.sequence,
     entry.at,
     entry.staffId,
@@ -54,12 +68,24 @@ export function canonical(entry: ChainedEntry): string {
     entry.justificationDigest,
     entry.ipDigest,
     entry.userAgentDigest,
-  ]);
+  ];
 }
 
-/** The entry's link in the chain: `SHA-256(prevHash ‖ canonical(entry))`, hex. */
-export function chainHash(prevHash: string, entry: ChainedEntry): string {
-  return linkHash(prevHash, canonical(entry));
+/** The entry as one string, in `format` (the latest by default). */
+export function canonical(entry: ChainedEntry, format: RegisterFormat = REGISTER_FORMAT): string {
+  switch (format) {
+    case 1:
+      return JSON.stringify([FORMAT_V1, ...fields(entry)]);
+    case 2:
+      return JSON.stringify([FORMAT_V2, 2, ...fields(entry)]);
+  }
+}
+
+export const isRegisterFormat = (format: unknown): format is RegisterFormat => (REGISTER_FORMATS as readonly unknown[]).includes(format);
+
+/** The entry's link in the chain: `SHA-256(prevHash ‖ canonical(entry, format))`, hex. */
+export function chainHash(prevHash: string, entry: ChainedEntry, format: RegisterFormat = REGISTER_FORMAT): string {
+  return linkHash(prevHash, canonical(entry, format));
 }
 
 /**

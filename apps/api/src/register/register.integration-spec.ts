@@ -10,6 +10,9 @@ import { type ChainedEntry, chainHash, newSalt, personalDigest } from './registe
 import { RegisterService } from './register.service';
 import { RegisterRepository, type StoredEntry } from './register.repository';
 import { checkpointSignatureValid } from './register-signing-key';
+import { CHECKPOINT_FILE_NAME } from './checkpoint-file';
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 
 // This file tampers with the register: it works on a database of its own.
 describe('the access register', () => {
@@ -126,13 +129,17 @@ describe('the access register', () => {
     expect((await verify()).firstBroken).toEqual({ sequence: 3, problem: 'prev_hash_mismatch' });
   });
 
-  it('detects a truncated tail against the signed checkpoint, and only against it', async () => {
+  it('detects a truncated tail against the signed checkpoint, stored, in its file, or kept by the DPO', async () => {
     await tamper(`DELETE FROM access_log WHERE sequence > 4`);
     expect((await verify()).firstBroken).toEqual({ sequence: 5, problem: 'truncated_before_checkpoint' });
     await tamper(`DELETE FROM register_checkpoint`);
-    expect(await verify()).toMatchObject({ intact: true, headSequence: 4 });
-    // The DPO kept the checkpoint outside the system.
-    expect((await t.app.get(RegisterService).verify([signed])).firstBroken).toEqual({ sequence: 5, problem: 'truncated_before_checkpoint' });
+    // The checkpoint file, outside the database, still knows the head.
+    expect((await verify()).firstBroken).toEqual({ sequence: 5, problem: 'truncated_before_checkpoint' });
+    await withoutCheckpointFile(async () => {
+      expect(await verify()).toMatchObject({ intact: true, headSequence: 4 });
+      // The DPO kept the checkpoint outside the system.
+      expect((await t.app.get(RegisterService).verify([signed])).firstBroken).toEqual({ sequence: 5, problem: 'truncated_before_checkpoint' });
+    });
   });
 
   it('detects a full recomputation of the chain against a signed checkpoint', async () => {
@@ -152,11 +159,15 @@ describe('the access register', () => {
     await tamper(updates.join(';\n'));
     // The stored checkpoint, signed with a key the database does not hold, catches it.
     expect((await verify()).firstBroken).toEqual({ sequence: 6, problem: 'checkpoint_mismatch' });
-    // An intruder who also deletes the stored checkpoints leaves a chain that verifies…
+    // An intruder who also deletes the stored checkpoints meets the checkpoint file…
     await tamper(`DELETE FROM register_checkpoint`);
-    expect((await verify()).intact).toBe(true);
-    // …except against the checkpoint the DPO kept elsewhere.
-    expect((await t.app.get(RegisterService).verify([signed])).firstBroken).toEqual({ sequence: 6, problem: 'checkpoint_mismatch' });
+    expect((await verify()).firstBroken).toEqual({ sequence: 6, problem: 'checkpoint_mismatch' });
+    await withoutCheckpointFile(async () => {
+      // …and one who also removes the file leaves a chain that verifies…
+      expect((await verify()).intact).toBe(true);
+      // …except against the checkpoint the DPO kept elsewhere.
+      expect((await t.app.get(RegisterService).verify([signed])).firstBroken).toEqual({ sequence: 6, problem: 'checkpoint_mismatch' });
+    });
   });
 
   it('refuses a checkpoint it did not sign', async () => {
@@ -191,10 +202,16 @@ describe('the access register', () => {
 
   it('lets retention erase the personal fields of a purged case, and still verifies', async () => {
     const api = t.app.get(DataSource);
-    const erase = async () => Number((await api.query(`SELECT access_log_erase_personal($1::uuid[], now()) AS n`, [[purgeableCase]]))[0].n);
+    const at = new Date();
+    const [{ id: runId }] = await api.query(
+      `INSERT INTO retention_run (started_at, cutoff, dry_run, status, trigger, cases_due) VALUES ($1, $1, false, 'running', 'cli', 1) RETURNING id`,
+      [at],
+    );
+    const erase = async () => Number((await api.query(`SELECT access_log_erase_personal($1, $2::uuid[], $3) AS n`, [runId, [purgeableCase], at]))[0].n);
     expect(await erase()).toBe(0); // not purged: nothing to erase
-    await owner(`UPDATE moderation_case SET data_purged_at = now() WHERE id = $1`, [purgeableCase]);
-    try {
+    // As retention does it: the case marked purged, then its entries erased, at the same time.
+    await api.query(`UPDATE moderation_case SET data_purged_at = $2 WHERE id = $1`, [purgeableCase, at]);
+    {
       expect(await erase()).toBe(3);
       const result = await verify();
       expect(result).toMatchObject({ intact: true, entriesChecked: 6, entriesErased: 3 });
@@ -204,10 +221,20 @@ describe('the access register', () => {
         [null, null, true],
         [null, null, true],
       ]);
-    } finally {
-      await owner(`UPDATE moderation_case SET data_purged_at = NULL WHERE id = $1`, [purgeableCase]);
+      expect(await owner(`SELECT run_id, entries::int AS entries FROM register_erasure WHERE case_id = $1`, [purgeableCase])).toEqual([{ run_id: runId, entries: 3 }]);
     }
   });
+
+  /** Runs `work` with the checkpoint file moved away: an intruder who can also reach it. */
+  async function withoutCheckpointFile(work: () => Promise<void>): Promise<void> {
+    const file = join(t.config.CHECKPOINT_DIR as string, CHECKPOINT_FILE_NAME);
+    renameSync(file, `${file}.away`);
+    try {
+      await work();
+    } finally {
+      renameSync(`${file}.away`, file);
+    }
+  }
 
   async function storedEntries(from: number, to: number): Promise<StoredEntry[]> {
     const rows = await t.app.get(DataSource).query(

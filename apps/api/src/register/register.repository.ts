@@ -13,6 +13,8 @@ const APPEND_LOCK_KEY = 7_461_002;
 
 /** An entry as stored: the chained fields, the personal fields (null once erased), the links. */
 export interface StoredEntry extends ChainedEntry {
+  /** The canonical form the hash was computed with (`REGISTER_FORMATS`). */
+  format: number;
   justification: string | null;
   ip: string | null;
   userAgent: string | null;
@@ -24,7 +26,21 @@ export interface StoredEntry extends ChainedEntry {
 
 /** An entry as verification reads it: the chained fields, the links, and what became of its personal fields. */
 export interface ChainLink extends ChainedEntry {
+  format: number;
+  /**
+   * A value that cannot be what was hashed: a NULL inside an array, an element holding the comma
+   * the arrays travel joined with, a JSON null or non-object scope, a number in the scope that
+   * JavaScript cannot hold exactly (the scope's counts are integers). Read as such it could
+   * collide with another value (`{"a,b"}` and `{a,b}` read alike), so the entry counts as altered.
+   */
+  malformed: boolean;
   erased: boolean;
+  /**
+   * Erased fields are recorded: an erasure by `access_log_erase_personal` for this case at this
+   * time, within a retention run that is not a dry run (or from before runs were recorded), of a
+   * case that is purged. Always true for an entry not erased.
+   */
+  erasureRecorded: boolean;
   /**
    * Present personal fields match their salted digests (recomputed by PostgreSQL's own SHA-256,
    * byte for byte `personalDigest`); erased ones are gone with their salt.
@@ -41,37 +57,59 @@ const personalDigestMatches = (column: string, digest: string) =>
  * The chained fields in the text form the chain hashes, as PostgreSQL gives them back, in the
  * order of `toLink`. The arrays (UUIDs, role names: never a comma) come as comma-joined text and
  * are split here: decoding three array literals per entry was half of what verifying ten million
- * entries cost. The three personal digests are recomputed by the database, on the other core,
- * while Node hashes the chain: the personal fields themselves never travel.
+ * entries cost. So that the split gives back exactly the stored array, each comes with its
+ * cardinality and whether it holds a NULL (`malformed` otherwise). The scope comes as text, so
+ * that a JSON null is not taken for an SQL NULL, with whether its numbers are exact integers.
+ * The three personal digests are recomputed by the database, on the other core, while Node
+ * hashes the chain: the personal fields themselves never travel.
  */
 const CHAIN_SELECT = `
   SELECT sequence::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), staff_id::text, array_to_string(staff_roles, ','),
          case_id::text, conversation_id::text, array_to_string(report_ids, ','), array_to_string(subject_ids, ','),
-         legal_basis, purpose, outcome, reason, scope, grant_id::text, request_id,
+         legal_basis, purpose, outcome, reason, scope::text, grant_id::text, request_id,
          justification_digest, ip_digest, user_agent_digest, erased_at IS NOT NULL,
          CASE WHEN erased_at IS NOT NULL THEN salt IS NULL AND justification IS NULL AND ip IS NULL AND user_agent IS NULL
               ELSE salt IS NOT NULL AND ${personalDigestMatches('justification', 'justification_digest')}
                    AND ${personalDigestMatches('ip', 'ip_digest')} AND ${personalDigestMatches('user_agent', 'user_agent_digest')}
          END,
-         prev_hash, hash
+         prev_hash, hash, format,
+         cardinality(staff_roles), cardinality(report_ids), cardinality(subject_ids),
+         array_position(staff_roles, NULL) IS NULL AND array_position(report_ids, NULL) IS NULL AND array_position(subject_ids, NULL) IS NULL,
+         CASE WHEN erased_at IS NULL THEN true ELSE EXISTS (
+           SELECT 1 FROM register_erasure e JOIN moderation_case c ON c.id = e.case_id LEFT JOIN retention_run r ON r.id = e.run_id
+            WHERE e.case_id = access_log.case_id AND e.erased_at = access_log.erased_at AND c.data_purged_at IS NOT NULL
+              AND (e.run_id IS NULL OR (r.dry_run = false AND e.erased_at >= r.started_at AND (r.finished_at IS NULL OR e.erased_at <= r.finished_at))))
+         END,
+         scope IS NULL OR NOT jsonb_path_exists(scope, 'strict $.** ? (@.type() == "number" && (@ != @.floor() || @.abs() > 9007199254740991))')
     FROM access_log WHERE access_log.sequence > $1::bigint ORDER BY access_log.sequence LIMIT $2`;
 
 /** A row of CHAIN_SELECT (read as an array: no per-row objects keyed by column name to build and collect). */
 function toLink(r: unknown[]): ChainLink {
+  const staffRoles = list(r[3] as string);
+  const reportIds = list(r[6] as string);
+  const subjectIds = list(r[7] as string);
+  const scope = r[12] === null ? null : (JSON.parse(r[12] as string) as unknown);
+  const malformed =
+    r[26] !== true ||
+    r[28] !== true ||
+    staffRoles.length !== Number(r[23]) ||
+    reportIds.length !== Number(r[24]) ||
+    subjectIds.length !== Number(r[25]) ||
+    (r[12] !== null && (typeof scope !== 'object' || scope === null || Array.isArray(scope)));
   return {
     sequence: r[0] as string,
     at: r[1] as string,
     staffId: r[2] as string,
-    staffRoles: list(r[3] as string),
+    staffRoles,
     caseId: r[4] as string | null,
     conversationId: r[5] as string | null,
-    reportIds: list(r[6] as string),
-    subjectIds: list(r[7] as string),
+    reportIds,
+    subjectIds,
     legalBasis: r[8] as string,
     purpose: r[9] as string,
     outcome: r[10] as ChainLink['outcome'],
     reason: r[11] as string | null,
-    scope: r[12],
+    scope,
     grantId: r[13] as string | null,
     requestId: r[14] as string | null,
     justificationDigest: r[15] as string,
@@ -81,6 +119,9 @@ function toLink(r: unknown[]): ChainLink {
     personalHold: r[19] === true,
     prevHash: r[20] as string,
     hash: r[21] as string,
+    format: Number(r[22]),
+    malformed,
+    erasureRecorded: r[27] === true,
   };
 }
 
@@ -198,6 +239,7 @@ export class RegisterRepository {
         salt: entry.salt,
         prev_hash: entry.prevHash,
         hash: entry.hash,
+        format: entry.format,
       }),
     ]);
     return entry;
@@ -279,15 +321,17 @@ export class RegisterRepository {
     return this.dataSource.query(`SELECT id, name, email::text AS email FROM staff_user ORDER BY name`);
   }
 
-  async insertCheckpoint(checkpoint: SignedCheckpoint, createdAt: Date): Promise<void> {
-    await this.dataSource.query(
+  /** Stores a checkpoint; false when one with the same heads was already stored (it stays). */
+  async insertCheckpoint(checkpoint: SignedCheckpoint, createdAt: Date): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
       `INSERT INTO register_checkpoint (sequence, head_hash, journal_sequence, journal_head_hash, time, public_key, signature, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
       [
         checkpoint.sequence, checkpoint.headHash, checkpoint.journal?.sequence ?? null, checkpoint.journal?.headHash ?? null,
         checkpoint.time, checkpoint.publicKey, checkpoint.signature, createdAt,
       ],
     );
+    return rows.length > 0;
   }
 
   async checkpoints(limit?: number, offset = 0): Promise<{ data: SignedCheckpoint[]; total: number }> {
@@ -307,10 +351,36 @@ export class RegisterRepository {
     return row?.at ?? undefined;
   }
 
-  /** Retention's erasure of personal fields, through the one database function allowed to do it. */
-  async erasePersonalFields(m: EntityManager, caseIds: string[], at: Date): Promise<number> {
-    const [row]: { erased: string }[] = await m.query(`SELECT access_log_erase_personal($1::uuid[], $2) AS erased`, [caseIds, at]);
+  /**
+   * Retention's erasure of personal fields, through the one database function allowed to do it:
+   * for the running retention run `runId`, the entries of the cases it marked purged at `at`
+   * (in this transaction), the erasure recorded for verification to check.
+   */
+  async erasePersonalFields(m: EntityManager, runId: string, caseIds: string[], at: Date): Promise<number> {
+    const [row]: { erased: string }[] = await m.query(`SELECT access_log_erase_personal($1, $2::uuid[], $3) AS erased`, [runId, caseIds, at]);
     return Number(row.erased);
+  }
+
+  /**
+   * Whether the case's personal data was purged, read in the appending transaction and holding
+   * the case (FOR KEY SHARE: only retention's FOR UPDATE waits, or skips it) until it commits: a
+   * purge either happened before — the entry then records nothing personal — or comes after this
+   * entry and erases it with the others.
+   */
+  async casePurged(m: EntityManager, caseId: string): Promise<boolean> {
+    const [row]: { purged: boolean }[] = await m.query(
+      `SELECT data_purged_at IS NOT NULL AS purged FROM moderation_case WHERE id = $1 FOR KEY SHARE`,
+      [caseId],
+    );
+    return row?.purged === true;
+  }
+
+  /** The head sequence and the highest signed one, for the scheduler's count of unsigned entries. */
+  async unsignedEntries(m: EntityManager): Promise<number> {
+    const [row]: { n: string }[] = await m.query(
+      `SELECT coalesce((SELECT max(l.sequence) FROM access_log l), 0) - coalesce((SELECT max(c.sequence) FROM register_checkpoint c), 0) AS n`,
+    );
+    return Number(row.n);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   ACCESS_PURPOSE,
   type AccessLogQuery,
@@ -12,10 +12,12 @@ import {
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type ChainWalk, nextLink, walkChain } from '../common/hash-chain';
 import { journalHash } from '../journal/staff-activity-chain';
 import { StaffActivityRepository } from '../journal/staff-activity.repository';
-import { chainHash, chainTime, newSalt, personalDigest } from './register-chain';
+import { CheckpointFileError, checkpointDir, checkpointDirWritable, readCheckpointFile, writeCheckpointFile } from './checkpoint-file';
+import { chainHash, chainTime, isRegisterFormat, newSalt, personalDigest, REGISTER_FORMAT, type RegisterFormat } from './register-chain';
 import { exportStream } from './register-export';
 import { type AccessLogFilters, type ChainLink, RegisterRepository, type StoredEntry } from './register.repository';
 import { checkpointSignatureValid, REGISTER_SIGNING_KEY, type RegisterSigningKey, signCheckpoint } from './register-signing-key';
@@ -46,18 +48,37 @@ const VERIFY_BATCH = 1000;
 
 /** The access register: appending to the chain, reading it, proving it intact. */
 @Injectable()
-export class RegisterService {
+export class RegisterService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Register');
+  private readonly checkpointDir: string;
+
   constructor(
     private readonly register: RegisterRepository,
     private readonly journal: StaffActivityRepository,
     private readonly clock: Clock,
     @Inject(REGISTER_SIGNING_KEY) private readonly key: RegisterSigningKey,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.checkpointDir = checkpointDir(config);
+  }
 
-  /** Appends an entry within the caller's transaction: it commits, or nothing does. */
+  /** Says at start, loudly, when the checkpoint file cannot be kept (a read-only secrets folder, say). */
+  onApplicationBootstrap(): void {
+    if (!checkpointDirWritable(this.checkpointDir)) {
+      this.logger.warn({ dir: this.checkpointDir }, 'CHECKPOINT_DIR is not writable: signed checkpoints are kept in the database only');
+    }
+  }
+
+  /**
+   * Appends an entry within the caller's transaction: it commits, or nothing does. An entry
+   * about a case whose data was purged records nothing personal (digests of empty values).
+   */
   async record(m: EntityManager, record: AccessRecord, at: Date = this.clock.now()): Promise<StoredEntry> {
     const salt = newSalt();
-    const { ip, userAgent, requestId } = record.client;
+    const purged = record.caseId ? await this.register.casePurged(m, record.caseId) : false;
+    const { requestId } = record.client;
+    const { ip, userAgent } = purged ? { ip: null, userAgent: null } : record.client;
+    const justification = purged ? null : record.justification;
     return this.register.append(m, (head) => {
       const { sequence, prevHash } = nextLink(head);
       const fields = {
@@ -76,19 +97,20 @@ export class RegisterService {
         scope: record.scope ?? null,
         grantId: record.grantId?.toLowerCase() ?? null,
         requestId,
-        justificationDigest: personalDigest(salt, record.justification),
+        justificationDigest: personalDigest(salt, justification),
         ipDigest: personalDigest(salt, ip),
         userAgentDigest: personalDigest(salt, userAgent),
       };
       return {
         ...fields,
-        justification: record.justification,
+        format: REGISTER_FORMAT,
+        justification,
         ip,
         userAgent,
         salt,
         erased: false,
         prevHash,
-        hash: chainHash(prevHash, fields),
+        hash: chainHash(prevHash, fields, REGISTER_FORMAT),
       };
     });
   }
@@ -110,7 +132,11 @@ export class RegisterService {
     return this.register.checkpoints(perPage, (page - 1) * perPage);
   }
 
-  /** Signs the current heads of the register and the staff journal; undefined while the register is empty. */
+  /**
+   * Signs the current heads of the register and the staff journal; undefined while the register
+   * is empty. Stored in the database, then in the checkpoint file (a file that cannot be written
+   * is logged, the checkpoint stays signed).
+   */
   async checkpoint(): Promise<SignedCheckpoint | undefined> {
     const [head, journal] = await Promise.all([this.register.head(), this.journal.head()]);
     if (!head) return undefined;
@@ -121,7 +147,13 @@ export class RegisterService {
       time: now.toISOString(),
       ...(journal ? { journal: { sequence: journal.sequence, headHash: journal.hash } } : {}),
     });
-    await this.register.insertCheckpoint(signed, now);
+    // The file holds only stored checkpoints: one signed at the same heads by another instance meanwhile stays the one.
+    if (!(await this.register.insertCheckpoint(signed, now))) return signed;
+    try {
+      writeCheckpointFile(this.checkpointDir, signed);
+    } catch (error) {
+      this.logger.error({ dir: this.checkpointDir, err: error instanceof Error ? error.message : String(error) }, 'Could not keep the checkpoint in its file');
+    }
     return signed;
   }
 
@@ -132,43 +164,79 @@ export class RegisterService {
   /**
    * Recomputes both chains — the register and the staff journal — from their first entries, a
    * batch at a time (memory stays flat whatever their size), and checks them against every signed
-   * checkpoint: those kept in the database, which must carry this installation's signature, and
-   * `external` ones the DPO kept elsewhere — the only defence against someone who rewrote a whole
-   * chain and its stored checkpoints. `intact` holds for both; `journal` tells the journal's part.
+   * checkpoint it knows: those kept in the database and the latest kept in the checkpoint file,
+   * which must carry this installation's signature, and `external` ones the DPO kept elsewhere —
+   * the only defence against someone who rewrote a whole chain, its stored checkpoints and the
+   * file. A chain shorter than a checkpoint is truncated, an empty one included. Each entry is
+   * rehashed in its own format (`formats` counts them), read back exactly as it was hashed, and
+   * an erased one must match an erasure recorded for its purged case. `intact` holds for both
+   * chains; `journal` tells the journal's part.
    */
   async verify(external: SignedCheckpoint[] = []): Promise<RegisterVerification> {
+    // The file first: it is written after the database, so whatever it holds is already stored.
+    const problems: NonNullable<ChainWalk['firstBroken']>[] = [];
+    let file: SignedCheckpoint | undefined;
+    try {
+      file = readCheckpointFile(this.checkpointDir);
+    } catch (error) {
+      if (!(error instanceof CheckpointFileError)) throw error;
+      problems.push({ sequence: 1, problem: 'checkpoint_signature_invalid' });
+    }
     const stored = (await this.register.checkpoints()).data;
     const registerHeads = new Map<number, string[]>();
     const journalHeads = new Map<number, string[]>();
-    let badSignature: number | undefined;
-    for (const checkpoint of [...stored, ...external]) {
-      const trusted = external.includes(checkpoint) || checkpoint.publicKey === this.key.publicKeyPem;
-      if (!trusted || !checkpointSignatureValid(checkpoint)) badSignature = Math.min(badSignature ?? Infinity, checkpoint.sequence);
+    const trusted = (checkpoint: SignedCheckpoint) =>
+      (external.includes(checkpoint) || checkpoint.publicKey === this.key.publicKeyPem) && checkpointSignatureValid(checkpoint);
+    for (const checkpoint of [...stored, ...(file ? [file] : []), ...external]) {
+      // A checkpoint that is not ours is no evidence of what the chain held: named, not used.
+      if (!trusted(checkpoint)) {
+        problems.push({ sequence: checkpoint.sequence, problem: 'checkpoint_signature_invalid' });
+        continue;
+      }
       registerHeads.set(checkpoint.sequence, [...(registerHeads.get(checkpoint.sequence) ?? []), checkpoint.headHash]);
       const { journal } = checkpoint;
       if (journal) journalHeads.set(journal.sequence, [...(journalHeads.get(journal.sequence) ?? []), journal.headHash]);
     }
+    const fileStored = file !== undefined && stored.some((checkpoint) => sameCheckpoint(checkpoint, file));
+    if (file && trusted(file) && !fileStored) problems.push({ sequence: file.sequence, problem: 'checkpoint_missing' });
 
     let erased = 0;
+    let lastFormat = 0;
+    const formats: Record<string, number> = {};
     const [register, journal] = await Promise.all([
       walkChain(this.register.chain(VERIFY_BATCH), {
         heads: registerHeads,
-        rehash: (entry: ChainLink) => chainHash(entry.prevHash, entry),
-        problemOf: (entry: ChainLink): RegisterProblem | undefined => (entry.personalHold ? undefined : 'personal_field_mismatch'),
+        rehash: (entry: ChainLink) => chainHash(entry.prevHash, entry, entry.format as RegisterFormat),
+        problemOf: (entry: ChainLink): RegisterProblem | undefined => {
+          // Formats only move forward: an entry in an older format than the one before it was not written so.
+          if (entry.malformed || !isRegisterFormat(entry.format) || entry.format < lastFormat) return 'hash_mismatch';
+          if (!entry.personalHold) return 'personal_field_mismatch';
+          if (!entry.erasureRecorded) return 'erasure_unrecorded';
+          return undefined;
+        },
         onLink: (entry: ChainLink) => {
           if (entry.erased) erased += 1;
+          formats[entry.format] = (formats[entry.format] ?? 0) + 1;
+          lastFormat = entry.format;
         },
       }),
-      walkChain(this.journal.chain(VERIFY_BATCH), { heads: journalHeads, rehash: (entry) => journalHash(entry.prevHash, entry) }),
+      walkChain(this.journal.chain(VERIFY_BATCH), {
+        heads: journalHeads,
+        rehash: (entry) => journalHash(entry.prevHash, entry),
+        // Read back exactly: details are a JSON object (the column's default is {}; a JSON null would hash as {}), an address has no netmask.
+        problemOf: (entry) => (entry.exact && isPlainObject(entry.details) ? undefined : 'hash_mismatch'),
+      }),
     ]);
-    const registerBroken = earliest(register.firstBroken, badSignature === undefined ? undefined : { sequence: badSignature, problem: 'checkpoint_signature_invalid' });
+    // The earliest problem; at one sequence, what the walk found (it says more than a missing checkpoint).
+    const registerBroken = [register.firstBroken, ...problems].reduce(earliest, undefined);
     return {
       intact: registerBroken === undefined && journal.firstBroken === undefined,
       entriesChecked: register.entriesChecked,
+      formats,
       headSequence: register.headSequence,
       headHash: register.headHash,
       entriesErased: erased,
-      checkpointsChecked: stored.length + external.length,
+      checkpointsChecked: stored.length + (file && !fileStored ? 1 : 0) + external.length,
       ...(registerBroken ? { firstBroken: registerBroken } : {}),
       journal: chainVerification(journal),
       verifiedAt: this.clock.now().toISOString(),
@@ -176,9 +244,15 @@ export class RegisterService {
   }
 }
 
+const isPlainObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function sameCheckpoint(a: SignedCheckpoint, b: SignedCheckpoint): boolean {
+  return a.sequence === b.sequence && a.headHash === b.headHash && a.signature === b.signature && a.journal?.sequence === b.journal?.sequence;
+}
+
 function earliest(a: ChainWalk['firstBroken'], b: ChainWalk['firstBroken']): ChainWalk['firstBroken'] {
   if (!a || !b) return a ?? b;
-  return b.sequence <= a.sequence ? b : a;
+  return b.sequence < a.sequence ? b : a;
 }
 
 function chainVerification(walk: ChainWalk): ChainVerification {

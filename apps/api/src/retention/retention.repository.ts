@@ -102,7 +102,7 @@ export class RetentionRepository {
     );
 
     const erased = await this.eraseListed(m, { case: ids, conversation: freed, user: released });
-    const registerEntriesErased = await this.register.erasePersonalFields(m, ids, at);
+    const registerEntriesErased = await this.register.erasePersonalFields(m, runId, ids, at);
 
     return {
       ...erased,

@@ -29,6 +29,8 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     verified_at: 'Verified on %{date}',
     broken_title: 'Register tampered with: first broken entry no. %{sequence}',
     journal_broken_title: 'Staff journal tampered with: first broken entry no. %{sequence}',
+    formats: 'By chaining format: %{list}.',
+    format_count: 'format %{format}, %{count} entry |||| format %{format}, %{count} entries',
     journal_checked: 'Staff journal intact: %{count} entry checked. |||| Staff journal intact: %{count} entries checked.',
     broken_advice:
       'Change nothing and write this number down: the entries after it can no longer be relied upon. Warn the technical team and the security officer, and compare with the checkpoints you keep outside Vigie.',
@@ -46,6 +48,10 @@ export const registerEn: MessagesOf<typeof registerFr> = {
         'the signature of a checkpoint is not valid: it was not signed by Vigie or it was altered.',
       truncated_before_checkpoint:
         'the register stops before a signed checkpoint: recent entries were deleted.',
+      erasure_unrecorded:
+        'its personal fields were erased outside any recorded retention run of a purged case: the erasure was forged.',
+      checkpoint_missing:
+        'the checkpoint kept outside the database is no longer among the stored ones: stored checkpoints were deleted.',
     },
   },
   hash: {

@@ -27,6 +27,8 @@ export const registerFr = {
     verified_at: 'Vérifié le %{date}',
     broken_title: 'Registre altéré\u00a0: première entrée rompue n°\u00a0%{sequence}',
     journal_broken_title: 'Journal du personnel altéré\u00a0: première entrée rompue n°\u00a0%{sequence}',
+    formats: 'Par format de chaînage\u00a0: %{list}.',
+    format_count: 'format %{format}, %{count} entrée |||| format %{format}, %{count} entrées',
     journal_checked:
       'Journal du personnel intact\u00a0: %{count} entrée vérifiée. |||| Journal du personnel intact\u00a0: %{count} entrées vérifiées.',
     broken_advice:
@@ -45,6 +47,10 @@ export const registerFr = {
         "la signature d'un point de contrôle n'est pas valide\u00a0: il n'a pas été signé par Vigie ou a été modifié.",
       truncated_before_checkpoint:
         "le registre s'arrête avant un point de contrôle signé\u00a0: des entrées récentes ont été supprimées.",
+      erasure_unrecorded:
+        "ses champs personnels ont été effacés hors de toute exécution de la conservation enregistrée pour un dossier purgé\u00a0: l'effacement a été contrefait.",
+      checkpoint_missing:
+        "le point de contrôle conservé hors de la base n'est plus parmi ceux qu'elle garde\u00a0: des points de contrôle ont été supprimés.",
     },
   },
   hash: {

@@ -49,6 +49,8 @@ describe('IntegrityCard', () => {
     expect(words(result)).toMatch(/3 points de contrôle signés concordent/);
     expect(words(result)).toMatch(/Journal du personnel intact : 321 entrées vérifiées/);
     expect(words(result)).toMatch(/Dernière entrée : n° 12 345/);
+    // Entries by the format their hash was computed in.
+    expect(words(result)).toMatch(/Par format de chaînage : format 1, 12 000 entrées, format 2, 345 entrées\./);
     // The head hash, shortened on screen, whole for copying.
     expect(result.querySelector('[data-hash]')?.getAttribute('data-hash')).toBe(aVerification().headHash);
     expect(words(result)).toContain('f00dcafe01…adbeef');

@@ -59,6 +59,10 @@ export const VerificationResult = ({ result }: { result: RegisterVerification })
     );
   }
 
+  // Entries by the format their hash was computed in, oldest format first.
+  const formats = Object.entries(result.formats)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([format, n]) => translate('vigie.register.integrity.format_count', { format, ...count(n) }));
   const summary = [
     translate('vigie.register.integrity.checked', count(result.entriesChecked)),
     ...(result.entriesErased > 0
@@ -77,6 +81,7 @@ export const VerificationResult = ({ result }: { result: RegisterVerification })
           : translate('vigie.register.integrity.no_checkpoints')}
         {result.journal.entriesChecked > 0 &&
           ` ${translate('vigie.register.integrity.journal_checked', count(result.journal.entriesChecked))}`}
+        {formats.length > 0 && ` ${translate('vigie.register.integrity.formats', { list: formats.join(', ') })}`}
       </Typography>
       <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 0.75, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="body2">

@@ -46,6 +46,12 @@ const readJournal = (body: unknown): RegisterVerification['journal'] => {
   };
 };
 
+/** Entries checked by format; an answer without it (an older API) reads as none. */
+const readFormats = (formats: unknown): RegisterVerification['formats'] =>
+  isRecord(formats)
+    ? Object.fromEntries(Object.entries(formats).filter((pair): pair is [string, number] => typeof pair[1] === 'number'))
+    : {};
+
 const readVerification = (body: unknown): RegisterVerification => {
   if (
     isRecord(body) &&
@@ -65,6 +71,7 @@ const readVerification = (body: unknown): RegisterVerification => {
       entriesChecked: body.entriesChecked,
       headSequence: body.headSequence,
       headHash: typeof body.headHash === 'string' ? body.headHash : null,
+      formats: readFormats(body.formats),
       entriesErased: typeof body.entriesErased === 'number' ? body.entriesErased : 0,
       checkpointsChecked: typeof body.checkpointsChecked === 'number' ? body.checkpointsChecked : 0,
       verifiedAt: body.verifiedAt,

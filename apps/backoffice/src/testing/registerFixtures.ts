@@ -33,6 +33,7 @@ export const anEntry = (overrides: Partial<AccessLogEntry> = {}): AccessLogEntry
 export const aVerification = (overrides: Partial<RegisterVerification> = {}): RegisterVerification => ({
   intact: true,
   entriesChecked: 12345,
+  formats: { '1': 12000, '2': 345 },
   headSequence: 12345,
   headHash: 'f00dcafe0123456789abcdef0123456789abcdef0123456789abcdefdeadbeef',
   entriesErased: 12,

@@ -308,7 +308,7 @@ async function append(m: PoolClient, chain: ChainFunctions, record: AppendRecord
       conversation_id: fields.conversationId, report_ids: fields.reportIds, subject_ids: fields.subjectIds, legal_basis: fields.legalBasis,
       purpose: fields.purpose, outcome: fields.outcome, reason: fields.reason, scope: fields.scope, grant_id: fields.grantId, request_id: requestId,
       justification: record.justification, justification_digest: fields.justificationDigest, ip, ip_digest: fields.ipDigest,
-      user_agent: USER_AGENT, user_agent_digest: fields.userAgentDigest, salt, prev_hash: prevHash, hash,
+      user_agent: USER_AGENT, user_agent_digest: fields.userAgentDigest, salt, prev_hash: prevHash, hash, format: 2,
     }),
   ]);
   return fields.sequence;

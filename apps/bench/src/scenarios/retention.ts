@@ -286,6 +286,6 @@ async function purgeBatch(m: Client, cutoff: Date, at: Date, runId: string): Pro
      SELECT count(*) AS n FROM renamed`,
     [ids],
   );
-  await m.query(`SELECT access_log_erase_personal($1::uuid[], $2) AS erased`, [ids, at]);
+  await m.query(`SELECT access_log_erase_personal($1, $2::uuid[], $3) AS erased`, [runId, ids, at]);
   return ids.length;
 }
