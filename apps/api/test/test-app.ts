@@ -68,14 +68,32 @@ export async function createTestApp(
     ...env,
   });
   const logs: string[] = [];
-  const logDestination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-  const app = await createApp({ config, databaseUrl, logDestination, clock });
+  openLogs.add(logs);
+  const app = await createApp({ config, databaseUrl, logDestination: sharedLogDestination, clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  return { app, config, logs, close: () => app.close() };
+  return {
+    app,
+    config,
+    logs,
+    close: async () => {
+      openLogs.delete(logs);
+      await app.close();
+    },
+  };
 }
+
+/**
+ * The log lines of every app open in this test file. nestjs-pino builds one pino logger per
+ * process, with the destination of the first app that asked: a second app's own stream would
+ * never receive a line, and its "nothing is logged" assertions would prove nothing. So every app
+ * gets this one stream, which hands each line to every open app's `logs`.
+ */
+const openLogs = new Set<string[]>();
+const sharedLogDestination = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    const lines = chunk.toString('utf8').split('\n').filter(Boolean);
+    for (const logs of openLogs) logs.push(...lines);
+    done();
+  },
+});

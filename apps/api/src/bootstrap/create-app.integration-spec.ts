@@ -63,6 +63,16 @@ describe('the HTTP application', () => {
     expect(res.headers['x-frame-options']).toBeDefined();
   });
 
+  it('hands its log lines to a second app of the same file too (the logger is one per process)', async () => {
+    const second = await createTestApp();
+    try {
+      await second.app.inject({ method: 'GET', url: '/api/v1/no-such-route-second-app' });
+      expect(second.logs.join('\n')).toContain('/api/v1/no-such-route-second-app');
+    } finally {
+      await second.close();
+    }
+  });
+
   it('logs each request as JSON with its id, and never its body, query string or headers', async () => {
     const canary = 'CANARY-body-7f3a';
     const res = await t.app.inject({
