@@ -122,7 +122,7 @@ function scopeWords(access: SubjectAccess, lang: DocumentLanguage): string | und
     : (fr ? 'les messages signalés et quelques messages autour' : 'the reported messages and a few around them');
   const count = fr ? `${scope.messageCount} message${scope.messageCount > 1 ? 's' : ''}` : `${scope.messageCount} message${scope.messageCount === 1 ? '' : 's'}`;
   const own = scope.ownMessageCount === null ? '' : fr ? `, dont ${scope.ownMessageCount} écrit${scope.ownMessageCount > 1 ? 's' : ''} par vous` : `, ${scope.ownMessageCount} of them written by you`;
-  return `${extent}${fr ? ' : ' : ': '}${count}${own}`;
+  return `${extent} (${count}${own})`;
 }
 
 /** The PDF handed to the person, in their language (French by default). */
