@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { processingRecordQuerySchema } from '@vigie/contracts';
+import { type ProcessingRecord, processingRecordQuerySchema } from '@vigie/contracts';
 import type { FastifyReply } from 'fastify';
 import { Clock } from '../common/clock';
 import { createZodDto } from '../common/zod-validation.pipe';
@@ -24,17 +24,15 @@ export class ProcessingRecordController {
   @Get()
   @Journal('processing_record.viewed')
   @ApiOperation({ summary: 'The record of processing, generated from the running configuration: JSON, or a PDF (format=pdf; lang=fr|en).' })
-  async record(@Query() query: ProcessingRecordDto, @Res() reply: FastifyReply): Promise<void> {
+  // Passthrough: the answer leaves after the journal entry is written, as on every journaled route.
+  async record(@Query() query: ProcessingRecordDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProcessingRecord | Buffer> {
     const record = processingRecord(this.config, query.lang, this.clock.now());
     const day = record.generatedAt.slice(0, 10);
     void reply.header('cache-control', 'no-store');
-    if (query.format === 'pdf') {
-      void reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="vigie-processing-record-${day}.pdf"`)
-        .send(await processingRecordPdf(record));
-      return;
-    }
-    void reply.header('content-type', 'application/json; charset=utf-8').send(record);
+    if (query.format !== 'pdf') return record;
+    void reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="vigie-processing-record-${day}.pdf"`);
+    return processingRecordPdf(record);
   }
 }
