@@ -16,7 +16,29 @@ const MUTED = '#52606d';
 
 /** A few layout helpers over pdfkit, so documents read alike. */
 export class PdfWriter {
-  constructor(readonly doc: PDFKit.PDFDocument) {}
+  /** `label : value` in French typography, `label: value` in English. */
+  private readonly separator: string;
+
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    language: string,
+  ) {
+    this.separator = language.startsWith('fr') ? ' : ' : ': ';
+  }
+
+  private get left(): number {
+    return this.doc.page.margins.left;
+  }
+
+  private get width(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+
+  /** Text whose every line starts `indent` points in (pdfkit's own `indent` moves the first line only). */
+  private hanging(text: string, indent: number, options: PDFKit.Mixins.TextOptions = {}): void {
+    this.doc.text(text, this.left + indent, this.doc.y, { ...options, width: this.width - indent });
+    this.doc.x = this.left;
+  }
 
   title(text: string): this {
     this.doc.font('bold').fontSize(18).fillColor(INK).text(text);
@@ -40,12 +62,15 @@ export class PdfWriter {
 
   /** `label: value` on one line, the label bold. */
   fact(label: string, value: string): this {
-    this.doc.font('bold').fontSize(10).fillColor(INK).text(`${label} : `, { continued: true }).font('regular').text(value);
+    this.doc.font('bold').fontSize(10).fillColor(INK).text(`${label}${this.separator}`, { continued: true }).font('regular').text(value);
     return this;
   }
 
   bullet(text: string): this {
-    this.doc.font('regular').fontSize(10).fillColor(INK).text(`•  ${text}`, { indent: 8, lineGap: 1.5 });
+    const y = this.doc.y;
+    this.doc.font('regular').fontSize(10).fillColor(INK).text('•', this.left + 4, y);
+    this.doc.y = y;
+    this.hanging(text, 16, { lineGap: 1.5 });
     this.doc.moveDown(0.15);
     return this;
   }
@@ -55,7 +80,10 @@ export class PdfWriter {
     const height = 16 + lines.length * 14;
     if (this.doc.y + height > this.doc.page.height - this.doc.page.margins.bottom) this.doc.addPage();
     this.doc.font('bold').fontSize(10).fillColor(INK).text(first);
-    for (const line of lines) this.doc.font('regular').fontSize(9.5).fillColor(INK).text(line, { indent: 12, lineGap: 1 });
+    for (const line of lines) {
+      this.doc.font('regular').fontSize(9.5).fillColor(INK);
+      this.hanging(line, 12, { lineGap: 1 });
+    }
     this.doc.moveDown(0.45);
     return this;
   }
@@ -90,7 +118,7 @@ export function renderPdf(meta: { title: string; language: string; createdAt: Da
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  write(new PdfWriter(doc));
+  write(new PdfWriter(doc, meta.language));
   // Page numbers, once every page exists.
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

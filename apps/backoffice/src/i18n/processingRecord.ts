@@ -1,6 +1,6 @@
 /** Messages of the record of processing screen (GDPR Art. 30), French, the reference shape. */
 export const processingRecordFr = {
-  menu: 'Registre des traitements',
+  menu: 'Traitements RGPD',
   title: 'Registre des traitements',
   intro:
     "Le registre des activités de traitement (article 30 du RGPD), établi à chaque consultation à partir de la configuration en service : il ne peut pas être en retard sur ce que fait Vigie.",

@@ -58,7 +58,7 @@ export const ProcessingRecordPage = ({ api = processingRecordApi }: { api?: Proc
           {record &&
             record.sections.map((section) => (
               <Box key={section.id} component="section" aria-label={section.title} data-testid={`processing-record-${section.id}`} sx={{ mt: 2.5 }}>
-                <Typography component="h3" variant="subtitle2">
+                <Typography component="h3" variant="subtitle2" sx={{ fontWeight: 700 }}>
                   {section.title}
                 </Typography>
                 <Box component="ul" sx={{ mt: 0.5, mb: 0, pl: 2.5 }}>

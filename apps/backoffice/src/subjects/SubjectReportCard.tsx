@@ -31,6 +31,10 @@ import { subjectsApi, type SubjectsApi } from './subjectsApi';
 
 const OUTCOME_COLOURS = { granted: 'info', read: 'success', denied: 'warning' } as const;
 
+/** A date and time that fits a table cell: `5 déc. 2026, 11:44`. */
+const shortDateTime = (iso: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
 /** A register code as a message key: `moderation.report-review` → `moderation_report_review`. */
 const codeKey = (code: string) => code.toLowerCase().replace(/[^a-z0-9]+/g, '_');
 
@@ -201,14 +205,13 @@ export const SubjectReportCard = ({ externalId, api = subjectsApi }: { externalI
                   { key: 'roles', label: translate('vigie.subjects.fields.roles') },
                   { key: 'scope', label: translate('vigie.subjects.fields.scope') },
                   { key: 'purpose', label: translate('vigie.subjects.fields.purpose') },
-                  { key: 'basis', label: translate('vigie.subjects.fields.legal_basis') },
                   { key: 'staff', label: translate('vigie.subjects.fields.staff') },
                   { key: 'sequence', label: translate('vigie.subjects.fields.sequence'), sx: { textAlign: 'right' } },
                 ]}
               >
                 {current.accesses.map((a) => (
                   <TableRow key={a.sequence} data-testid={`subject-access-${a.sequence}`}>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(new Date(a.at), locale)}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{shortDateTime(a.at, locale)}</TableCell>
                     <TableCell>
                       <Chip size="small" color={OUTCOME_COLOURS[a.outcome]} label={translate(`vigie.subjects.outcomes.${a.outcome}`)} />
                     </TableCell>
@@ -219,8 +222,12 @@ export const SubjectReportCard = ({ externalId, api = subjectsApi }: { externalI
                     <TableCell>
                       <ScopeText access={a} />
                     </TableCell>
-                    <TableCell>{translate(`vigie.subjects.purposes.${codeKey(a.purpose)}`, { _: a.purpose })}</TableCell>
-                    <TableCell>{translate(`vigie.subjects.legal_bases.${codeKey(a.legalBasis)}`, { _: a.legalBasis })}</TableCell>
+                    <TableCell>
+                      {translate(`vigie.subjects.purposes.${codeKey(a.purpose)}`, { _: a.purpose })}
+                      <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                        {translate(`vigie.subjects.legal_bases.${codeKey(a.legalBasis)}`, { _: a.legalBasis })}
+                      </Typography>
+                    </TableCell>
                     <TableCell>
                       {a.staffName ?? '—'}
                       <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
