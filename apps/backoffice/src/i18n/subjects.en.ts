@@ -42,7 +42,7 @@ export const subjectsEn: MessagesOf<typeof subjectsFr> = {
     purpose: 'Purpose and legal basis',
     scope: 'Data read',
     staff: 'Staff',
-    sequence: 'Register no.',
+    sequence: 'Register no. %{sequence}',
   },
   no_name: '(no name)',
   report: {

@@ -39,7 +39,7 @@ export const subjectsFr = {
     purpose: 'Finalité et base légale',
     scope: 'Données lues',
     staff: 'Personnel',
-    sequence: 'N° au registre',
+    sequence: 'N° %{sequence} au registre',
   },
   no_name: '(sans nom)',
   report: {

@@ -29,6 +29,9 @@ import { PagedTable } from '../components/PagedTable';
 import { formatDate, formatDateTime } from '../i18n/relativeTime';
 import { subjectsApi, type SubjectsApi } from './subjectsApi';
 
+/** Long cells wrap, so the table fits the card at 1280 px: the register's tables keep one line per cell. */
+const WRAP = { whiteSpace: 'normal !important', minWidth: 150 } as const;
+
 const OUTCOME_COLOURS = { granted: 'info', read: 'success', denied: 'warning' } as const;
 
 /** A date and time that fits a table cell: `5 déc. 2026, 11:44`. */
@@ -148,7 +151,7 @@ export const SubjectReportCard = ({ externalId, api = subjectsApi }: { externalI
           <>
             <DownloadBar report={current} api={api} />
 
-            <Typography component="h3" variant="subtitle2" sx={{ mt: 3, mb: 1 }}>
+            <Typography component="h3" variant="subtitle2" sx={{ mt: 3, mb: 1, fontWeight: 700 }}>
               {translate('vigie.subjects.report.cases_title')}
             </Typography>
             {current.cases.length === 0 ? (
@@ -184,7 +187,7 @@ export const SubjectReportCard = ({ externalId, api = subjectsApi }: { externalI
               </PagedTable>
             )}
 
-            <Typography component="h3" variant="subtitle2" sx={{ mt: 3 }}>
+            <Typography component="h3" variant="subtitle2" sx={{ mt: 3, fontWeight: 700 }}>
               {translate('vigie.subjects.report.accesses_title')} ·{' '}
               {translate('vigie.subjects.report.total_accesses', { smart_count: current.accesses.length })}
             </Typography>
@@ -202,27 +205,29 @@ export const SubjectReportCard = ({ externalId, api = subjectsApi }: { externalI
                   { key: 'at', label: translate('vigie.subjects.fields.at') },
                   { key: 'outcome', label: translate('vigie.subjects.fields.outcome') },
                   { key: 'case', label: translate('vigie.subjects.fields.case') },
-                  { key: 'roles', label: translate('vigie.subjects.fields.roles') },
                   { key: 'scope', label: translate('vigie.subjects.fields.scope') },
                   { key: 'purpose', label: translate('vigie.subjects.fields.purpose') },
                   { key: 'staff', label: translate('vigie.subjects.fields.staff') },
-                  { key: 'sequence', label: translate('vigie.subjects.fields.sequence'), sx: { textAlign: 'right' } },
                 ]}
               >
                 {current.accesses.map((a) => (
                   <TableRow key={a.sequence} data-testid={`subject-access-${a.sequence}`}>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{shortDateTime(a.at, locale)}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {shortDateTime(a.at, locale)}
+                      <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                        {translate('vigie.subjects.fields.sequence', { sequence: a.sequence })}
+                      </Typography>
+                    </TableCell>
                     <TableCell>
                       <Chip size="small" color={OUTCOME_COLOURS[a.outcome]} label={translate(`vigie.subjects.outcomes.${a.outcome}`)} />
                     </TableCell>
                     <TableCell>
                       <CaseLink caseId={a.caseId} />
                     </TableCell>
-                    <TableCell>{roleChips(a.roles)}</TableCell>
-                    <TableCell>
+                    <TableCell sx={WRAP}>
                       <ScopeText access={a} />
                     </TableCell>
-                    <TableCell>
+                    <TableCell sx={WRAP}>
                       {translate(`vigie.subjects.purposes.${codeKey(a.purpose)}`, { _: a.purpose })}
                       <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
                         {translate(`vigie.subjects.legal_bases.${codeKey(a.legalBasis)}`, { _: a.legalBasis })}
@@ -234,7 +239,6 @@ export const SubjectReportCard = ({ externalId, api = subjectsApi }: { externalI
                         {translate(`vigie.roles.${a.staffRole}`, { _: a.staffRole })}
                       </Typography>
                     </TableCell>
-                    <TableCell sx={{ textAlign: 'right' }}>{a.sequence}</TableCell>
                   </TableRow>
                 ))}
               </PagedTable>
