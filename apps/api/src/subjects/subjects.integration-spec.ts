@@ -264,16 +264,6 @@ describe("a person's access report", () => {
     expect(rows.every((r) => r.actor_id === dpo.body.user.id)).toBe(true);
   });
 
-  it('no longer finds a person whose data retention erased, by their old name or at all', async () => {
-    // What retention leaves of a person no case needs any more (retention.repository's erasure).
-    await ownerQuery(`UPDATE platform_user SET display_name = NULL, external_id = 'erased:' || id WHERE external_id = $1`, [fourth.externalId]);
-    const res = await get(dpo, `/api/v1/audit/subjects?q=${encodeURIComponent(`Gaspard Quart ${tag}`)}`);
-    expect(res.json()).toEqual({ data: [], total: 0 });
-    expect((await get(dpo, `/api/v1/audit/subjects?q=erased`)).json().total).toBe(0);
-    const [{ id }] = await ownerQuery<{ id: string }>(`SELECT id FROM platform_user WHERE external_id = 'erased:' || id AND display_name IS NULL LIMIT 1`);
-    expect((await get(dpo, reportUrl(`erased:${id}`))).statusCode).toBe(404);
-  });
-
   it('is for the DPO alone', async () => {
     for (const role of ['moderator', 'lead', 'admin'] as const) {
       const session = await signIn(t.app, (await createStaff(t.app, [role])).email);
