@@ -20,6 +20,8 @@ import { DecisionsModule } from './decisions/decisions.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { TransparencyModule } from './transparency/transparency.module';
 import { StaffModule } from './staff/staff.module';
+import { SubjectsModule } from './subjects/subjects.module';
+import { ProcessingRecordModule } from './processing-record/processing-record.module';
 import { Clock, SystemClock } from './common/clock';
 
 export interface AppRuntime {
@@ -53,6 +55,8 @@ export class AppModule {
         OutboxModule,
         DecisionsModule,
         TransparencyModule,
+        SubjectsModule,
+        ProcessingRecordModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -14,8 +14,10 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { journalRoute } from './journal';
 import { REGISTER_OLD_PATH, registerRoute } from './register';
+import { processingRecordRoute } from './processing-record';
 import { retentionRoute } from './retention';
 import { roleRequestsRoute, setPasswordRoute, staffResource } from './staff';
+import { subjectsRoute } from './subjects';
 import { theme } from './theme';
 
 // Screens load on demand: the login page ships only what it needs.
@@ -34,6 +36,8 @@ const CaseShowPage = lazy(() =>
 const SCREEN_ROUTES: readonly ScreenRoute[] = [
   registerRoute,
   journalRoute,
+  subjectsRoute,
+  processingRecordRoute,
   retentionRoute,
   approvalsRoute,
   deliveriesRoute,

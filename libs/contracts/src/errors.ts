@@ -100,6 +100,7 @@ export const ERROR_CODES = {
   refused_by_database: { status: 403, message: 'The database refused this access by its own rule (see details.rule); the refusal is recorded.' },
 
   // Register, retention, deliveries, health
+  subject_not_found: { status: 404, message: 'No platform user with this id (or their data was erased).' },
   register_empty: { status: 409, message: 'The register has no entry to sign yet.' },
   retention_running: { status: 409, message: 'A retention run is already going on.' },
   run_not_found: { status: 404, message: 'No such retention run.' },

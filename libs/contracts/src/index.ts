@@ -18,3 +18,5 @@ export * from './retention';
 export * from './retention.schemas';
 export * from './staff';
 export * from './staff.schemas';
+export * from './subjects';
+export * from './subjects.schemas';

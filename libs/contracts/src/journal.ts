@@ -48,6 +48,10 @@ export const STAFF_ACTIVITY_EVENTS = [
   'register.checkpoints_viewed',
   'register.checkpoint_signed',
   'journal.viewed',
+  // A person's access report and the record of processing
+  'subject.searched',
+  'subject.report_generated',
+  'processing_record.viewed',
   // What leaves for the platform and the public
   'deliveries.viewed',
   'delivery.retried',

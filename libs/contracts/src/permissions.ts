@@ -36,6 +36,11 @@ const ALLOWED_ROLES = {
   'register.checkpoint': ['dpo'],
   // The staff journal: who signed in, who changed which account, what the DPO and admins did.
   'journal.view': ['dpo'],
+  // A person's access report (GDPR Art. 15): who read what concerning them, to hand to them.
+  'subject.report': ['dpo'],
+  // The record of processing (GDPR Art. 30), generated from the configuration: the DPO keeps it,
+  // admins run the configuration it describes.
+  'processing_record.view': ['dpo', 'admin'],
   'retention.view': ['dpo', 'admin'],
   'retention.run': ['dpo', 'admin'],
   'legal_hold.view': ['lead', 'dpo', 'admin'],

@@ -80,6 +80,12 @@ const schema = z.object({
   RETENTION_SCHEDULE_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
   /** Cases per retention batch (one transaction each). */
   RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Who decides why and how the data is processed: named in the record of processing and in each person's access report. */
+  CONTROLLER_NAME: z.string().trim().min(1).max(200).default('Plateforme de démonstration'),
+  /** How to reach the controller (postal address, e-mail). */
+  CONTROLLER_CONTACT: z.string().trim().min(1).max(500).default('contact@example.org'),
+  /** How to reach the data protection officer: people are told to write here. */
+  DPO_CONTACT: z.string().trim().min(1).max(500).default('dpo@example.org'),
   /** How often the head of the register is signed; 0 turns the schedule off (on demand only). */
   REGISTER_CHECKPOINT_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
   /** A checkpoint is also signed once this many entries were appended since the last one (whichever comes first); 0: by time only. */

@@ -104,6 +104,10 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /api/v1/audit/checkpoints': { allowed: 200 },
   'GET /api/v1/audit/staff-activity': { allowed: 200 },
   'POST /api/v1/audit/checkpoints': { allowed: 201, body: () => ({}) },
+  // A person's access report: the search needs its query; an id no platform user has is a 404.
+  'GET /api/v1/audit/subjects': { allowed: 400 },
+  'GET /api/v1/audit/subjects/{externalId}/report': { allowed: 404 },
+  'GET /api/v1/audit/processing-record': { allowed: 200 },
   'GET /api/v1/retention/policy': { allowed: 200 },
   'GET /api/v1/retention/preview': { allowed: 200 },
   'GET /api/v1/retention/runs': { allowed: 200 },

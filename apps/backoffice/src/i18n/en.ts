@@ -4,7 +4,9 @@ import { decisionsEn } from './decisions.en';
 import { gateEn } from './gate.en';
 import { journalEn } from './journal.en';
 import { registerEn } from './register.en';
+import { processingRecordEn } from './processingRecord.en';
 import { retentionEn } from './retention.en';
+import { subjectsEn } from './subjects.en';
 import { staffAccessEn } from './staffAccess.en';
 
 const vigie: VigieMessages = {
@@ -505,6 +507,8 @@ const vigie: VigieMessages = {
   register: registerEn,
   journal: journalEn,
   retention: retentionEn,
+  subjects: subjectsEn,
+  processing_record: processingRecordEn,
   decisions: decisionsEn,
   staff_access: staffAccessEn,
 };

@@ -4,7 +4,9 @@ import { decisionsFr } from './decisions';
 import { gateFr } from './gate';
 import { journalFr } from './journal';
 import { registerFr } from './register';
+import { processingRecordFr } from './processingRecord';
 import { retentionFr } from './retention';
+import { subjectsFr } from './subjects';
 import { staffAccessFr } from './staffAccess';
 
 const vigie = {
@@ -514,6 +516,8 @@ const vigie = {
   register: registerFr,
   journal: journalFr,
   retention: retentionFr,
+  subjects: subjectsFr,
+  processing_record: processingRecordFr,
   decisions: decisionsFr,
   staff_access: staffAccessFr,
 };

@@ -5,7 +5,9 @@ import HourglassBottomOutlined from '@mui/icons-material/HourglassBottomOutlined
 import HowToVoteOutlined from '@mui/icons-material/HowToVoteOutlined';
 import InboxOutlined from '@mui/icons-material/InboxOutlined';
 import ManageSearchOutlined from '@mui/icons-material/ManageSearchOutlined';
+import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import OutboxOutlined from '@mui/icons-material/OutboxOutlined';
+import PersonSearchOutlined from '@mui/icons-material/PersonSearchOutlined';
 import type SvgIcon from '@mui/material/SvgIcon';
 import type { Action } from '../permissions';
 
@@ -50,6 +52,24 @@ export const SCREENS = [
     action: 'journal.view',
     icon: ManageSearchOutlined,
     // Served by journal/, routed in App.tsx.
+    upcoming: false,
+  },
+  {
+    id: 'subjects',
+    label: 'vigie.subjects.menu',
+    path: '/subjects',
+    action: 'subject.report',
+    icon: PersonSearchOutlined,
+    // Served by subjects/, routed in App.tsx.
+    upcoming: false,
+  },
+  {
+    id: 'processing_record',
+    label: 'vigie.processing_record.menu',
+    path: '/processing-record',
+    action: 'processing_record.view',
+    icon: MenuBookOutlined,
+    // Served by processing-record/, routed in App.tsx.
     upcoming: false,
   },
   {

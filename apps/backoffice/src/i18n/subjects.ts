@@ -1,0 +1,86 @@
+/** Messages of the "Personnes" screen (a person's access report, GDPR Art. 15), French, the reference shape. */
+export const subjectsFr = {
+  menu: 'Personnes',
+  title: 'Personnes',
+  intro:
+    "Répondre à une demande d'accès (article 15 du RGPD) : retrouvez une personne par son nom ou son identifiant sur la plateforme, voyez chaque accès du personnel aux conversations qui la concernent, et remettez-lui le document.",
+  no_content: "Jamais le contenu d'un message. Dans le document remis, les autres personnes restent « un autre participant ».",
+  load_failed: 'Impossible d’afficher ceci : %{message}',
+  search: {
+    title: 'Rechercher une personne',
+    explanation: "Début de l'identifiant sur la plateforme, ou une partie du nom (majuscules et accents ignorés). Les personnes dont les données ont été effacées ne sont plus trouvées.",
+    label: 'Nom ou identifiant',
+    submit: 'Rechercher',
+    none: 'Personne ne correspond à « %{q} ».',
+    total: '%{smart_count} personne trouvée |||| %{smart_count} personnes trouvées',
+    open: 'Voir le relevé de %{name}',
+    paging: {
+      displayed: '%{from}–%{to} sur %{count}',
+      first: 'Première page',
+      previous: 'Page précédente',
+      next: 'Page suivante',
+      last: 'Dernière page',
+    },
+  },
+  fields: {
+    external_id: 'Identifiant plateforme',
+    display_name: 'Nom affiché',
+    as_reporter: 'A signalé',
+    as_reported: 'Signalé·e',
+    case: 'Dossier',
+    roles: 'Rôle',
+    opened_at: 'Ouvert le',
+    status: 'État',
+    categories: 'Motifs',
+    others: 'Autres participants',
+    purged: 'Données effacées',
+    at: 'Date',
+    outcome: 'Accès',
+    purpose: 'Finalité et base légale',
+    scope: 'Données lues',
+    staff: 'Personnel',
+    sequence: 'N° %{sequence} au registre',
+  },
+  no_name: '(sans nom)',
+  report: {
+    title: 'Relevé de %{name}',
+    generated_at: 'Établi le %{date}',
+    cases_title: 'Ses dossiers',
+    no_cases: 'Aucun dossier ne concerne cette personne.',
+    accesses_title: 'Accès à ses conversations',
+    accesses_explanation:
+      "Chaque entrée du registre qui la concerne : comme auteur ou cible d'un signalement, ou comme participant d'une conversation lue.",
+    no_accesses: "Aucun membre du personnel n'a demandé à lire une conversation qui la concerne.",
+    total_accesses: '%{smart_count} accès |||| %{smart_count} accès',
+  },
+  roles: {
+    reporter: 'A signalé',
+    reported: 'Signalé·e',
+    participant: 'Participant·e',
+  },
+  outcomes: {
+    granted: 'Autorisé',
+    read: 'Lu',
+    denied: 'Refusé',
+  },
+  scope: {
+    context: 'Contexte : %{smart_count} message |||| Contexte : %{smart_count} messages',
+    full: 'Toute la conversation : %{smart_count} message |||| Toute la conversation : %{smart_count} messages',
+    own: 'dont %{smart_count} de la personne |||| dont %{smart_count} de la personne',
+  },
+  purposes: {
+    moderation_report_review: 'Examen d’un signalement (modération)',
+  },
+  legal_bases: {
+    gdpr_6_1_f: 'Intérêt légitime (RGPD 6-1-f)',
+  },
+  download: {
+    title: 'Remettre le relevé',
+    explanation:
+      'Le PDF est écrit pour la personne : dates, finalités et base légale en clair, ce qui a été lu, le personnel désigné par son rôle. Chaque document établi est inscrit au journal du personnel.',
+    language: 'Langue du document',
+    include_staff: 'Nommer les membres du personnel',
+    pdf: 'Télécharger le PDF',
+    csv: 'Télécharger le CSV',
+  },
+};
