@@ -20,6 +20,7 @@ import { OutboxModule } from './outbox/outbox.module';
 import { TransparencyModule } from './transparency/transparency.module';
 import { StaffModule } from './staff/staff.module';
 import { Clock, SystemClock } from './common/clock';
+import { AlertsModule } from './alerts/alerts.module';
 
 export interface AppRuntime {
   config: AppConfig;
@@ -52,6 +53,7 @@ export class AppModule {
         OutboxModule,
         DecisionsModule,
         TransparencyModule,
+        AlertsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -48,6 +48,10 @@ export const STAFF_ACTIVITY_EVENTS = [
   'register.checkpoints_viewed',
   'register.checkpoint_signed',
   'journal.viewed',
+  // Alerts on anomalous access
+  'alerts.viewed',
+  'alert.resolved',
+  'staff.access_activity_viewed',
   // What leaves for the platform and the public
   'deliveries.viewed',
   'delivery.retried',

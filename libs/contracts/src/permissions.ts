@@ -36,6 +36,9 @@ const ALLOWED_ROLES = {
   'register.checkpoint': ['dpo'],
   // The staff journal: who signed in, who changed which account, what the DPO and admins did.
   'journal.view': ['dpo'],
+  // Alerts on anomalous access, and a member of staff's use of the gate over time.
+  'alerts.view': ['dpo'],
+  'alerts.resolve': ['dpo'],
   'retention.view': ['dpo', 'admin'],
   'retention.run': ['dpo', 'admin'],
   'legal_hold.view': ['lead', 'dpo', 'admin'],
