@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { CasesResourceMessages, ResourceMessages, VigieMessages } from './fr';
+import { alertsEn } from './alerts.en';
 import { decisionsEn } from './decisions.en';
 import { gateEn } from './gate.en';
 import { journalEn } from './journal.en';
@@ -496,6 +497,7 @@ const vigie: VigieMessages = {
   gate: gateEn,
   register: registerEn,
   journal: journalEn,
+  alerts: alertsEn,
   retention: retentionEn,
   decisions: decisionsEn,
   staff_access: staffAccessEn,
