@@ -72,12 +72,12 @@ export const StaffActivityPage = ({ api = alertsApi }: { api?: AlertsApi }) => {
           <Stack direction="row" spacing={1} sx={{ mt: 1.5, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
             <RoleChips roles={data.staff.roles.filter(isStaffRole)} />
             {(['openings', 'widenings', 'denials'] as const).map((key) => (
-              <Typography key={key} variant="body2" data-testid={`activity-total-${key}`} sx={{ ml: 1.5 }}>
-                <strong>{formatCount(totals[key], locale)}</strong> {translate(`vigie.alerts.activity.${key}`).toLowerCase()}
+              <Typography key={key} variant="body2" data-testid={`activity-total-${key}`} sx={{ ml: 1.5, fontWeight: 600 }}>
+                {translate(`vigie.alerts.activity.totals.${key}`, { smart_count: totals[key], count: formatCount(totals[key], locale) })}
               </Typography>
             ))}
-            <Typography variant="body2" data-testid="activity-total-alerts" sx={{ ml: 1.5 }}>
-              <strong>{formatCount(data.alerts.length, locale)}</strong> {translate('vigie.alerts.activity.alerts').toLowerCase()}
+            <Typography variant="body2" data-testid="activity-total-alerts" sx={{ ml: 1.5, fontWeight: 600 }}>
+              {translate('vigie.alerts.activity.totals.alerts', { smart_count: data.alerts.length, count: formatCount(data.alerts.length, locale) })}
             </Typography>
           </Stack>
         )}
