@@ -27,7 +27,7 @@ const AlertRow = ({ alert, onResolve }: { alert: StaffAlert; onResolve: (alert: 
       <TableCell>
         <AtCell at={alert.openedAt} />
       </TableCell>
-      <TableCell>
+      <TableCell sx={{ whiteSpace: 'normal !important', minWidth: 220, maxWidth: 320 }}>
         <Typography variant="body2" sx={{ fontWeight: 600 }}>
           {translate(`vigie.alerts.rules.${alert.rule}`)}
         </Typography>
@@ -40,7 +40,7 @@ const AlertRow = ({ alert, onResolve }: { alert: StaffAlert; onResolve: (alert: 
           {alert.staffName ?? alert.staffId}
         </Link>
       </TableCell>
-      <TableCell>
+      <TableCell sx={{ whiteSpace: 'normal !important', minWidth: 160, maxWidth: 240 }}>
         <EvidenceCell sequences={alert.evidence.sequences} />
       </TableCell>
       <TableCell>
@@ -100,7 +100,8 @@ export const AlertsPage = ({ api = alertsApi }: { api?: AlertsApi }) => {
                 setStatus(event.target.value as AlertStatus | typeof ALL);
                 setPage(0);
               }}
-              sx={{ minWidth: 180 }}
+              fullWidth={false}
+              sx={{ width: 200 }}
               slotProps={{ htmlInput: { 'data-testid': 'alerts-filter-status' } }}
             >
               <MenuItem value={ALL}>{translate('vigie.alerts.filters.all')}</MenuItem>
@@ -119,7 +120,8 @@ export const AlertsPage = ({ api = alertsApi }: { api?: AlertsApi }) => {
                 setRule(event.target.value as AlertRule | typeof ALL);
                 setPage(0);
               }}
-              sx={{ minWidth: 280 }}
+              fullWidth={false}
+              sx={{ width: 320 }}
               slotProps={{ htmlInput: { 'data-testid': 'alerts-filter-rule' } }}
             >
               <MenuItem value={ALL}>{translate('vigie.alerts.filters.all')}</MenuItem>

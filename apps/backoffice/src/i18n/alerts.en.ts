@@ -95,7 +95,7 @@ export const alertsEn: MessagesOf<typeof alertsFr> = {
     openings: 'Openings',
     widenings: 'Whole conversations',
     denials: 'Refusals',
-    alert_count: '%{smart_count} alert |||| %{smart_count} alerts',
+    alert_marker: '⚠ n: n alerts raised that day, listed below the chart.',
     totals: {
       openings: '%{count} opening |||| %{count} openings',
       widenings: '%{count} whole conversation |||| %{count} whole conversations',

@@ -94,7 +94,7 @@ export const alertsFr = {
     openings: 'Ouvertures',
     widenings: 'Conversations entières',
     denials: 'Refus',
-    alert_count: '%{smart_count} alerte |||| %{smart_count} alertes',
+    alert_marker: '⚠ n : n alertes levées ce jour-là, détaillées sous le graphique.',
     totals: {
       openings: '%{count} ouverture |||| %{count} ouvertures',
       widenings: '%{count} conversation entière |||| %{count} conversations entières',
