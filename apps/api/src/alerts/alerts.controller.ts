@@ -12,7 +12,8 @@ import {
 import { z } from 'zod';
 import { uuidParam } from '../common/request-params.dto';
 import { createZodDto } from '../common/zod-validation.pipe';
-import { Journal, NotJournaled } from '../journal/journal.decorators';
+import { Client, type RequestClient } from '../common/request-client.decorator';
+import { Journal, JournaledByService, NotJournaled } from '../journal/journal.decorators';
 import { type AuthenticatedStaff, CurrentStaff, Requires } from '../staff/staff.decorators';
 import { AlertsService } from './alerts.service';
 
@@ -46,10 +47,10 @@ export class AlertsController {
   @Post('alerts/:id/resolve')
   @HttpCode(200)
   @Requires('alerts.resolve')
-  @Journal('alert.resolved')
-  @ApiOperation({ summary: 'Acknowledge or dismiss an open alert, with a note.' })
-  resolve(@Param() params: AlertIdDto, @Body() body: ResolveAlertDto, @CurrentStaff() me: AuthenticatedStaff): Promise<StaffAlert> {
-    return this.alerts.resolve(params.id, body, me.id);
+  @JournaledByService()
+  @ApiOperation({ summary: 'Acknowledge or dismiss an open alert, with a note; the staff journal records it (alert, rule, status, the person concerned).' })
+  resolve(@Param() params: AlertIdDto, @Body() body: ResolveAlertDto, @CurrentStaff() me: AuthenticatedStaff, @Client() client: RequestClient): Promise<StaffAlert> {
+    return this.alerts.resolve(params.id, body, me.id, client);
   }
 
   @Get('staff/:id/activity')

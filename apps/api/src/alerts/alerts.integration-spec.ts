@@ -408,8 +408,8 @@ describe('alerts on anomalous access', () => {
       expect(again.statusCode).toBe(409);
       expect(again.json().details.code).toBe('alert_resolved');
 
-      const journal = await owner<{ actor_id: string; details: { params: { id: string } } }>(`SELECT actor_id, details FROM staff_activity WHERE event = 'alert.resolved'`);
-      expect(journal).toEqual([expect.objectContaining({ actor_id: dpoId, details: expect.objectContaining({ params: { id: alert.id } }) })]);
+      const journal = await owner(`SELECT actor_id, subject_id, details FROM staff_activity WHERE event = 'alert.resolved'`);
+      expect(journal).toEqual([{ actor_id: dpoId, subject_id: moderator.id, details: { alertId: alert.id, rule: alert.rule, status: 'acknowledged' } }]);
     });
 
     it('sees one person’s openings, refusals and widenings per day, with their alerts', async () => {

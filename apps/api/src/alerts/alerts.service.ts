@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AccessActivityQuery, AlertsQuery, AlertSummary, ListResponse, ResolveAlertRequest, StaffAccessActivity, StaffAlert } from '@vigie/contracts';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
+import type { RequestClient } from '../common/request-client.decorator';
+import { StaffActivityRepository } from '../journal/staff-activity.repository';
 import { StaffService } from '../staff/staff.service';
 import { AlertRulesRepository } from './alert-rules.repository';
 import { AlertsRepository } from './alerts.repository';
@@ -16,6 +18,7 @@ export class AlertsService {
     private readonly alerts: AlertsRepository,
     private readonly rules: AlertRulesRepository,
     private readonly staff: StaffService,
+    private readonly journal: StaffActivityRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -27,10 +30,22 @@ export class AlertsService {
     return { open: await this.alerts.openCount() };
   }
 
-  async resolve(id: string, request: ResolveAlertRequest, by: string): Promise<StaffAlert> {
+  /**
+   * Acknowledges or dismisses an open alert. The staff journal (a chain the application's role
+   * cannot rewrite) records who resolved which alert about whom, and how: an alert closed by
+   * hand in SQL has no such entry.
+   */
+  async resolve(id: string, request: ResolveAlertRequest, by: string, client: RequestClient): Promise<StaffAlert> {
     const alert = await this.alerts.find(id);
     if (!alert) throw new DomainException('alert_not_found');
     if (!(await this.alerts.resolve(id, request.status, request.note, by, this.clock.now()))) throw new DomainException('alert_resolved');
+    await this.journal.record('alert.resolved', {
+      actorId: by,
+      subjectId: alert.staffId,
+      ip: client.ip,
+      userAgent: client.userAgent,
+      details: { alertId: id, rule: alert.rule, status: request.status },
+    });
     return (await this.alerts.find(id)) as StaffAlert;
   }
 
