@@ -412,6 +412,30 @@ describe('alerts on anomalous access', () => {
       expect(journal).toEqual([{ actor_id: dpoId, subject_id: moderator.id, details: { alertId: alert.id, rule: alert.rule, status: 'acknowledged' } }]);
     });
 
+    it('does not let a DPO resolve an alert about themselves', async () => {
+      // A DPO knocking at the gate is refused (no content role), and recorded: three times make an alert about them.
+      const account = await createStaff(t.app, ['dpo']);
+      const curious = await signIn(t.app, account.email);
+      const c = await myCase(moderator.session);
+      for (let i = 0; i < 3; i++) expect((await requestAccess(t.app, curious, c.caseId, { reportIds: [c.reportId] })).statusCode).toBe(403);
+      await evaluate();
+      const [own] = await alertsOf(account.id, 'repeated_denials');
+      expect(own).toBeDefined();
+
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/audit/alerts/${own.id}/resolve`,
+        headers: curious.headers(true),
+        payload: { status: 'dismissed', note: 'Rien à signaler' },
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().details.code).toBe('own_alert');
+      expect((await alertsOf(account.id, 'repeated_denials'))[0].status).toBe('open');
+      // Another DPO may.
+      const other = await t.app.inject({ method: 'POST', url: `/api/v1/audit/alerts/${own.id}/resolve`, headers: dpo.headers(true), payload: { status: 'acknowledged', note: 'Vu avec la personne' } });
+      expect(other.statusCode).toBe(200);
+    });
+
     it('sees one person’s openings, refusals and widenings per day, with their alerts', async () => {
       const from = new Date(clock.now().getTime() - 2 * 86_400_000);
       const to = new Date(clock.now().getTime() + 86_400_000);

@@ -38,6 +38,8 @@ export class AlertsService {
   async resolve(id: string, request: ResolveAlertRequest, by: string, client: RequestClient): Promise<StaffAlert> {
     const alert = await this.alerts.find(id);
     if (!alert) throw new DomainException('alert_not_found');
+    // Nobody closes the file on themselves: a DPO's own alert waits for another DPO.
+    if (alert.staffId === by) throw new DomainException('own_alert');
     if (!(await this.alerts.resolve(id, request.status, request.note, by, this.clock.now()))) throw new DomainException('alert_resolved');
     await this.journal.record('alert.resolved', {
       actorId: by,

@@ -76,4 +76,14 @@ describe('the alerts screen', () => {
     expect(await screen.findByText('Cette alerte avait déjà été traitée par quelqu’un d’autre.')).toBeTruthy();
     await waitFor(() => expect(screen.queryByTestId('resolve-alert-dialog')).toBeNull());
   });
+
+  it('leaves an alert about the DPO themselves to another DPO', async () => {
+    // renderWithAdmin signs in 'staff-dpo'.
+    const mine = anAlert({ id: 'c3', staffId: 'staff-dpo', staffName: 'Inès Dubois', rule: 'repeated_denials' });
+    renderWithAdmin(<AlertsPage api={fakeAlertsApi([mine, open])} />);
+    const own = await screen.findByTestId('alert-c3');
+    expect(within(own).queryByTestId('alert-resolve')).toBeNull();
+    expect(within(own).getByTestId('alert-own').textContent).toBe('Vous concerne\u00a0: un autre DPO la traite');
+    expect(within(screen.getByTestId(`alert-${open.id}`)).getByTestId('alert-resolve')).toBeTruthy();
+  });
 });

@@ -2,7 +2,7 @@ import NotificationImportantOutlined from '@mui/icons-material/NotificationImpor
 import { Box, Button, MenuItem, Stack, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { ALERT_RULES, ALERT_STATUSES, type AlertRule, type AlertStatus, type StaffAlert } from '@vigie/contracts';
 import { useCallback, useState } from 'react';
-import { Link, Title, useTranslate } from 'react-admin';
+import { Link, Title, useGetIdentity, useTranslate } from 'react-admin';
 import { useApiData } from '../common/useApiData';
 import { AtCell } from '../components/AtCell';
 import { ListCard } from '../components/ListCard';
@@ -20,7 +20,7 @@ const ALL = 'all';
 /** Where the per-staff view of one person is. */
 export const staffActivityPath = (staffId: string): string => `/alerts/staff/${encodeURIComponent(staffId)}`;
 
-const AlertRow = ({ alert, onResolve }: { alert: StaffAlert; onResolve: (alert: StaffAlert) => void }) => {
+const AlertRow = ({ alert, mine, onResolve }: { alert: StaffAlert; mine: boolean; onResolve: (alert: StaffAlert) => void }) => {
   const translate = useTranslate();
   return (
     <TableRow hover data-testid={`alert-${alert.id}`} data-rule={alert.rule} data-status={alert.status}>
@@ -53,7 +53,12 @@ const AlertRow = ({ alert, onResolve }: { alert: StaffAlert; onResolve: (alert: 
         )}
       </TableCell>
       <TableCell>
-        {alert.status === 'open' && (
+        {alert.status === 'open' && mine && (
+          <Typography variant="caption" color="text.secondary" data-testid="alert-own">
+            {translate('vigie.alerts.resolve.own_short')}
+          </Typography>
+        )}
+        {alert.status === 'open' && !mine && (
           <Button size="small" variant="outlined" onClick={() => onResolve(alert)} data-testid="alert-resolve">
             {translate('vigie.alerts.resolve.open')}
           </Button>
@@ -66,6 +71,8 @@ const AlertRow = ({ alert, onResolve }: { alert: StaffAlert; onResolve: (alert: 
 /** The alerts on anomalous access, open ones first in view: the DPO acknowledges or dismisses each with a note. */
 export const AlertsPage = ({ api = alertsApi }: { api?: AlertsApi }) => {
   const translate = useTranslate();
+  // An alert about oneself is resolved by another DPO (the API refuses it too).
+  const { identity } = useGetIdentity();
   const [status, setStatus] = useState<AlertStatus | typeof ALL>('open');
   const [rule, setRule] = useState<AlertRule | typeof ALL>(ALL);
   const [page, setPage] = useState(0);
@@ -145,7 +152,7 @@ export const AlertsPage = ({ api = alertsApi }: { api?: AlertsApi }) => {
             paging={{ total: rows.total, page, perPage: ALERTS_PER_PAGE, onPageChange: setPage, messages: 'vigie.alerts' }}
           >
             {rows.data.map((alert) => (
-              <AlertRow key={alert.id} alert={alert} onResolve={setResolving} />
+              <AlertRow key={alert.id} alert={alert} mine={identity?.id === alert.staffId} onResolve={setResolving} />
             ))}
           </PagedTable>
         )}

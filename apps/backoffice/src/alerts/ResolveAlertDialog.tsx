@@ -44,6 +44,10 @@ export const ResolveAlertDialog = ({ alert, onClose, onDone, api = alertsApi }: 
           onDone();
           return;
         }
+        if (refusalCodeOf(error) === 'own_alert') {
+          setFailure(translate('vigie.alerts.resolve.own'));
+          return;
+        }
         const key = errorMessageKey(error);
         setFailure(translate('vigie.alerts.resolve.failed', { message: translate(key, { _: key }) }));
       },

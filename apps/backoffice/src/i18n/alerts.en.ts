@@ -75,6 +75,8 @@ export const alertsEn: MessagesOf<typeof alertsFr> = {
     cancel: 'Cancel',
     done: 'Alert resolved.',
     already: 'Someone else had already resolved this alert.',
+    own: 'This alert is about you: another DPO resolves it.',
+    own_short: 'About you: another DPO resolves it',
     failed: 'The alert could not be resolved: %{message}',
   },
   dashboard: {

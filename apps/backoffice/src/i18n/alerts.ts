@@ -74,6 +74,8 @@ export const alertsFr = {
     cancel: 'Annuler',
     done: 'Alerte traitée.',
     already: 'Cette alerte avait déjà été traitée par quelqu’un d’autre.',
+    own: 'Cette alerte vous concerne : un autre DPO la traite.',
+    own_short: 'Vous concerne : un autre DPO la traite',
     failed: 'L’alerte n’a pas pu être traitée\u00a0: %{message}',
   },
   dashboard: {
