@@ -272,6 +272,16 @@ describe('alerts on anomalous access', () => {
     expect(alert.evidence.sequences).toHaveLength(11);
   });
 
+  it('evaluates on one instance at a time: two instances at once raise one alert', async () => {
+    const m = await aModerator();
+    await evaluate();
+    await open(m.session, await myCase(m.session), 11);
+    const second = await anotherApp({});
+    const [a, b] = await Promise.all([evaluate(), evaluate(second)]);
+    expect(await alertsOf(m.id, 'openings_per_hour')).toHaveLength(1);
+    expect([...a, ...b]).toHaveLength(1);
+  });
+
   it('takes each threshold from the configuration', async () => {
     const m = await aModerator();
     const c = await myCase(m.session);
