@@ -23,6 +23,7 @@ import { StaffModule } from './staff/staff.module';
 import { SubjectsModule } from './subjects/subjects.module';
 import { ProcessingRecordModule } from './processing-record/processing-record.module';
 import { Clock, SystemClock } from './common/clock';
+import { AlertsModule } from './alerts/alerts.module';
 
 export interface AppRuntime {
   config: AppConfig;
@@ -57,6 +58,7 @@ export class AppModule {
         TransparencyModule,
         SubjectsModule,
         ProcessingRecordModule,
+        AlertsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -3,7 +3,9 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap/create-app';
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase, type Database } from './database/database-url';
+import { ALERT_WEBHOOK_SECRET } from './alerts/alert-webhook';
 import { seedDemoReports } from './demo/demo-reports';
+import type { WebhookSecret } from './outbox/webhook-secret';
 import { createDemoStaff, describeDemoStaff } from './demo/demo-staff';
 import { IntakeService } from './intake/intake.service';
 import { INTAKE_SECRETS, type IntakeSecrets } from './intake/intake-secrets';
@@ -43,6 +45,13 @@ async function main(): Promise<void> {
       process.stdout.write(
         `Access register: checkpoints are signed with the Ed25519 key generated in ${signingKey.generatedFile}` +
           ` (set REGISTER_SIGNING_KEY_FILE in production, and keep a copy of the public key with the DPO).\n\n`,
+      );
+    }
+    const alertSecret = app.get<WebhookSecret>(ALERT_WEBHOOK_SECRET);
+    if (alertSecret.generatedFile) {
+      process.stdout.write(
+        `Alerts: deliveries to ALERT_WEBHOOK_URL are signed with the HMAC secret in ${alertSecret.generatedFile}` +
+          ` (generated for development; set ALERT_WEBHOOK_SECRET in production).\n\n`,
       );
     }
     await app.listen({ port: config.PORT, host: config.HOST });

@@ -65,6 +65,8 @@ export async function createTestApp(
     REGISTER_CHECKPOINT_INTERVAL_HOURS: '0',
     RETENTION_SCHEDULE_HOURS: '0',
     WEBHOOK_POLL_MS: '0',
+    // Tests evaluate the alert rules when they mean to.
+    ALERT_EVALUATION_SECONDS: '0',
     ...env,
   });
   const logs: string[] = [];

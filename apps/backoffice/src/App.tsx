@@ -5,6 +5,7 @@ import { LoginPage, profileRoute } from './account';
 import { caseMetadataRoute, casesResource } from './cases';
 import type { ScreenRoute } from './common/screenRoute';
 import { RequireAccess } from './components/RequireAccess';
+import { alertsRoute, staffActivityRoute } from './alerts';
 import { approvalsRoute } from './decisions';
 import { deliveriesRoute } from './deliveries';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -35,6 +36,8 @@ const CaseShowPage = lazy(() =>
 
 const SCREEN_ROUTES: readonly ScreenRoute[] = [
   registerRoute,
+  alertsRoute,
+  staffActivityRoute,
   journalRoute,
   subjectsRoute,
   processingRecordRoute,

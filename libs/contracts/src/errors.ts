@@ -106,6 +106,9 @@ export const ERROR_CODES = {
   run_not_found: { status: 404, message: 'No such retention run.' },
   legal_hold_exists: { status: 409, message: 'This case is already under a legal hold.' },
   no_legal_hold: { status: 409, message: 'This case is not under a legal hold.' },
+  alert_not_found: { status: 404, message: 'No such alert.' },
+  own_alert: { status: 403, message: 'An alert about you is resolved by another DPO.' },
+  alert_resolved: { status: 409, message: 'This alert was already resolved.' },
   not_pending: { status: 409, message: 'No pending delivery with this id.' },
   not_ready: { status: 503, message: 'Not ready: a dependency is down.' },
 } as const satisfies Record<string, ErrorCodeEntry>;

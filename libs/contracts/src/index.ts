@@ -1,3 +1,5 @@
+export * from './alerts';
+export * from './alerts.schemas';
 export * from './case-metadata';
 export * from './cases';
 export * from './cases.schemas';

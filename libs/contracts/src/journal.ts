@@ -52,6 +52,10 @@ export const STAFF_ACTIVITY_EVENTS = [
   'subject.searched',
   'subject.report_generated',
   'processing_record.viewed',
+  // Alerts on anomalous access
+  'alerts.viewed',
+  'alert.resolved',
+  'staff.access_activity_viewed',
   // What leaves for the platform and the public
   'deliveries.viewed',
   'delivery.retried',

@@ -41,6 +41,9 @@ const ALLOWED_ROLES = {
   // The record of processing (GDPR Art. 30), generated from the configuration: the DPO keeps it,
   // admins run the configuration it describes.
   'processing_record.view': ['dpo', 'admin'],
+  // Alerts on anomalous access, and a member of staff's use of the gate over time.
+  'alerts.view': ['dpo'],
+  'alerts.resolve': ['dpo'],
   'retention.view': ['dpo', 'admin'],
   'retention.run': ['dpo', 'admin'],
   'legal_hold.view': ['lead', 'dpo', 'admin'],

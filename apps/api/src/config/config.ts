@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { STAFF_ROLES } from '@vigie/contracts';
 import { z } from 'zod';
+import { parseWorkingHours } from './working-hours';
 
 /** The repository root, two levels above `apps/api/dist` (or `apps/api/src` under jest). */
 export const REPO_ROOT = resolve(__dirname, '../../../..');
@@ -17,6 +18,18 @@ const roleList = z
   .string()
   .transform((v) => v.split(',').map((r) => r.trim()).filter(Boolean))
   .pipe(z.array(z.enum(STAFF_ROLES)));
+
+/** `Mon-Fri 08:00-20:00 Europe/Paris`: days, hours, an IANA time zone. */
+const workingHours = z
+  .string()
+  .transform((v, ctx) => {
+    const parsed = parseWorkingHours(v);
+    if (typeof parsed === 'string') {
+      ctx.addIssue({ code: 'custom', message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  });
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -92,6 +105,32 @@ const schema = z.object({
   REGISTER_CHECKPOINT_EVERY_ENTRIES: z.coerce.number().int().min(0).max(100_000_000).default(10_000),
   /** Where the latest signed checkpoint is also kept as a file, shared by every instance; default: the signing key's folder. */
   CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** How often the register's new entries are checked against the alert rules; 0: never (tests evaluate by hand). */
+  ALERT_EVALUATION_SECONDS: z.coerce.number().int().min(0).max(60).default(15),
+  /** Openings by one member of staff in a rolling hour above which an alert is raised. */
+  ALERT_OPENINGS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Openings in a rolling hour above this multiple of one's own 30-day hourly median raise an alert too… */
+  ALERT_MEDIAN_FACTOR: z.coerce.number().min(1).max(100).default(3),
+  /** …when they are at least this many. */
+  ALERT_MEDIAN_MINIMUM: z.coerce.number().int().min(1).max(10_000).default(5),
+  /** Uses of the same justification (normalised) by one person in 24 hours that raise an alert. */
+  ALERT_SAME_JUSTIFICATION_PER_DAY: z.coerce.number().int().min(2).max(10_000).default(5),
+  /** Openings outside these hours raise an alert, e.g. `Mon-Fri 08:00-20:00 Europe/Paris`; unset: off. */
+  ALERT_WORKING_HOURS: workingHours.optional(),
+  /** Refused attempts (step-up requests excluded) by one person in ALERT_DENIALS_MINUTES that raise an alert. */
+  ALERT_DENIALS: z.coerce.number().int().min(1).max(10_000).default(3),
+  ALERT_DENIALS_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  /** Cases in which one person opened the same platform user's conversations within ALERT_SAME_PERSON_DAYS that raise an alert. */
+  ALERT_SAME_PERSON_CASES: z.coerce.number().int().min(2).max(1000).default(3),
+  ALERT_SAME_PERSON_DAYS: z.coerce.number().int().min(1).max(366).default(7),
+  /** Openings (over the last 30 days) from which the share of whole-conversation openings is judged… */
+  ALERT_WIDENING_MIN_OPENINGS: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** …and the share above which it raises an alert. */
+  ALERT_WIDENING_SHARE: z.coerce.number().min(0).max(1).default(0.5),
+  /** Where each new alert is POSTed, signed like the platform webhook; unset: alerts stay in Vigie. */
+  ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  /** The HMAC secret alert deliveries are signed with (not the platform's); generated under DATA_DIR outside production. */
+  ALERT_WEBHOOK_SECRET: z.string().min(16, 'needs at least 16 characters').optional(),
 })
   .refine((c) => c.NODE_ENV !== 'production' || c.DATABASE_URL !== undefined, {
     path: ['DATABASE_URL'],
@@ -104,6 +143,10 @@ const schema = z.object({
   .refine((c) => c.NODE_ENV !== 'production' || !c.PLATFORM_WEBHOOK_URL || c.PLATFORM_WEBHOOK_SECRET !== undefined, {
     path: ['PLATFORM_WEBHOOK_SECRET'],
     message: 'is required in production when PLATFORM_WEBHOOK_URL is set',
+  })
+  .refine((c) => c.NODE_ENV !== 'production' || !c.ALERT_WEBHOOK_URL || c.ALERT_WEBHOOK_SECRET !== undefined, {
+    path: ['ALERT_WEBHOOK_SECRET'],
+    message: 'is required in production when ALERT_WEBHOOK_URL is set',
   })
   .refine((c) => c.NODE_ENV !== 'production' || c.REGISTER_SIGNING_KEY_FILE !== undefined, {
     path: ['REGISTER_SIGNING_KEY_FILE'],

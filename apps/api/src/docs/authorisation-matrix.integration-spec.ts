@@ -108,6 +108,11 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /api/v1/audit/subjects': { allowed: 400 },
   'GET /api/v1/audit/subjects/{externalId}/report': { allowed: 404 },
   'GET /api/v1/audit/processing-record': { allowed: 200 },
+  'GET /api/v1/audit/alerts': { allowed: 200 },
+  'GET /api/v1/audit/alerts/summary': { allowed: 200 },
+  'POST /api/v1/audit/alerts/{id}/resolve': { allowed: 400 },
+  // An id that names no staff account.
+  'GET /api/v1/audit/staff/{id}/activity': { allowed: 404 },
   'GET /api/v1/retention/policy': { allowed: 200 },
   'GET /api/v1/retention/preview': { allowed: 200 },
   'GET /api/v1/retention/runs': { allowed: 200 },

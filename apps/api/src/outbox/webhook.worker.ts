@@ -1,15 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { signatureHeader } from '@vigie/intake-client';
 import { Clock } from '../common/clock';
 import { every } from '../common/periodic';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type OutboxMessage, OutboxRepository } from './outbox.repository';
+import { postSigned, retryDelayMs } from './signed-delivery';
 import { WEBHOOK_SECRET, type WebhookSecret } from './webhook-secret';
 
 const BATCH = 20;
-const TIMEOUT_MS = 10_000;
 const LEASE_MS = 60_000;
-const MAX_BACKOFF_MS = 3_600_000;
 
 /**
  * Delivers the outbox to `PLATFORM_WEBHOOK_URL`, signed like intake (`X-Signature`, its own
@@ -58,37 +56,15 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async deliver(url: string, message: OutboxMessage): Promise<boolean> {
-    const body = JSON.stringify(message.payload);
     const startedAt = this.clock.now();
-    const started = performance.now();
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-signature': signatureHeader(this.secret.secret, Math.floor(startedAt.getTime() / 1000), body),
-          'x-vigie-event': message.eventType,
-          'idempotency-key': `vigie-outbox-${message.id}`,
-        },
-        body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      statusCode = response.status;
-      await response.arrayBuffer().catch(() => undefined);
-      if (!response.ok) error = `HTTP ${response.status}`;
-    } catch (failure) {
-      // Network errors name hosts and codes, never the payload.
-      error = failure instanceof Error ? `${failure.name}: ${(failure as { cause?: { code?: string } }).cause?.code ?? failure.message}`.slice(0, 200) : 'unknown error';
-    }
-    const durationMs = Math.round(performance.now() - started);
+    const attempt = await postSigned(url, this.secret.secret, JSON.stringify(message.payload), { event: message.eventType, idempotencyKey: `vigie-outbox-${message.id}` }, startedAt);
+    const { error } = attempt;
     const ok = error === null;
-    const backoff = Math.min(this.config.WEBHOOK_RETRY_BASE_SECONDS * 1000 * 2 ** message.attempts, MAX_BACKOFF_MS);
+    const backoff = retryDelayMs(this.config.WEBHOOK_RETRY_BASE_SECONDS, message.attempts);
     await this.outbox.recordAttempt(
       message.id,
       startedAt,
-      { statusCode, error, durationMs },
+      attempt,
       ok ? { deliveredAt: this.clock.now() } : { retryAt: new Date(this.clock.now().getTime() + backoff) },
     );
     if (!ok) this.logger.warn({ outboxId: message.id, attempt: message.attempts + 1, error }, 'Webhook delivery failed; will retry');

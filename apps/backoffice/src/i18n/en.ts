@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { CasesResourceMessages, ResourceMessages, VigieMessages } from './fr';
+import { alertsEn } from './alerts.en';
 import { decisionsEn } from './decisions.en';
 import { gateEn } from './gate.en';
 import { journalEn } from './journal.en';
@@ -506,6 +507,7 @@ const vigie: VigieMessages = {
   gate: gateEn,
   register: registerEn,
   journal: journalEn,
+  alerts: alertsEn,
   retention: retentionEn,
   subjects: subjectsEn,
   processing_record: processingRecordEn,

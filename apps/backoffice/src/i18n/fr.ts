@@ -1,5 +1,6 @@
 import frenchMessages from 'ra-language-french';
 import type { MessagesOf } from './messagesOf';
+import { alertsFr } from './alerts';
 import { decisionsFr } from './decisions';
 import { gateFr } from './gate';
 import { journalFr } from './journal';
@@ -515,6 +516,7 @@ const vigie = {
   gate: gateFr,
   register: registerFr,
   journal: journalFr,
+  alerts: alertsFr,
   retention: retentionFr,
   subjects: subjectsFr,
   processing_record: processingRecordFr,

@@ -2,6 +2,7 @@ import type { StaffRole } from '@vigie/contracts';
 import { Menu, usePermissions } from 'react-admin';
 import { SCREENS, screenLabel } from './screens';
 import { canAccess } from '../permissions';
+import { OpenAlertsBadge } from '../alerts';
 
 export const AppMenu = () => {
   const { permissions } = usePermissions<StaffRole[]>();
@@ -14,7 +15,15 @@ export const AppMenu = () => {
           key={screen.id}
           to={screen.path}
           primaryText={screenLabel(screen)}
-          leftIcon={<screen.icon />}
+          leftIcon={
+            screen.id === 'alerts' ? (
+              <OpenAlertsBadge>
+                <screen.icon />
+              </OpenAlertsBadge>
+            ) : (
+              <screen.icon />
+            )
+          }
         />
       ))}
     </Menu>

@@ -22,6 +22,8 @@ import { SCREENS, screenLabel } from './screens';
 import { canAccess } from '../permissions';
 import { IconBadge } from '../components/IconBadge';
 import { isStaffSessionIdentity } from '../providers/authProvider';
+import { OpenAlertsCard } from '../alerts';
+import { Suspense } from 'react';
 
 const ROLE_ICONS: Record<StaffRole, typeof SvgIcon> = {
   moderator: GavelOutlined,
@@ -114,6 +116,11 @@ export const Dashboard = () => {
             roles: pendingRoles.map((role) => translate(`vigie.roles.${role}`)).join(', '),
           })}
         </Alert>
+      )}
+      {canAccess(roles, 'alerts.view') && (
+        <Suspense fallback={null}>
+          <OpenAlertsCard />
+        </Suspense>
       )}
       {roles.length === 0 && pendingRoles.length > 0 ? null : roles.length === 0 ? (
         <Alert severity="info">{translate('vigie.dashboard.no_roles')}</Alert>

@@ -4,6 +4,7 @@ import HowToRegOutlined from '@mui/icons-material/HowToRegOutlined';
 import HourglassBottomOutlined from '@mui/icons-material/HourglassBottomOutlined';
 import HowToVoteOutlined from '@mui/icons-material/HowToVoteOutlined';
 import InboxOutlined from '@mui/icons-material/InboxOutlined';
+import NotificationImportantOutlined from '@mui/icons-material/NotificationImportantOutlined';
 import ManageSearchOutlined from '@mui/icons-material/ManageSearchOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import OutboxOutlined from '@mui/icons-material/OutboxOutlined';
@@ -43,6 +44,15 @@ export const SCREENS = [
     action: 'register.view',
     icon: FactCheckOutlined,
     // Served by register/, routed in App.tsx.
+    upcoming: false,
+  },
+  {
+    id: 'alerts',
+    label: 'vigie.alerts.menu',
+    path: '/alerts',
+    action: 'alerts.view',
+    icon: NotificationImportantOutlined,
+    // Served by alerts/, routed in App.tsx; its menu item carries the count of open alerts.
     upcoming: false,
   },
   {
