@@ -243,6 +243,16 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
       response: { keep: 'our answer: our own report and case ids, or field problems without values' },
     },
   },
+  staff_alert: {
+    rows: 'none',
+    columns: {
+      rule: MACHINE,
+      status: MACHINE,
+      evidence: { keep: 'register sequences: the entries themselves are erased by the register, the numbers name nobody' },
+      note: { keep: "the DPO's resolution note about a staff member's use of the gate: staff data, not a case's" },
+      webhook_last_error: { keep: 'an HTTP status or an error name, composed by the delivery' },
+    },
+  },
   intake_rate_window: {
     rows: 'none',
     columns: { client: { keep: "the platform's calling address, counted for a minute and cleared the minute after" } },
