@@ -66,7 +66,7 @@ describeInBrowser('staff accounts, sessions and two-factor authentication', () =
     await eventually(
       () => menuEntries(page),
       (shown) =>
-        expect(shown).toEqual(['Tableau de bord', 'Conservation', 'Envois à la plateforme', 'Équipe', 'Rôles à approuver']),
+        expect(shown).toEqual(['Tableau de bord', 'Traitements RGPD', 'Conservation', 'Envois à la plateforme', 'Équipe', 'Rôles à approuver']),
     );
 
     await page.getByRole('menuitem', { name: 'Équipe' }).click();
