@@ -78,7 +78,7 @@ describe('a tampering campaign against the register', () => {
     fileText = readFileSync(join(dir, CHECKPOINT_FILE_NAME), 'utf8');
     await owner(TABLES.map((table) => `CREATE TABLE ${table}_original AS SELECT * FROM ${table}`).join(';\n') +
       `; CREATE TABLE moderation_case_original AS SELECT * FROM moderation_case`);
-  });
+  }, 120_000);
   afterAll(async () => {
     await t?.close();
     await db?.drop();
@@ -324,7 +324,8 @@ describe('a tampering campaign against the register', () => {
     console.log(`Tampering campaign: ${undetected.length} of ${all.length} mutations undetected`);
     expect(all.length).toBeGreaterThanOrEqual(70);
     expect(undetected).toEqual([]);
-  });
+    // Seventy-odd verify-and-restore rounds: minutes on a loaded two-core machine, seconds on a quiet one.
+  }, 180_000);
 });
 
 function literal(value: string | null): string {
