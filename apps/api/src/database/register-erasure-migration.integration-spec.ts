@@ -57,6 +57,7 @@ describe('the register erasure record migration', () => {
           justificationDigest: personalDigest(salt, 'Vérifier le signalement cité.'),
           ipDigest: personalDigest(salt, '203.0.113.7'),
           userAgentDigest: personalDigest(salt, 'Firefox'),
+          liaVersion: null,
         };
         const hash = chainHash(prevHash, entry, 1);
         await owner(
