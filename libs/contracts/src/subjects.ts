@@ -91,6 +91,8 @@ export interface ProcessingRecord {
   retentionPeriod: string;
   /** Where decisions go to the platform; null when no webhook is configured. */
   platformWebhookUrl: string | null;
+  /** The legitimate-interest assessment in force (null if none is). */
+  lia: { version: number; effectiveFrom: string; digest: string } | null;
   sections: ProcessingRecordSection[];
 }
 

@@ -28,7 +28,7 @@ describe('the legitimate-interest assessment (LIA)', () => {
   let moderator: Session;
   const owner = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => ownerQuery<T>(sql, params, db.url);
   const get = (session: Session, url: string) => t.app.inject({ method: 'GET', url, headers: session.headers() });
-  const publish = (session: Session, payload: unknown) => t.app.inject({ method: 'POST', url: '/api/v1/audit/lia', headers: session.headers(true), payload });
+  const publish = (session: Session, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/v1/audit/lia', headers: session.headers(true), payload });
 
   /** A case the moderator claims and opens: the register's `granted` entry for it. */
   async function anOpening(): Promise<{ entry: AccessLogEntry; grantId: string; caseId: string }> {

@@ -2,14 +2,29 @@ import PolicyOutlined from '@mui/icons-material/PolicyOutlined';
 import { Box, Stack, Typography } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { ACCESS_PURPOSE, LEGAL_BASIS } from '@vigie/contracts';
+import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { Link } from 'react-router';
+import { liaApi } from '../lia/liaApi';
 
 /**
  * The legal basis and purpose of the access, in plain words. Staff do not choose them: the
  * system records the codes, the privacy policy fixes them; the dialog only says them.
  */
-export const LegalBasisNotice = () => {
+export const LegalBasisNotice = ({ currentLia = liaApi.current }: { currentLia?: () => Promise<{ version: number }> }) => {
   const translate = useTranslate();
+  // The assessment in force, which the access will record; the link opens it beside the dialog.
+  const [liaVersion, setLiaVersion] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    currentLia().then(
+      (lia) => live && setLiaVersion(lia.version),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [currentLia]);
   const line = (label: string, value: string) => (
     <Typography variant="body2">
       <Box component="strong" sx={{ fontWeight: 600 }}>
@@ -36,6 +51,18 @@ export const LegalBasisNotice = () => {
       <PolicyOutlined sx={{ color: 'primary.main', fontSize: 20, mt: 0.25 }} aria-hidden />
       <Stack spacing={0.5}>
         {line('vigie.gate.dialog.legal_basis_label', 'vigie.gate.dialog.legal_basis')}
+        {liaVersion !== null && (
+          <Typography variant="body2" data-testid="gate-lia" data-lia-version={liaVersion}>
+            <Box component="strong" sx={{ fontWeight: 600 }}>
+              {translate('vigie.lia.gate_label')}
+            </Box>{' '}
+            {translate('vigie.lia.gate_basis')} (
+            <Link to={`/lia/${liaVersion}`} target="_blank" rel="noopener" data-testid="gate-lia-link">
+              {translate('vigie.lia.gate_link', { version: liaVersion })}
+            </Link>
+            )
+          </Typography>
+        )}
         {line('vigie.gate.dialog.purpose_label', 'vigie.gate.dialog.purpose')}
       </Stack>
     </Stack>
