@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Browser, baseUrl, describeInBrowser, openBrowser, screenshot } from './support/browser';
 import { eventually } from './support/eventually';
 import { signInAs } from './support/mfa';
-import { aReport, intakeSecret, sendReport } from './support/intake';
+import { aReport, intakeSecret, type PlatformUser, sendReport } from './support/intake';
 import { demoAccount, signOut, submitCredentials } from './support/session';
 
 const JUSTIFICATION = 'Vérifier les menaces citées dans le signalement reçu.';
@@ -17,7 +17,9 @@ describeInBrowser('the legitimate-interest assessment', () => {
   it('the DPO publishes a version; the gate dialog links to it, and the register entry records it', async () => {
     const { page } = browser;
     const tag = randomUUID().slice(0, 8);
-    const { caseId } = await sendReport(baseUrl(), intakeSecret(), aReport({ category: 'harassment', minutesAgo: 2 }));
+    const reporter: PlatformUser = { externalId: `u_ines_${tag}`, kind: 'explorer', displayName: 'Inès L.' };
+    const reported: PlatformUser = { externalId: `u_marc_${tag}`, kind: 'expert', displayName: 'Marc D.' };
+    const { caseId } = await sendReport(baseUrl(), intakeSecret(), aReport({ category: 'harassment', comment: 'Il me menace.', reporter, reported, minutesAgo: 2 }));
 
     // The DPO: the version in force, its text prefilled, a new version published from today.
     await signInAs(page, 'dpo');
@@ -29,7 +31,7 @@ describeInBrowser('the legitimate-interest assessment', () => {
     expect(before).toBeGreaterThanOrEqual(1);
     const text = page.getByTestId('lia-text-input');
     expect(await text.inputValue()).toContain('Garanties');
-    await text.fill(`${await text.inputValue()}\n- Relecture trimestrielle par le DPO (${tag}).`);
+    await text.fill(`${(await text.inputValue()).trimEnd()}\n- Relecture trimestrielle par le DPO (${tag}).`);
     await page.getByTestId('lia-publish').click();
     const version = before + 1;
     await page.getByText(`Version ${version} publiée`).waitFor();
@@ -37,6 +39,8 @@ describeInBrowser('the legitimate-interest assessment', () => {
     expect(await current.getByTestId('lia-text').textContent()).toContain(`Relecture trimestrielle par le DPO (${tag})`);
     await page.getByTestId(`lia-history-${version}`).waitFor();
     await screenshot(page, 'lia-dpo');
+    // The app bar hides while the page is scrolled down to the form.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await signOut(page);
 
     // A moderator: the gate dialog names the version in force, and links to it.
@@ -54,7 +58,8 @@ describeInBrowser('the legitimate-interest assessment', () => {
     await dialog.waitFor();
     const lia = dialog.getByTestId('gate-lia');
     await lia.waitFor();
-    expect(await lia.textContent()).toContain(`Base légale : intérêt légitime (AIL v${version})`);
+    const basis = await dialog.getByTestId('gate-legal-basis').textContent();
+    expect(basis).toMatch(new RegExp(`Base légale\u00a0: intérêt légitime .* · analyse d’intérêt légitime en vigueur\u00a0: AIL v${version}`));
     expect(await dialog.getByTestId('gate-lia-link').getAttribute('href')).toContain(`/lia/${version}`);
     await dialog.getByRole('checkbox').first().check();
     await dialog.getByTestId('gate-justification').fill(JUSTIFICATION);

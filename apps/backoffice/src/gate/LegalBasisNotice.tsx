@@ -2,7 +2,7 @@ import PolicyOutlined from '@mui/icons-material/PolicyOutlined';
 import { Box, Stack, Typography } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { ACCESS_PURPOSE, LEGAL_BASIS } from '@vigie/contracts';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { liaApi } from '../lia/liaApi';
@@ -25,12 +25,13 @@ export const LegalBasisNotice = ({ currentLia = liaApi.current }: { currentLia?:
       live = false;
     };
   }, [currentLia]);
-  const line = (label: string, value: string) => (
+  const line = (label: string, value: string, after?: ReactNode) => (
     <Typography variant="body2">
       <Box component="strong" sx={{ fontWeight: 600 }}>
         {translate(label)}
       </Box>{' '}
       {translate(value)}
+      {after}
     </Typography>
   );
   return (
@@ -50,18 +51,17 @@ export const LegalBasisNotice = ({ currentLia = liaApi.current }: { currentLia?:
     >
       <PolicyOutlined sx={{ color: 'primary.main', fontSize: 20, mt: 0.25 }} aria-hidden />
       <Stack spacing={0.5}>
-        {line('vigie.gate.dialog.legal_basis_label', 'vigie.gate.dialog.legal_basis')}
-        {liaVersion !== null && (
-          <Typography variant="body2" data-testid="gate-lia" data-lia-version={liaVersion}>
-            <Box component="strong" sx={{ fontWeight: 600 }}>
-              {translate('vigie.lia.gate_label')}
-            </Box>{' '}
-            {translate('vigie.lia.gate_basis')} (
-            <Link to={`/lia/${liaVersion}`} target="_blank" rel="noopener" data-testid="gate-lia-link">
-              {translate('vigie.lia.gate_link', { version: liaVersion })}
-            </Link>
-            )
-          </Typography>
+        {line(
+          'vigie.gate.dialog.legal_basis_label',
+          'vigie.gate.dialog.legal_basis',
+          liaVersion !== null && (
+            <Box component="span" data-testid="gate-lia" data-lia-version={liaVersion}>
+              {' · '}
+              <Link to={`/lia/${liaVersion}`} target="_blank" rel="noopener" data-testid="gate-lia-link">
+                {translate('vigie.lia.gate_link', { version: liaVersion })}
+              </Link>
+            </Box>
+          ),
         )}
         {line('vigie.gate.dialog.purpose_label', 'vigie.gate.dialog.purpose')}
       </Stack>

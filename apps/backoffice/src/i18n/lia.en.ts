@@ -30,9 +30,7 @@ export const liaEn: typeof liaFr = {
   publish: 'Publish',
   published: 'Version %{version} published',
   publish_failed: 'The version was not published: %{message}',
-  gate_link: 'LIA v%{version}',
-  gate_label: 'Legal basis:',
-  gate_basis: 'legitimate interest',
+  gate_link: 'legitimate-interest assessment in force: LIA v%{version}',
   register_label: 'Legitimate-interest assessment',
   register_none: 'not recorded (older entry)',
 };

@@ -28,9 +28,7 @@ export const liaFr = {
   publish: 'Publier',
   published: 'Version %{version} publiée',
   publish_failed: 'La version n’a pas été publiée : %{message}',
-  gate_link: 'AIL v%{version}',
-  gate_label: 'Base légale\u00a0:',
-  gate_basis: 'intérêt légitime',
+  gate_link: 'analyse d’intérêt légitime en vigueur\u00a0: AIL v%{version}',
   register_label: 'Analyse d’intérêt légitime',
   register_none: 'non inscrite (entrée antérieure)',
 };
