@@ -24,6 +24,7 @@ import { SubjectsModule } from './subjects/subjects.module';
 import { ProcessingRecordModule } from './processing-record/processing-record.module';
 import { Clock, SystemClock } from './common/clock';
 import { AlertsModule } from './alerts/alerts.module';
+import { LiaModule } from './lia/lia.module';
 
 export interface AppRuntime {
   config: AppConfig;
@@ -59,6 +60,7 @@ export class AppModule {
         SubjectsModule,
         ProcessingRecordModule,
         AlertsModule,
+        LiaModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

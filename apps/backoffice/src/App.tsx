@@ -16,6 +16,7 @@ import { dataProvider } from './providers/dataProvider';
 import { journalRoute } from './journal';
 import { REGISTER_OLD_PATH, registerRoute } from './register';
 import { processingRecordRoute } from './processing-record';
+import { liaDocumentRoute, liaRoute } from './lia';
 import { retentionRoute } from './retention';
 import { roleRequestsRoute, setPasswordRoute, staffResource } from './staff';
 import { subjectsRoute } from './subjects';
@@ -46,6 +47,8 @@ const SCREEN_ROUTES: readonly ScreenRoute[] = [
   deliveriesRoute,
   roleRequestsRoute,
   caseMetadataRoute,
+  liaRoute,
+  liaDocumentRoute,
 ];
 
 const store = localStorageStore(undefined, 'Vigie');

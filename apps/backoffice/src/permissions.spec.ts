@@ -39,6 +39,8 @@ describe('canAccess', () => {
       'staff.manage': false,
       'staff.approve_roles': false,
       'account.self': true,
+      'lia.manage': false,
+      'lia.view': true,
     },
     lead: {
       'queue.view': true,
@@ -74,6 +76,8 @@ describe('canAccess', () => {
       'staff.manage': false,
       'staff.approve_roles': true,
       'account.self': true,
+      'lia.manage': false,
+      'lia.view': true,
     },
     dpo: {
       'queue.view': false,
@@ -109,6 +113,8 @@ describe('canAccess', () => {
       'staff.manage': false,
       'staff.approve_roles': false,
       'account.self': true,
+      'lia.manage': true,
+      'lia.view': true,
     },
     admin: {
       'queue.view': false,
@@ -144,6 +150,8 @@ describe('canAccess', () => {
       'staff.manage': true,
       'staff.approve_roles': true,
       'account.self': true,
+      'lia.manage': false,
+      'lia.view': true,
     },
   };
 

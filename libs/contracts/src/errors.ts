@@ -111,6 +111,8 @@ export const ERROR_CODES = {
   alert_resolved: { status: 409, message: 'This alert was already resolved.' },
   not_pending: { status: 409, message: 'No pending delivery with this id.' },
   not_ready: { status: 503, message: 'Not ready: a dependency is down.' },
+  lia_backdated: { status: 400, message: 'A version of the assessment takes effect now or later, and not before the previous one.' },
+  lia_not_found: { status: 404, message: 'No such version of the legitimate-interest assessment.' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

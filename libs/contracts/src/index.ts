@@ -22,3 +22,4 @@ export * from './staff';
 export * from './staff.schemas';
 export * from './subjects';
 export * from './subjects.schemas';
+export * from './lia';

@@ -60,6 +60,8 @@ export const STAFF_ACTIVITY_EVENTS = [
   'deliveries.viewed',
   'delivery.retried',
   'transparency.exported',
+  // The legitimate-interest assessment (its version and date; never its text)
+  'lia.published',
 ] as const;
 export type StaffActivityEvent = (typeof STAFF_ACTIVITY_EVENTS)[number];
 

@@ -60,6 +60,9 @@ const ALLOWED_ROLES = {
   'staff.approve_roles': ['lead', 'admin'],
   // One's own session and account: profile, password, MFA enrolment, sign-out.
   'account.self': ALL_STAFF,
+  // The legitimate-interest assessment: the DPO writes its versions; all staff read the one in force.
+  'lia.manage': ['dpo'],
+  'lia.view': ALL_STAFF,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof ALLOWED_ROLES;

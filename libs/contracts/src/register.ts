@@ -27,6 +27,8 @@ export interface AccessLogEntry {
   requestId: string | null;
   erasedAt: string | null;
   hash: string;
+  /** The legitimate-interest assessment the access was made under (null for entries older than format 3). */
+  liaVersion: number | null;
 }
 
 export const ACCESS_LOG_SORT_FIELDS = ['sequence'] as const;

@@ -46,10 +46,7 @@ export interface SubjectAccess {
   reason: string | null;
   purpose: string;
   legalBasis: string;
-  /**
-   * The legitimate-interest assessment in force when the entry was written. Always null for now:
-   * register entries do not record it yet; the field is kept so that clients need no change when they do.
-   */
+  /** The legitimate-interest assessment in force when the entry was written (null for entries older than register format 3). */
   liaVersion: number | null;
   /**
    * What the access covered: `messageCount` messages of the conversation; `ownMessageCount` of them
@@ -94,6 +91,8 @@ export interface ProcessingRecord {
   retentionPeriod: string;
   /** Where decisions go to the platform; null when no webhook is configured. */
   platformWebhookUrl: string | null;
+  /** The legitimate-interest assessment in force (null if none is). */
+  lia: { version: number; effectiveFrom: string; digest: string } | null;
   sections: ProcessingRecordSection[];
 }
 

@@ -128,9 +128,9 @@ describe('alerts on anomalous access', () => {
       for (let h = 0; h < 20; h++) {
         await owner(
           `INSERT INTO access_log (sequence, at, staff_id, staff_roles, report_ids, subject_ids, legal_basis, purpose, outcome, scope,
-                                   justification_digest, ip_digest, user_agent_digest, prev_hash, hash, format)
+                                   justification_digest, ip_digest, user_agent_digest, prev_hash, hash, format, lia_version)
            SELECT coalesce(max(sequence), 0) + 1, $2::timestamptz, $1, '{moderator}', '{}', '{}', 'GDPR-6-1-f', 'moderation.report-review', 'granted',
-                  '{"kind":"context","messageCount":1}', 'x', 'x', 'x', 'x', 'x', 2 FROM access_log`,
+                  '{"kind":"context","messageCount":1}', 'x', 'x', 'x', 'x', 'x', 3, 1 FROM access_log`,
           [staffId, new Date(clock.now().getTime() - (3 + h * 5) * HOUR)],
         );
       }

@@ -11,8 +11,8 @@ import { runMigrations } from './migrate';
 
 /**
  * The register's formats and recorded erasures arrive on a register already written: its entries
- * stay format 1 and keep verifying, its past erasures are recorded, new entries are format 2,
- * and an entry cannot be passed back to format 1 once format 2 began.
+ * stay format 1 and keep verifying, its past erasures are recorded, new entries are in the latest
+ * format (3 since the assessment's version is covered), and an entry cannot be passed back to format 1 once a later one began.
  */
 describe('the register erasure record migration', () => {
   let db: { url: string; drop(): Promise<void> };
@@ -22,7 +22,7 @@ describe('the register erasure record migration', () => {
   });
   afterAll(() => db?.drop());
 
-  it('keeps format 1 entries verifying, records their past erasures, and writes format 2 after', async () => {
+  it('keeps format 1 entries verifying, records their past erasures, and writes the latest format after', async () => {
     const setup = await createTestApp({ databaseUrl: db.url, env: { MFA_REQUIRED_ROLES: '' } });
     const { caseId } = await aReportedCase(setup.app, { messages: 2 });
     await setup.close();
@@ -57,6 +57,7 @@ describe('the register erasure record migration', () => {
           justificationDigest: personalDigest(salt, 'Vérifier le signalement cité.'),
           ipDigest: personalDigest(salt, '203.0.113.7'),
           userAgentDigest: personalDigest(salt, 'Firefox'),
+          liaVersion: null,
         };
         const hash = chainHash(prevHash, entry, 1);
         await owner(
@@ -99,13 +100,13 @@ describe('the register erasure record migration', () => {
       );
       await record();
       await record();
-      expect(await register.verify()).toMatchObject({ intact: true, entriesChecked: 5, formats: { '1': 3, '2': 2 } });
+      expect(await register.verify()).toMatchObject({ intact: true, entriesChecked: 5, formats: { '1': 3, '3': 2 } });
       const asOwner = (sql: string) => owner(`BEGIN; SET LOCAL session_replication_role = replica; ${sql}; COMMIT`);
 
-      // A format 2 entry marked format 1: its hash covers its format.
+      // A format 3 entry marked format 1: its hash covers its format.
       await asOwner(`UPDATE access_log SET format = 1 WHERE sequence = 4`);
       expect((await register.verify()).firstBroken).toEqual({ sequence: 4, problem: 'hash_mismatch' });
-      await asOwner(`UPDATE access_log SET format = 2 WHERE sequence = 4`);
+      await asOwner(`UPDATE access_log SET format = 3 WHERE sequence = 4`);
 
       // The last entry passed off as format 1, its hash well computed in that format: formats only move forward.
       const [fifth] = await owner<ChainedEntry & { prevHash: string }>(
@@ -116,7 +117,7 @@ describe('the register erasure record migration', () => {
                 prev_hash AS "prevHash"
            FROM access_log WHERE sequence = 5`,
       );
-      await asOwner(`UPDATE access_log SET format = 1, hash = '${chainHash(fifth.prevHash, fifth, 1)}' WHERE sequence = 5`);
+      await asOwner(`UPDATE access_log SET format = 1, lia_version = NULL, hash = '${chainHash(fifth.prevHash, fifth, 1)}' WHERE sequence = 5`);
       expect((await register.verify()).firstBroken).toEqual({ sequence: 5, problem: 'hash_mismatch' });
     } finally {
       await t.close();

@@ -132,6 +132,11 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /api/v1/staff/role-requests': { allowed: 200 },
   'POST /api/v1/staff/role-requests/{id}/approve': { allowed: 404, body: () => ({}) },
   'POST /api/v1/staff/role-requests/{id}/reject': { allowed: 404, body: () => ({}) },
+  // The legitimate-interest assessment: version 1 ships with the migrations; the matrix's path id is no version number.
+  'GET /api/v1/audit/lia': { allowed: 200 },
+  'POST /api/v1/audit/lia': { allowed: 400 },
+  'GET /api/v1/lia/current': { allowed: 200 },
+  'GET /api/v1/lia/{version}': { allowed: 400 },
 };
 
 interface Operation {

@@ -92,7 +92,7 @@ describe('the gate at the database, attacked as the application role', () => {
 
   const COLUMNS = `(sequence, at, staff_id, staff_roles, case_id, conversation_id, report_ids, subject_ids, legal_basis, purpose,
     outcome, reason, scope, grant_id, request_id, justification, justification_digest, ip, ip_digest, user_agent, user_agent_digest,
-    salt, prev_hash, hash, format)`;
+    salt, prev_hash, hash, format, lia_version)`;
 
   /** A `read` entry as the application would chain it, after the current head. */
   const readEntry = (grant: string, caseId: string) => `
@@ -102,7 +102,8 @@ describe('the gate at the database, attacked as the application role', () => {
            'GDPR-6-1-f' AS legal_basis, 'moderation.report-review' AS purpose, 'read' AS outcome, NULL AS reason,
            NULL::jsonb AS scope, ${grant} AS grant_id, NULL AS request_id, NULL AS justification, 'x' AS justification_digest,
            NULL AS ip, 'x' AS ip_digest, NULL AS user_agent, 'x' AS user_agent_digest, 's' AS salt,
-           coalesce((SELECT hash FROM access_log ORDER BY sequence DESC LIMIT 1), repeat('0', 64)) AS prev_hash, 'forged' AS hash, 2 AS format`;
+           coalesce((SELECT hash FROM access_log ORDER BY sequence DESC LIMIT 1), repeat('0', 64)) AS prev_hash, 'forged' AS hash, 3 AS format,
+           coalesce((SELECT g.lia_version FROM access_grant g WHERE g.id = ${grant}), lia_version_in_force()) AS lia_version`;
 
   it('a grant over every message and a read entry, inserted by hand then rolled back, yield no body and leave no trace', async () => {
     const { caseId } = await myCase();

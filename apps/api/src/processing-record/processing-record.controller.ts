@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { createZodDto } from '../common/zod-validation.pipe';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Journal } from '../journal/journal.decorators';
+import { LiaService } from '../lia/lia.service';
 import { Requires } from '../staff/staff.decorators';
 import { processingRecord, processingRecordPdf } from './processing-record';
 
@@ -19,6 +20,7 @@ export class ProcessingRecordController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly lia: LiaService,
   ) {}
 
   @Get()
@@ -26,7 +28,9 @@ export class ProcessingRecordController {
   @ApiOperation({ summary: 'The record of processing, generated from the running configuration: JSON, or a PDF (format=pdf; lang=fr|en).' })
   // Passthrough: the answer leaves after the journal entry is written, as on every journaled route.
   async record(@Query() query: ProcessingRecordDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProcessingRecord | Buffer> {
-    const record = processingRecord(this.config, query.lang, this.clock.now());
+    const { current } = await this.lia.overview();
+    const lia = current ? { version: current.version, effectiveFrom: current.effectiveFrom, digest: current.digest } : null;
+    const record = processingRecord(this.config, query.lang, this.clock.now(), lia);
     const day = record.generatedAt.slice(0, 10);
     void reply.header('cache-control', 'no-store');
     if (query.format !== 'pdf') return record;

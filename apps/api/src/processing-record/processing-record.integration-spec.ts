@@ -45,6 +45,9 @@ describe('the record of processing', () => {
     expect(text('retention')).toContain('2 ans et 6 mois');
     expect(text('recipients')).toContain(env.PLATFORM_WEBHOOK_URL);
     expect(text('transfers')).toMatch(/^Aucun/);
+    // The assessment in force, named by its version.
+    expect(record.lia).toMatchObject({ version: expect.any(Number) });
+    expect(text('legal_basis')).toContain(`Analyse d'intérêt légitime en vigueur : version ${record.lia?.version}`);
     expect(text('security')).toContain('au repos : celui de la base de données');
     // No MFA required in this configuration: the record says so rather than claim it.
     expect(text('security')).toContain('exigée de personne');

@@ -45,7 +45,7 @@ const SUBTITLE: Words = {
   en: "Vigie — handling the platform's reports and moderation (GDPR Article 30). Produced from the configuration in service.",
 };
 
-function sections(config: AppConfig, lang: DocumentLanguage): ProcessingRecordSection[] {
+function sections(config: AppConfig, lang: DocumentLanguage, lia: ProcessingRecord['lia']): ProcessingRecordSection[] {
   const fr = lang === 'fr';
   const period = periodWords(config.RETENTION_PERIOD, lang);
   const mfa = config.MFA_REQUIRED_ROLES.length
@@ -76,6 +76,13 @@ function sections(config: AppConfig, lang: DocumentLanguage): ProcessingRecordSe
     legal_basis: [
       legalBasisWords(LEGAL_BASIS, lang),
       fr ? "Chaque accès à une conversation est justifié par écrit et rattaché à un signalement ; la base légale est inscrite dans chaque entrée du registre." : 'Every access to a conversation is justified in writing and tied to a report; the legal basis is written into every register entry.',
+      lia
+        ? fr
+          ? `Analyse d'intérêt légitime en vigueur : version ${lia.version}, depuis le ${lia.effectiveFrom.slice(0, 10)} (empreinte SHA-256 ${lia.digest.slice(0, 16)}…) ; chaque accès inscrit dans le registre la version sous laquelle il a eu lieu.`
+          : `Legitimate-interest assessment in force: version ${lia.version}, since ${lia.effectiveFrom.slice(0, 10)} (SHA-256 digest ${lia.digest.slice(0, 16)}…); every access records in the register the version it was made under.`
+        : fr
+          ? "Aucune analyse d'intérêt légitime n'est en vigueur : le contrôle d'accès n'ouvre aucune conversation."
+          : 'No legitimate-interest assessment is in force: the access gate opens no conversation.',
     ],
     people: [
       fr ? 'Les utilisateurs de la plateforme qui font un signalement.' : 'Platform users who make a report.',
@@ -112,7 +119,7 @@ function sections(config: AppConfig, lang: DocumentLanguage): ProcessingRecordSe
   return (Object.keys(TITLES) as ProcessingRecordSectionId[]).map((id) => ({ id, title: TITLES[id][lang], items: items[id] }));
 }
 
-export function processingRecord(config: AppConfig, lang: DocumentLanguage, now: Date): ProcessingRecord {
+export function processingRecord(config: AppConfig, lang: DocumentLanguage, now: Date, lia: ProcessingRecord['lia'] = null): ProcessingRecord {
   return {
     generatedAt: now.toISOString(),
     language: lang,
@@ -122,7 +129,8 @@ export function processingRecord(config: AppConfig, lang: DocumentLanguage, now:
     purposes: [ACCESS_PURPOSE],
     retentionPeriod: config.RETENTION_PERIOD,
     platformWebhookUrl: config.PLATFORM_WEBHOOK_URL ?? null,
-    sections: sections(config, lang),
+    lia,
+    sections: sections(config, lang, lia),
   };
 }
 

@@ -19,6 +19,7 @@ const entry: ChainedEntry = {
   justificationDigest: 'a',
   ipDigest: 'b',
   userAgentDigest: 'c',
+  liaVersion: null,
 };
 
 describe('the register chain', () => {
@@ -32,14 +33,15 @@ describe('the register chain', () => {
     expect(personalDigest('5a17', 'Vérifier le signalement — élève')).toBe('fbfb39a4df169f2f67fa195bd14a018a1b486baa1f4e4abc21ac9c44e3767593');
   });
 
-  it('pins format 2, the one new entries are written in (golden vectors)', () => {
-    expect(REGISTER_FORMAT).toBe(2);
+  it('keeps format 2 for the entries written in it (golden vectors)', () => {
     expect(canonical(entry, 2)).toBe(
       '["vigie-register",2,"1","2026-11-26T10:00:00.123000Z","00000000-0000-4000-8000-000000000001",["moderator"],' +
         '"00000000-0000-4000-8000-000000000002",null,[],[],"GDPR-6-1-f","moderation.report-review","granted",null,' +
         '{"kind":"context","messageCount":3},null,"req-1","a","b","c"]',
     );
-    expect(chainHash(GENESIS_HASH, entry)).toBe('c3e26685831c80489444b40fb804e0db57fa46656cad5ea0251b810cb56d7343');
+    expect(chainHash(GENESIS_HASH, entry, 2)).toBe('c3e26685831c80489444b40fb804e0db57fa46656cad5ea0251b810cb56d7343');
+    // Format 2 does not cover the assessment's version.
+    expect(chainHash(GENESIS_HASH, { ...entry, liaVersion: 4 }, 2)).toBe('c3e26685831c80489444b40fb804e0db57fa46656cad5ea0251b810cb56d7343');
     expect(chainHash(GENESIS_HASH, { ...entry, reason: 'élève « test »' }, 2)).toBe('b0aecdc842b9f0a47121792b8bffb65f3f9475ae1b0af3d02de54e1c5b55d032');
     const twoRoles: ChainedEntry = {
       ...entry,
@@ -49,6 +51,20 @@ describe('the register chain', () => {
       scope: null,
     };
     expect(chainHash('f'.repeat(64), twoRoles, 2)).toBe('8bd66c36cb13acb33281d4fb9c9412e2a04b950b03da7f1288dfe6fd8deb3e87');
+  });
+
+  it('pins format 3, the one new entries are written in: format 2 and the assessment’s version (golden vectors)', () => {
+    expect(REGISTER_FORMAT).toBe(3);
+    const v2 = { ...entry, liaVersion: 2 };
+    expect(canonical(v2, 3)).toBe(
+      '["vigie-register",3,"1","2026-11-26T10:00:00.123000Z","00000000-0000-4000-8000-000000000001",["moderator"],' +
+        '"00000000-0000-4000-8000-000000000002",null,[],[],"GDPR-6-1-f","moderation.report-review","granted",null,' +
+        '{"kind":"context","messageCount":3},null,"req-1","a","b","c","2"]',
+    );
+    expect(chainHash(GENESIS_HASH, v2)).toBe('cb45914c2c40d1739e92793f1a961d1d4e7067fa42622c605a0eef109f7654c4');
+    expect(chainHash(GENESIS_HASH, { ...entry, liaVersion: 3 })).not.toBe('cb45914c2c40d1739e92793f1a961d1d4e7067fa42622c605a0eef109f7654c4');
+    expect(chainHash(GENESIS_HASH, entry)).not.toBe('cb45914c2c40d1739e92793f1a961d1d4e7067fa42622c605a0eef109f7654c4');
+    expect(chainHash(GENESIS_HASH, v2, 2)).not.toBe('cb45914c2c40d1739e92793f1a961d1d4e7067fa42622c605a0eef109f7654c4');
   });
 
   it('tells the formats apart: the same entry hashes differently in each, and the values’ shapes count', () => {

@@ -25,6 +25,8 @@ export interface ChainedEntry {
   justificationDigest: string;
   ipDigest: string;
   userAgentDigest: string;
+  /** The legitimate-interest assessment in force for the access (its grant's); covered from format 3, null before. */
+  liaVersion: number | null;
 }
 
 /**
@@ -34,16 +36,17 @@ export interface ChainedEntry {
  * - 1: a JSON array of the fields in a fixed order, the format not among them.
  * - 2: the same, with the format number itself covered, so that an entry cannot be passed off
  *   as another format's.
+ * - 3: format 2 followed by the version of the legitimate-interest assessment in force (`liaVersion`).
  *
  * Both are JSON of strings, nulls, arrays of strings and the scope's JSON (keys sorted): one
  * string per value. What makes the whole injective is reading the values back exactly as they
  * were hashed — no NULL inside an array, no element holding the separator, a scope that is SQL
  * NULL or a JSON object —, which the repository checks for every format (`ChainLink.malformed`).
  */
-export const REGISTER_FORMATS = [1, 2] as const;
+export const REGISTER_FORMATS = [1, 2, 3] as const;
 export type RegisterFormat = (typeof REGISTER_FORMATS)[number];
 /** The format new entries are written in. */
-export const REGISTER_FORMAT: RegisterFormat = 2;
+export const REGISTER_FORMAT: RegisterFormat = 3;
 
 const FORMAT_V1 = 'vigie-register-v1';
 const FORMAT_V2 = 'vigie-register';
@@ -78,6 +81,9 @@ export function canonical(entry: ChainedEntry, format: RegisterFormat = REGISTER
       return JSON.stringify([FORMAT_V1, ...fields(entry)]);
     case 2:
       return JSON.stringify([FORMAT_V2, 2, ...fields(entry)]);
+    case 3:
+      // The version as a string, like every other value: one string per value.
+      return JSON.stringify([FORMAT_V2, 3, ...fields(entry), entry.liaVersion === null ? null : String(entry.liaVersion)]);
   }
 }
 

@@ -74,7 +74,7 @@ describe('the register against a determined insider', () => {
 
   it('verifies intact to begin with, and says how many entries of each format it checked', async () => {
     const result = await verify();
-    expect(result).toMatchObject({ intact: true, entriesChecked: 9, formats: { '2': 9 } });
+    expect(result).toMatchObject({ intact: true, entriesChecked: 9, formats: { '3': 9 } });
     expect(result.journal.intact).toBe(true);
   });
 

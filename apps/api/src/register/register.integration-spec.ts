@@ -242,7 +242,7 @@ describe('the access register', () => {
               staff_id::text AS "staffId", staff_roles AS "staffRoles", case_id::text AS "caseId", conversation_id::text AS "conversationId",
               report_ids::text[] AS "reportIds", subject_ids::text[] AS "subjectIds", legal_basis AS "legalBasis", purpose, outcome, reason, scope,
               grant_id::text AS "grantId", request_id AS "requestId", justification, justification_digest AS "justificationDigest",
-              ip, ip_digest AS "ipDigest", user_agent AS "userAgent", user_agent_digest AS "userAgentDigest", salt,
+              ip, ip_digest AS "ipDigest", user_agent AS "userAgent", user_agent_digest AS "userAgentDigest", salt, lia_version AS "liaVersion",
               erased_at IS NOT NULL AS erased, prev_hash AS "prevHash", hash
          FROM access_log l WHERE l.sequence BETWEEN $1 AND $2 ORDER BY l.sequence`,
       [from, to],

@@ -80,7 +80,8 @@ const CHAIN_SELECT = `
             WHERE e.case_id = access_log.case_id AND e.erased_at = access_log.erased_at AND c.data_purged_at IS NOT NULL
               AND (e.run_id IS NULL OR (r.dry_run = false AND e.erased_at >= r.started_at AND (r.finished_at IS NULL OR e.erased_at <= r.finished_at))))
          END,
-         scope IS NULL OR NOT jsonb_path_exists(scope, 'strict $.** ? (@.type() == "number" && (@ != @.floor() || @.abs() > 9007199254740991))')
+         scope IS NULL OR NOT jsonb_path_exists(scope, 'strict $.** ? (@.type() == "number" && (@ != @.floor() || @.abs() > 9007199254740991))'),
+         lia_version
     FROM access_log WHERE access_log.sequence > $1::bigint ORDER BY access_log.sequence LIMIT $2`;
 
 /** A row of CHAIN_SELECT (read as an array: no per-row objects keyed by column name to build and collect). */
@@ -122,6 +123,7 @@ function toLink(r: unknown[]): ChainLink {
     format: Number(r[22]),
     malformed,
     erasureRecorded: r[27] === true,
+    liaVersion: r[29] === null ? null : Number(r[29]),
   };
 }
 
@@ -157,6 +159,7 @@ interface ListRow {
   request_id: string | null;
   erased_at: Date | null;
   hash: string;
+  lia_version: number | null;
 }
 
 export type AccessLogFilters = Pick<AccessLogQuery, 'staffId' | 'caseId' | 'subject' | 'outcome' | 'from' | 'to'>;
@@ -164,7 +167,7 @@ export type AccessLogFilters = Pick<AccessLogQuery, 'staffId' | 'caseId' | 'subj
 const LIST_SELECT = `
   SELECT l.sequence::text AS sequence, l.at, l.staff_id, s.name AS staff_name, l.staff_roles, l.case_id,
          l.conversation_id, l.report_ids::text[] AS report_ids, l.legal_basis, l.purpose, l.outcome, l.reason,
-         l.scope, l.grant_id, l.justification, l.ip, l.user_agent, l.request_id, l.erased_at, l.hash,
+         l.scope, l.grant_id, l.justification, l.ip, l.user_agent, l.request_id, l.erased_at, l.hash, l.lia_version,
          (SELECT coalesce(json_agg(json_build_object('id', sid, 'externalId', u.external_id, 'displayName', u.display_name)
                                    ORDER BY u.external_id), '[]'::json)
             FROM unnest(l.subject_ids) sid LEFT JOIN platform_user u ON u.id = sid) AS subjects
@@ -206,12 +209,21 @@ export class RegisterRepository {
    * Appends after the current head. The transaction-scoped advisory lock makes appends take
    * turns until commit — across every API instance — so the chain never forks.
    */
-  async append(m: EntityManager, link: (head: { sequence: string; hash: string } | undefined) => StoredEntry): Promise<StoredEntry> {
+  async append(
+    m: EntityManager,
+    grantId: string | null,
+    link: (head: { sequence: string; hash: string } | undefined, liaVersion: number | null) => StoredEntry,
+  ): Promise<StoredEntry> {
     await m.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
     const [head]: { sequence: string; hash: string }[] = await m.query(
       `SELECT sequence::text AS sequence, hash FROM access_log ORDER BY access_log.sequence DESC LIMIT 1`,
     );
-    const entry = link(head);
+    // The assessment the entry records: its grant's, stamped when the gate opened it; else the one in force.
+    const [lia]: { version: number | null }[] = await m.query(
+      `SELECT coalesce((SELECT lia_version FROM access_grant WHERE id = $1::uuid), lia_version_in_force()) AS version`,
+      [grantId],
+    );
+    const entry = link(head, lia?.version ?? null);
     // Through the database's own rules: the application's role cannot INSERT into the register.
     await m.query(`SELECT access_log_append($1::jsonb)`, [
       jsonbText({
@@ -240,6 +252,7 @@ export class RegisterRepository {
         prev_hash: entry.prevHash,
         hash: entry.hash,
         format: entry.format,
+        lia_version: entry.liaVersion,
       }),
     ]);
     return entry;
@@ -417,5 +430,6 @@ function toEntry(row: ListRow): AccessLogEntry {
     requestId: row.request_id,
     erasedAt: row.erased_at?.toISOString() ?? null,
     hash: row.hash,
+    liaVersion: row.lia_version,
   };
 }

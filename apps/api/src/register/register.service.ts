@@ -79,7 +79,7 @@ export class RegisterService implements OnApplicationBootstrap {
     const { requestId } = record.client;
     const { ip, userAgent } = purged ? { ip: null, userAgent: null } : record.client;
     const justification = purged ? null : record.justification;
-    return this.register.append(m, (head) => {
+    return this.register.append(m, record.grantId ?? null, (head, liaVersion) => {
       const { sequence, prevHash } = nextLink(head);
       const fields = {
         sequence,
@@ -100,6 +100,7 @@ export class RegisterService implements OnApplicationBootstrap {
         justificationDigest: personalDigest(salt, justification),
         ipDigest: personalDigest(salt, ip),
         userAgentDigest: personalDigest(salt, userAgent),
+        liaVersion,
       };
       return {
         ...fields,
@@ -210,6 +211,8 @@ export class RegisterService implements OnApplicationBootstrap {
         problemOf: (entry: ChainLink): RegisterProblem | undefined => {
           // Formats only move forward: an entry in an older format than the one before it was not written so.
           if (entry.malformed || !isRegisterFormat(entry.format) || entry.format < lastFormat) return 'hash_mismatch';
+          // Formats before 3 do not cover the assessment's version: an entry in one of them has none.
+          if ((entry.format < 3) !== (entry.liaVersion === null)) return 'hash_mismatch';
           if (!entry.personalHold) return 'personal_field_mismatch';
           if (!entry.erasureRecorded) return 'erasure_unrecorded';
           return undefined;

@@ -2,6 +2,7 @@ import type { SignedCheckpoint } from '@vigie/contracts';
 import { generateKeyPairSync, createPublicKey } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { aReportedCase, claim, readGrant, requestAccess } from '../../test/gate-factory';
 import { ownerQuery } from '../../test/owner-query';
@@ -72,6 +73,8 @@ describe('a tampering campaign against the register', () => {
     live = await sequenceOf(caseIds[0], 'read');
     erased = await sequenceOf(caseIds[2], 'read');
     denied = await sequenceOf(caseIds[0], 'denied');
+    // A second version of the assessment, in force tomorrow: the entries name version 1, and another version exists to be named instead.
+    await owner(`INSERT INTO lia_version (version, text, effective_from) VALUES (2, 'Version deux : ' || repeat('finalité, nécessité, mise en balance, garanties. ', 3), now() + interval '1 day')`);
     signed = (await t.app.get(RegisterService).checkpoint()) as SignedCheckpoint;
     head = signed.sequence;
     journalHead = signed.journal?.sequence ?? 0;
@@ -102,7 +105,7 @@ describe('a tampering campaign against the register', () => {
               staff_id::text AS "staffId", staff_roles AS "staffRoles", case_id::text AS "caseId", conversation_id::text AS "conversationId",
               report_ids::text[] AS "reportIds", subject_ids::text[] AS "subjectIds", legal_basis AS "legalBasis", purpose, outcome, reason, scope,
               grant_id::text AS "grantId", request_id AS "requestId", justification_digest AS "justificationDigest",
-              ip_digest AS "ipDigest", user_agent_digest AS "userAgentDigest", prev_hash AS "prevHash", hash
+              ip_digest AS "ipDigest", user_agent_digest AS "userAgentDigest", lia_version AS "liaVersion", prev_hash AS "prevHash", hash
          FROM access_log l WHERE l.sequence BETWEEN $1 AND $2 ORDER BY l.sequence`,
       [from, to],
     );
@@ -131,7 +134,7 @@ describe('a tampering campaign against the register', () => {
     const forged = rows.map((entry, i) => (i === 0 ? { ...entry, ...change } : entry));
     for (let i = 0; i < extra; i++) forged.push({ ...last, sequence: String(Number(last.sequence) + i + 1), requestId: `forged-${i}` });
     for (const entry of forged) {
-      const hash = chainHash(prev, entry, 2);
+      const hash = chainHash(prev, entry, 3);
       const set = `reason = ${literal(entry.reason)}, request_id = ${literal(entry.requestId)}, prev_hash = '${prev}', hash = '${hash}'`;
       statements.push(Number(entry.sequence) <= to ? `UPDATE access_log SET ${set} WHERE sequence = ${entry.sequence}` : insertCopy(Number(last.sequence), Number(entry.sequence), set));
       prev = hash;
@@ -183,10 +186,13 @@ describe('a tampering campaign against the register', () => {
       ['prev_hash', `prev_hash = md5(prev_hash) || md5('x')`],
       ['hash', `hash = md5(hash) || md5('x')`],
       ['format', `format = 1`],
+      ['format (2: the assessment not covered)', `format = 2`],
+      ['lia_version', `lia_version = 2`],
+      ['lia_version removed', `lia_version = NULL`],
     ];
     for (const [which, sequence] of [['live', () => live], ['erased', () => erased]] as const) {
       for (const [column, set] of columns) list.push({ name: `${which} entry: ${column}`, sql: () => `UPDATE access_log SET ${set} WHERE sequence = ${sequence()}` });
-      list.push({ name: `${which} entry: an unknown format`, sql: () => `UPDATE access_log SET format = 3 WHERE sequence = ${sequence()}` });
+      list.push({ name: `${which} entry: an unknown format`, sql: () => `UPDATE access_log SET format = 4 WHERE sequence = ${sequence()}` });
       list.push({ name: `${which} entry: deleted`, sql: () => `DELETE FROM access_log WHERE sequence = ${sequence()}` });
     }
     list.push(
@@ -304,7 +310,7 @@ describe('a tampering campaign against the register', () => {
 
   it('detects every mutation (0 undetected)', async () => {
     const service = t.app.get(RegisterService);
-    expect(await service.verify([signed])).toMatchObject({ intact: true, entriesChecked: head, entriesErased: 3, formats: { '2': head } });
+    expect(await service.verify([signed])).toMatchObject({ intact: true, entriesChecked: head, entriesErased: 3, formats: { '3': head } });
     const all = mutations();
     const undetected: string[] = [];
     for (const mutation of all) {
@@ -325,6 +331,52 @@ describe('a tampering campaign against the register', () => {
     expect(all.length).toBeGreaterThanOrEqual(70);
     expect(undetected).toEqual([]);
     // Seventy-odd verify-and-restore rounds: minutes on a loaded two-core machine, seconds on a quiet one.
+  }, 180_000);
+
+  it("as the application's role: an entry's assessment version is not rewritten, a version of the assessment is neither changed, removed nor backdated", async () => {
+    const service = t.app.get(RegisterService);
+    const errors: string[] = [];
+    const app = new Client({ connectionString: db.url, application_name: 'vigie-test-attacker' });
+    await app.connect();
+    try {
+      await app.query('SET ROLE vigie_app');
+      for (const sql of [
+        `UPDATE access_log SET lia_version = 2 WHERE sequence = ${live}`,
+        `UPDATE access_log SET lia_version = NULL, format = 2 WHERE sequence = ${denied}`,
+        `UPDATE lia_version SET text = 'Aucune garantie.' WHERE version = 1`,
+        `UPDATE lia_version SET effective_from = now() - interval '1 year' WHERE version = 2`,
+        `DELETE FROM lia_version WHERE version = 2`,
+        `TRUNCATE lia_version CASCADE`,
+        `INSERT INTO lia_version (version, text, effective_from) VALUES (3, 'Une version antidatée, pour couvrir des accès passés.', now() - interval '1 day')`,
+        `INSERT INTO lia_version (version, text, effective_from) VALUES (5, 'Une version qui saute des numéros, pour en cacher.', now() + interval '2 days')`,
+        `INSERT INTO lia_version (version, text, effective_from) VALUES (3, 'Une version en vigueur avant la précédente, qui la recouvrirait.', now() + interval '1 hour')`,
+      ]) {
+        try {
+          await app.query(sql);
+          errors.push(`accepted: ${sql}`);
+        } catch (error) {
+          errors.push((error as Error).message);
+        }
+      }
+    } finally {
+      await app.end();
+    }
+    expect(errors).toEqual([
+      expect.stringMatching(/access_log is append-only|permission denied/),
+      expect.stringMatching(/access_log is append-only|permission denied/),
+      expect.stringMatching(/lia_version is append-only|permission denied/),
+      expect.stringMatching(/lia_version is append-only|permission denied/),
+      expect.stringMatching(/lia_version is append-only|permission denied/),
+      expect.stringMatching(/lia_version is append-only|permission denied/),
+      expect.stringMatching(/lia_backdated/),
+      expect.stringMatching(/lia_version_gap/),
+      expect.stringMatching(/lia_backdated/),
+    ]);
+    expect(await owner(`SELECT version, digest = encode(sha256(convert_to(text, 'UTF8')), 'hex') AS digest_holds FROM lia_version ORDER BY version`)).toEqual([
+      { version: 1, digest_holds: true },
+      { version: 2, digest_holds: true },
+    ]);
+    expect((await service.verify([signed])).intact).toBe(true);
   }, 180_000);
 });
 

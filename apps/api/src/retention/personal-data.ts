@@ -285,6 +285,13 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
       hash: { keep: 'the chain' },
     },
   },
+  lia_version: {
+    rows: 'none',
+    columns: {
+      text: { keep: "the organisation's legitimate-interest assessment, written by the DPO: names no case or person" },
+      digest: { keep: 'a SHA-256 digest of the text' },
+    },
+  },
 };
 
 /** An SQL expression that keeps only `keys` of the JSON object in `column`. */

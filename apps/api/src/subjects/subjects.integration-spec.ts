@@ -151,7 +151,7 @@ describe("a person's access report", () => {
         outcome: 'granted',
         purpose: 'moderation.report-review',
         legalBasis: 'GDPR-6-1-f',
-        liaVersion: null,
+        liaVersion: 1,
         staffRole: 'moderator',
         staffName: moderatorName,
         roles: ['reporter'],

@@ -32,6 +32,7 @@ interface AccessRow {
   staff_roles: string[];
   staff_id: string;
   staff_name: string | null;
+  lia_version: number | null;
 }
 
 /** The content role an entry was written under: what let its author near the conversation. */
@@ -139,7 +140,7 @@ export class SubjectsRepository {
                   WHERE msg.author_id = $1
                     AND msg.id::text IN (SELECT jsonb_array_elements_text(l.scope->'messageIds')))
               END AS own_message_count,
-              l.staff_roles, l.staff_id, s.name AS staff_name
+              l.staff_roles, l.staff_id, s.name AS staff_name, l.lia_version
          FROM access_log l LEFT JOIN staff_user s ON s.id = l.staff_id
         WHERE l.subject_ids && ARRAY[$1::uuid] OR l.case_id = ANY ($2::uuid[])
         ORDER BY l.sequence`,
@@ -153,8 +154,7 @@ export class SubjectsRepository {
       reason: row.reason,
       purpose: row.purpose,
       legalBasis: row.legal_basis,
-      // Register entries do not record the assessment in force yet.
-      liaVersion: null,
+      liaVersion: row.lia_version,
       scope: row.scope_kind && row.message_count !== null ? { kind: row.scope_kind, messageCount: row.message_count, ownMessageCount: row.own_message_count } : null,
       roles: (row.case_id ? rolesByCase.get(row.case_id) : undefined) ?? ['participant'],
       staffRole: contentRole(row.staff_roles),

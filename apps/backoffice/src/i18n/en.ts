@@ -9,6 +9,7 @@ import { processingRecordEn } from './processingRecord.en';
 import { retentionEn } from './retention.en';
 import { subjectsEn } from './subjects.en';
 import { staffAccessEn } from './staffAccess.en';
+import { liaEn } from './lia.en';
 
 const vigie: VigieMessages = {
   app: {
@@ -513,6 +514,7 @@ const vigie: VigieMessages = {
   processing_record: processingRecordEn,
   decisions: decisionsEn,
   staff_access: staffAccessEn,
+  lia: liaEn,
 };
 
 const staffResource: ResourceMessages = {

@@ -9,6 +9,7 @@ import { processingRecordFr } from './processingRecord';
 import { retentionFr } from './retention';
 import { subjectsFr } from './subjects';
 import { staffAccessFr } from './staffAccess';
+import { liaFr } from './lia';
 
 const vigie = {
   app: {
@@ -522,6 +523,7 @@ const vigie = {
   processing_record: processingRecordFr,
   decisions: decisionsFr,
   staff_access: staffAccessFr,
+  lia: liaFr,
 };
 
 const staffResource = {

@@ -53,6 +53,7 @@ const events: Record<EventKey, string> = {
   deliveries_viewed: 'Deliveries to the platform viewed',
   delivery_retried: 'Delivery retried',
   transparency_exported: 'Transparency statements exported',
+  lia_published: 'Legitimate-interest assessment version published',
 };
 
 // English, loaded with en.ts only when someone chooses it.

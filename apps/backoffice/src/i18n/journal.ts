@@ -51,6 +51,7 @@ const events: Record<EventKey, string> = {
   deliveries_viewed: 'Envois à la plateforme consultés',
   delivery_retried: 'Envoi relancé',
   transparency_exported: 'Déclarations de transparence exportées',
+  lia_published: "Version de l'analyse d'intérêt légitime publiée",
 };
 
 /** Messages of the staff journal screen, French, the reference shape (English in its .en.ts). */

@@ -9,6 +9,7 @@ import ManageSearchOutlined from '@mui/icons-material/ManageSearchOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import OutboxOutlined from '@mui/icons-material/OutboxOutlined';
 import PersonSearchOutlined from '@mui/icons-material/PersonSearchOutlined';
+import GavelOutlined from '@mui/icons-material/GavelOutlined';
 import type SvgIcon from '@mui/material/SvgIcon';
 import type { Action } from '../permissions';
 
@@ -80,6 +81,15 @@ export const SCREENS = [
     action: 'processing_record.view',
     icon: MenuBookOutlined,
     // Served by processing-record/, routed in App.tsx.
+    upcoming: false,
+  },
+  {
+    id: 'lia',
+    label: 'vigie.lia.menu',
+    path: '/lia',
+    action: 'lia.manage',
+    icon: GavelOutlined,
+    // Served by lia/, routed in App.tsx.
     upcoming: false,
   },
   {

@@ -15,6 +15,7 @@ const record: ProcessingRecord = {
   purposes: ['moderation.report-review'],
   retentionPeriod: 'P3Y',
   platformWebhookUrl: null,
+  lia: { version: 1, effectiveFrom: '2026-11-01T00:00:00.000Z', digest: 'ab'.repeat(32) },
   sections: [
     { id: 'controller', title: 'Responsable du traitement', items: ['Entraide Exemple SAS — contact@example.org', 'Délégué à la protection des données : dpo@example.org'] },
     { id: 'retention', title: 'Durées de conservation', items: ["3 ans après la dernière activité d'un dossier (RETENTION_PERIOD = P3Y), sauf gel judiciaire."] },

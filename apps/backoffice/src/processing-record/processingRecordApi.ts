@@ -30,6 +30,10 @@ const readRecord = (body: unknown): ProcessingRecord => {
       purposes: Array.isArray(body.purposes) ? body.purposes.filter((p): p is string => typeof p === 'string') : [],
       retentionPeriod: String(body.retentionPeriod ?? ''),
       platformWebhookUrl: typeof body.platformWebhookUrl === 'string' ? body.platformWebhookUrl : null,
+      lia:
+        isRecord(body.lia) && typeof body.lia.version === 'number' && typeof body.lia.effectiveFrom === 'string'
+          ? { version: body.lia.version, effectiveFrom: body.lia.effectiveFrom, digest: String(body.lia.digest ?? '') }
+          : null,
       sections: body.sections.map(readSection).filter((s): s is ProcessingRecordSection => s !== null),
     };
   }

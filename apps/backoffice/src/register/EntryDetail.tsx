@@ -1,6 +1,7 @@
 import FilterAltOutlined from '@mui/icons-material/FilterAltOutlined';
 import { Box, IconButton, Stack, Tooltip, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useListContext, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../i18n/relativeTime';
 import type { RegisterRecord } from './registerApi';
@@ -103,6 +104,17 @@ export const EntryDetail = () => {
         )}
         <Fact term label={translate('vigie.register.detail.legal_basis')}>
           <Coded code={record.legalBasis} messageKey={legalBasisKey(record.legalBasis)} />
+        </Fact>
+        <Fact term label={translate('vigie.lia.register_label')}>
+          {typeof record.liaVersion === 'number' ? (
+            <Typography variant="body2" data-testid="register-entry-lia">
+              <Link to={`/lia/${record.liaVersion}`}>{translate('vigie.lia.version_label', { version: record.liaVersion })}</Link>
+            </Typography>
+          ) : (
+            <Typography variant="body2" color="text.secondary" data-testid="register-entry-lia">
+              {translate('vigie.lia.register_none')}
+            </Typography>
+          )}
         </Fact>
         <Fact term label={translate('vigie.register.detail.purpose')}>
           <Coded code={record.purpose} messageKey={purposeKey(record.purpose)} />

@@ -27,6 +27,7 @@ export const anEntry = (overrides: Partial<AccessLogEntry> = {}): AccessLogEntry
   requestId: 'req-4512',
   erasedAt: null,
   hash: 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90',
+  liaVersion: 2,
   ...overrides,
 });
 

@@ -1,0 +1,36 @@
+import type { liaFr } from './lia';
+
+/** Messages of the legitimate-interest assessment screens, English. */
+export const liaEn: typeof liaFr = {
+  menu: 'Legitimate interest',
+  title: 'Legitimate-interest assessment (LIA)',
+  intro:
+    'The assessment that grounds every access to conversations on legitimate interest: purpose, necessity, balancing, safeguards. Every opening and every register entry records the version in force.',
+  read_intro: 'The legitimate-interest assessment under which accesses to conversations are opened and recorded in the register.',
+  load_failed: 'Could not show the assessment: %{message}',
+  current_title: 'Version %{version} in force',
+  none_in_force: 'No version in force',
+  in_force_since: 'In force since %{date}',
+  history_title: 'Versions',
+  version: 'Version',
+  version_label: 'LIA v%{version}',
+  in_force: 'in force',
+  upcoming: 'upcoming',
+  effective_from: 'In force from',
+  written: 'Written',
+  digest: 'SHA-256 digest',
+  shipped: 'template shipped with the installation',
+  publish_title: 'Publish a new version',
+  publish_explanation: 'Starts from the text in force: edit it, choose when it takes effect, publish.',
+  text_label: 'Text of the assessment',
+  text_help: 'At least %{min} characters. Lines starting “#” and “##”: headings; “-”: lists.',
+  effective_help: 'Today: as soon as published. A later day: at midnight that day.',
+  effective_past: 'A version never takes effect in the past.',
+  publish_note: 'A published version can be neither changed nor deleted: it remains the basis of the accesses made under it.',
+  publish: 'Publish',
+  published: 'Version %{version} published',
+  publish_failed: 'The version was not published: %{message}',
+  gate_link: 'legitimate-interest assessment in force: LIA v%{version}',
+  register_label: 'Legitimate-interest assessment',
+  register_none: 'not recorded (older entry)',
+};
