@@ -60,6 +60,11 @@ export const STAFF_ACTIVITY_EVENTS = [
   'deliveries.viewed',
   'delivery.retried',
   'transparency.exported',
+  // A person's other rights: erasure on request, restriction
+  'subject.erasure_previewed',
+  'subject.erased',
+  'subject.restricted',
+  'subject.restriction_lifted',
 ] as const;
 export type StaffActivityEvent = (typeof STAFF_ACTIVITY_EVENTS)[number];
 

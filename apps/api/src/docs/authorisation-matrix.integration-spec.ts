@@ -132,6 +132,11 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /api/v1/staff/role-requests': { allowed: 200 },
   'POST /api/v1/staff/role-requests/{id}/approve': { allowed: 404, body: () => ({}) },
   'POST /api/v1/staff/role-requests/{id}/reject': { allowed: 404, body: () => ({}) },
+  // A person's other rights: an id no platform user has is a 404.
+  'GET /api/v1/audit/subjects/{externalId}/erasure': { allowed: 404 },
+  'POST /api/v1/audit/subjects/{externalId}/erasure': { allowed: 404, body: () => ({ reference: 'REQ-2026-001' }) },
+  'POST /api/v1/audit/subjects/{externalId}/restriction': { allowed: 404, body: () => ({ reason: 'The person objects to processing.', reference: 'REQ-2026-002' }) },
+  'POST /api/v1/audit/subjects/{externalId}/restriction/lift': { allowed: 404, body: () => ({ reason: 'The objection was settled with them.' }) },
 };
 
 interface Operation {
