@@ -28,7 +28,7 @@ export interface RetentionRun {
   status: RetentionRunStatus;
   trigger: 'schedule' | 'manual' | 'cli' | 'request';
   /** The person's request a `request` run answered (the DPO's reference); null otherwise. */
-  reference: string | null;
+  reference?: string | null;
   startedBy: { id: string; name: string } | null;
   /** Expired cases found when the run started: progress is `counts.casesPurged / casesDue`. */
   casesDue: number;

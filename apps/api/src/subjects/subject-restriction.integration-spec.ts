@@ -42,7 +42,7 @@ describe("restricting a person's data", () => {
 
   const userIdOf = async (externalId: string) => (await ownerQuery<{ id: string }>(`SELECT id FROM platform_user WHERE external_id = $1`, [externalId]))[0].id;
 
-  async function dpoPost(externalId: string, path: string, payload: unknown) {
+  async function dpoPost(externalId: string, path: string, payload: Record<string, string>) {
     const dpo = await signIn(t.app, dpoEmail);
     return t.app.inject({ method: 'POST', url: `/api/v1/audit/subjects/${encodeURIComponent(externalId)}/${path}`, headers: dpo.headers(true), payload });
   }

@@ -53,6 +53,10 @@ const events: Record<EventKey, string> = {
   deliveries_viewed: 'Deliveries to the platform viewed',
   delivery_retried: 'Delivery retried',
   transparency_exported: 'Transparency statements exported',
+  subject_erasure_previewed: "Person's erasure previewed",
+  subject_erased: "Person's data erased on request",
+  subject_restricted: "Processing of a person's data restricted",
+  subject_restriction_lifted: 'Restriction of processing lifted',
 };
 
 // English, loaded with en.ts only when someone chooses it.

@@ -51,6 +51,10 @@ const events: Record<EventKey, string> = {
   deliveries_viewed: 'Envois à la plateforme consultés',
   delivery_retried: 'Envoi relancé',
   transparency_exported: 'Déclarations de transparence exportées',
+  subject_erasure_previewed: "Effacement d'une personne prévisualisé",
+  subject_erased: "Données d'une personne effacées sur demande",
+  subject_restricted: "Traitement des données d'une personne limité",
+  subject_restriction_lifted: 'Limitation du traitement levée',
 };
 
 /** Messages of the staff journal screen, French, the reference shape (English in its .en.ts). */

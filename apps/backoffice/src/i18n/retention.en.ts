@@ -146,6 +146,7 @@ export const retentionEn: MessagesOf<typeof retentionFr> = {
       schedule: 'Scheduled',
       manual: 'Manual',
       cli: 'Command line',
+      request: "Person's request",
     },
     by: '%{trigger} · %{name}',
     statuses: {

@@ -149,6 +149,7 @@ export const retentionFr = {
       schedule: 'Planifiée',
       manual: 'Manuelle',
       cli: 'Ligne de commande',
+      request: 'Demande de la personne',
     },
     by: '%{trigger} · %{name}',
     statuses: {
