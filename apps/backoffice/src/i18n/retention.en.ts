@@ -149,6 +149,7 @@ export const retentionEn: MessagesOf<typeof retentionFr> = {
       request: "Person's request",
     },
     by: '%{trigger} · %{name}',
+    reference: 'ref. %{reference}',
     statuses: {
       running: 'Running',
       completed: 'Completed',

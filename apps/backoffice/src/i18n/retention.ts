@@ -152,6 +152,7 @@ export const retentionFr = {
       request: 'Demande de la personne',
     },
     by: '%{trigger} · %{name}',
+    reference: 'réf. %{reference}',
     statuses: {
       running: 'En cours',
       completed: 'Terminée',
