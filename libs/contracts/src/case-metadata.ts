@@ -17,6 +17,8 @@ export interface CaseMetadata {
   closeReason: CloseReason | null;
   dataPurgedAt: string | null;
   legalHold: boolean;
+  /** A person concerned asked for their data's processing to be restricted (GDPR Art. 18). */
+  restricted?: boolean;
   /** Set on an appeal case: the decision appealed against. */
   appealOfDecisionId: string | null;
   conversationExternalId: string;

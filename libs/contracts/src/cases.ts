@@ -75,6 +75,8 @@ export interface CaseDetail extends CaseListItem {
   closedAt: string | null;
   /** Set once retention erased the case's personal data. */
   dataPurgedAt: string | null;
+  /** A person concerned asked for their data's processing to be restricted (GDPR Art. 18): the gate refuses it. */
+  restricted?: boolean;
   /**
    * Why and by whom the case is kept past its retention period; null without a hold. The reason
    * is null for whoever may not read it (`legal_hold.reason`).

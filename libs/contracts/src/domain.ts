@@ -18,7 +18,7 @@ export type PlatformUserKind = (typeof PLATFORM_USER_KINDS)[number];
 export const CASE_STATUSES = ['open', 'in_review', 'actioned', 'dismissed', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CLOSE_REASONS = ['resolved', 'retention_expired', 'duplicate'] as const;
+export const CLOSE_REASONS = ['resolved', 'retention_expired', 'duplicate', 'erasure_requested'] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 export const DECISION_ACTIONS = ['no_violation', 'warning', 'content_removal', 'suspension', 'ban'] as const;

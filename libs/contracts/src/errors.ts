@@ -109,6 +109,11 @@ export const ERROR_CODES = {
   alert_not_found: { status: 404, message: 'No such alert.' },
   own_alert: { status: 403, message: 'An alert about you is resolved by another DPO.' },
   alert_resolved: { status: 409, message: 'This alert was already resolved.' },
+  // A person's rights (GDPR Art. 17, 18)
+  restricted: { status: 403, message: "A person concerned by this case asked for their data's processing to be restricted." },
+  subject_cases_held: { status: 409, message: "Some of this person's cases are held (legal hold or appeal under way): nothing was erased (see details.caseIds)." },
+  restriction_exists: { status: 409, message: "This person's data is already restricted." },
+  no_restriction: { status: 409, message: "This person's data is not restricted." },
   not_pending: { status: 409, message: 'No pending delivery with this id.' },
   not_ready: { status: 503, message: 'Not ready: a dependency is down.' },
   lia_backdated: { status: 400, message: 'A version of the assessment takes effect now or later, and not before the previous one.' },

@@ -20,6 +20,8 @@ export const GATE_REFUSALS = [
   // The database's own rules (gate_open_grant, access_log_append) refused what the API allowed:
   // they disagree — clocks apart, a change in between — and the database has the last word.
   'refused_by_database',
+  // A person concerned has asked for their data's processing to be restricted (GDPR Art. 18).
+  'restricted',
 ] as const satisfies readonly ErrorCode[];
 export type GateRefusal = (typeof GATE_REFUSALS)[number];
 
@@ -37,6 +39,7 @@ export const GRANT_REVOCATION_CAUSES = [
   'account_disabled',
   'signed_out',
   'session_expired',
+  'restricted',
 ] as const;
 export type GrantRevocationCause = (typeof GRANT_REVOCATION_CAUSES)[number];
 

@@ -62,6 +62,11 @@ export const STAFF_ACTIVITY_EVENTS = [
   'transparency.exported',
   // The legitimate-interest assessment (its version and date; never its text)
   'lia.published',
+  // A person's other rights: erasure on request, restriction
+  'subject.erasure_previewed',
+  'subject.erased',
+  'subject.restricted',
+  'subject.restriction_lifted',
 ] as const;
 export type StaffActivityEvent = (typeof STAFF_ACTIVITY_EVENTS)[number];
 

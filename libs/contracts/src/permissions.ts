@@ -51,6 +51,8 @@ const ALLOWED_ROLES = {
   // Why a case is held: reasons may name people or proceedings; admins see that a case is held.
   'legal_hold.reason': ['lead', 'dpo'],
   'transparency.export': ['lead', 'dpo', 'admin'],
+  // A person's other rights: early erasure (Art. 17), restriction of processing (Art. 18, 21).
+  'subject.rights': ['dpo'],
   // What was sent to the platform, and whether it arrived.
   'deliveries.view': ['lead', 'admin'],
   'deliveries.retry': ['lead', 'admin'],

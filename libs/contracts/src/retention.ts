@@ -26,7 +26,9 @@ export interface RetentionRun {
   cutoff: string;
   dryRun: boolean;
   status: RetentionRunStatus;
-  trigger: 'schedule' | 'manual' | 'cli';
+  trigger: 'schedule' | 'manual' | 'cli' | 'request';
+  /** The person's request a `request` run answered (the DPO's reference); null otherwise. */
+  reference?: string | null;
   startedBy: { id: string; name: string } | null;
   /** Expired cases found when the run started: progress is `counts.casesPurged / casesDue`. */
   casesDue: number;

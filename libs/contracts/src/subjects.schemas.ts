@@ -24,3 +24,18 @@ export const processingRecordQuerySchema = z.strictObject({
   lang: z.enum(DOCUMENT_LANGUAGES).default('fr'),
 });
 export type ProcessingRecordQuery = z.output<typeof processingRecordQuerySchema>;
+
+const reference = z.string({ message: 'must be a text' }).trim().min(1, 'required').max(100);
+const rightsReason = z.string({ message: 'must be a text' }).trim().min(10, 'needs at least 10 characters').max(1000);
+
+/** `POST /audit/subjects/:externalId/erasure`: the request's reference; a dry run erases nothing. */
+export const subjectErasureSchema = z.strictObject({ reference, dryRun: z.boolean().default(false) });
+export type SubjectErasureRequest = z.output<typeof subjectErasureSchema>;
+
+/** `POST /audit/subjects/:externalId/restriction`. */
+export const subjectRestrictionSchema = z.strictObject({ reason: rightsReason, reference });
+export type SubjectRestrictionRequest = z.output<typeof subjectRestrictionSchema>;
+
+/** `POST /audit/subjects/:externalId/restriction/lift`. */
+export const subjectRestrictionLiftSchema = z.strictObject({ reason: rightsReason });
+export type SubjectRestrictionLiftRequest = z.output<typeof subjectRestrictionLiftSchema>;

@@ -68,6 +68,8 @@ export interface SubjectReport {
   /** Oldest first. */
   accesses: SubjectAccess[];
   generatedAt: string;
+  /** The restriction of processing standing on the person's data (GDPR Art. 18); null when none. */
+  restriction?: SubjectRestriction | null;
 }
 
 export const SUBJECT_REPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
@@ -113,4 +115,22 @@ export interface ProcessingRecordSection {
   id: ProcessingRecordSectionId;
   title: string;
   items: string[];
+}
+
+/** A restriction of processing (GDPR Art. 18, 21): while it stands, no conversation involving the person opens. */
+export interface SubjectRestriction {
+  reason: string;
+  reference: string;
+  restrictedAt: string;
+  restrictedBy: { id: string; name: string } | null;
+}
+
+/** `GET /audit/subjects/:externalId/erasure`: what an erasure on request would erase, and what holds it back. */
+export interface SubjectErasurePreview {
+  /** The person's cases (reporter, reported, appellant) whose data would be erased. */
+  caseIds: string[];
+  /** Those held (legal hold, appeal under way): while any is, the request is refused. */
+  heldCaseIds: string[];
+  messages: number;
+  reports: number;
 }

@@ -15,6 +15,7 @@ export function caseMetadataOf(detail: CaseDetail): CaseMetadata {
     closeReason: detail.closeReason,
     dataPurgedAt: detail.dataPurgedAt,
     legalHold: detail.legalHold,
+    restricted: detail.restricted ?? false,
     appealOfDecisionId: detail.appealOfDecisionId,
     conversationExternalId: detail.conversationExternalId,
     messageCount: detail.messageCount,

@@ -243,16 +243,16 @@ export class CaseRecordRepository {
   // Retention.
 
   /** Closes those of `ids` still open as expired, each with its timeline event; returns how many it closed. */
-  async closeExpired(m: EntityManager, ids: string[], at: Date, runId: string): Promise<number> {
+  async closeExpired(m: EntityManager, ids: string[], at: Date, runId: string, closeReason: 'retention_expired' | 'erasure_requested' = 'retention_expired'): Promise<number> {
     const [row]: { n: string }[] = await m.query(
       `WITH closed AS (
-         UPDATE moderation_case SET status = 'closed', close_reason = 'retention_expired', closed_at = $2, version = version + 1
+         UPDATE moderation_case SET status = 'closed', close_reason = $4, closed_at = $2, version = version + 1
           WHERE id = ANY ($1::uuid[]) AND status <> 'closed' RETURNING id),
        events AS (
          INSERT INTO case_event (case_id, at, type, data)
          SELECT id, $2, 'retention_closed', jsonb_build_object('runId', $3::text) FROM closed RETURNING 1)
        SELECT count(*) AS n FROM events`,
-      [ids, at, runId],
+      [ids, at, runId, closeReason],
     );
     return Number(row.n);
   }

@@ -104,9 +104,9 @@ export class CasesRepository {
 
   async findDetail(id: string, m: EntityManager = this.dataSource.manager): Promise<CaseDetail | undefined> {
     const [row]: (ListRow & { conversation_external_id: string; close_reason: CaseDetail['closeReason']; closed_at: Date | null; message_count: number;
-      data_purged_at: Date | null; legal_hold_reason: string | null; legal_hold_at: Date | null; legal_hold_by: string | null; legal_hold_by_name: string | null })[] =
+      data_purged_at: Date | null; restricted: boolean; legal_hold_reason: string | null; legal_hold_at: Date | null; legal_hold_by: string | null; legal_hold_by_name: string | null })[] =
       await m.query(
-        `SELECT base.*, v.external_id AS conversation_external_id, c.close_reason, c.closed_at, c.data_purged_at,
+        `SELECT base.*, v.external_id AS conversation_external_id, c.close_reason, c.closed_at, c.data_purged_at, case_restricted(c.id) AS restricted,
                 c.legal_hold_reason, c.legal_hold_at, c.legal_hold_by, hs.name AS legal_hold_by_name,
                 (SELECT count(*)::int FROM message WHERE conversation_id = c.conversation_id) AS message_count
            FROM (${listSelect()} WHERE c.id = $1) base
@@ -155,6 +155,7 @@ export class CasesRepository {
       closeReason: row.close_reason,
       closedAt: row.closed_at?.toISOString() ?? null,
       dataPurgedAt: row.data_purged_at?.toISOString() ?? null,
+      restricted: row.restricted,
       legalHoldDetail:
         row.legal_hold && row.legal_hold_reason !== null && row.legal_hold_at !== null
           ? {

@@ -137,6 +137,11 @@ const ROUTES: Record<string, RouteExpectation> = {
   'POST /api/v1/audit/lia': { allowed: 400 },
   'GET /api/v1/lia/current': { allowed: 200 },
   'GET /api/v1/lia/{version}': { allowed: 400 },
+  // A person's other rights: an id no platform user has is a 404.
+  'GET /api/v1/audit/subjects/{externalId}/erasure': { allowed: 404 },
+  'POST /api/v1/audit/subjects/{externalId}/erasure': { allowed: 404, body: () => ({ reference: 'REQ-2026-001' }) },
+  'POST /api/v1/audit/subjects/{externalId}/restriction': { allowed: 404, body: () => ({ reason: 'The person objects to processing.', reference: 'REQ-2026-002' }) },
+  'POST /api/v1/audit/subjects/{externalId}/restriction/lift': { allowed: 404, body: () => ({ reason: 'The objection was settled with them.' }) },
 };
 
 interface Operation {

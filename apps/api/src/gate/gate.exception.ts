@@ -7,6 +7,7 @@ const MESSAGES: Partial<Record<GateRefusal, string>> = {
   role_pending: 'Your moderator or lead role is waiting for approval by a second person.',
   not_assignee: 'Only the assignee of the case, or a lead, may open its conversation.',
   step_up_required: 'Confirm your password or code again (POST /auth/step-up), then ask again.',
+  restricted: "A person concerned by this case asked for their data's processing to be restricted: no conversation of theirs opens.",
 };
 
 /** A refusal of the gate, already recorded; its code is also answered as the top-level `reason`. */

@@ -15,6 +15,8 @@ export interface CaseFacts {
   conversationId: string;
   reportIds: string[];
   subjectIds: string[];
+  /** Someone of the case has a standing restriction of processing (`case_restricted`). */
+  restricted: boolean;
 }
 
 export interface GrantRow {
@@ -38,6 +40,7 @@ export interface CaseState {
   assigneeId: string | null;
   conversationId: string;
   subjectIds: string[];
+  restricted: boolean;
 }
 
 export interface MessageRow {
@@ -69,7 +72,8 @@ export class GateRepository {
                        AND (r.case_id = c.id OR r.case_id = (SELECT d.case_id FROM decision d WHERE d.id = c.appeal_of_decision_id))
                      ORDER BY r.reported_at) AS "reportIds",
               ARRAY(SELECT p.user_id::text FROM conversation_participant p WHERE p.conversation_id = c.conversation_id
-                     ORDER BY p.user_id) AS "subjectIds"
+                     ORDER BY p.user_id) AS "subjectIds",
+              case_restricted(c.id) AS restricted
          FROM moderation_case c WHERE c.id = $1 FOR NO KEY UPDATE OF c`,
       [caseId],
     );
@@ -186,7 +190,8 @@ export class GateRepository {
     const [row]: CaseState[] = await m.query(
       `SELECT c.status, c.data_purged_at IS NOT NULL AS "dataPurged", c.assignee_id AS "assigneeId", c.conversation_id AS "conversationId",
               ARRAY(SELECT p.user_id::text FROM conversation_participant p WHERE p.conversation_id = c.conversation_id
-                     ORDER BY p.user_id) AS "subjectIds"
+                     ORDER BY p.user_id) AS "subjectIds",
+              case_restricted(c.id) AS restricted
          FROM moderation_case c WHERE c.id = $1 FOR SHARE OF c`,
       [caseId],
     );

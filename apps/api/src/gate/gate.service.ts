@@ -209,6 +209,7 @@ function refusalOf(
   if (!facts) return 'case_not_found';
   if (facts.dataPurged) return 'data_purged';
   if (facts.status === 'closed') return 'case_closed';
+  if (facts.restricted) return 'restricted';
   if (!isAssigneeOrLead(facts.assigneeId, caller)) return 'not_assignee';
   if (facts.reportIds.length === 0 || reportIds.length === 0) return 'no_report';
   const inCase = new Set(facts.reportIds);
@@ -254,6 +255,7 @@ function revocationOf(
   if (sessionEnd) return 'signed_out';
   if (state.dataPurged) return 'data_purged';
   if (state.status === 'closed') return 'case_closed';
+  if (state.restricted) return 'restricted';
   if (!isAssigneeOrLead(state.assigneeId, caller)) {
     // A lead's grant on someone else's case ends when the lead role does, not by a reassignment.
     if (isAssigneeOrLead(state.assigneeId, { id: caller.id, roles: grant.grantedRoles })) return 'roles_changed';

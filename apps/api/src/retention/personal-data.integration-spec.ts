@@ -87,6 +87,13 @@ describe('the list of personal data', () => {
       );
       expect(appeal.statusCode).toBe(202);
       const appealCaseId: string = appeal.json().caseId;
+      // The reporter once restricted the processing of their data, since lifted: the reasons name people.
+      await owner(
+        `INSERT INTO subject_restriction (user_id, reason, reference, restricted_by, restricted_at, lifted_by, lifted_at, lift_reason)
+         SELECT u.id, 'Léa M. conteste le signalement.', 'REQ-18-PD', s.id, now(), s.id, now(), 'Levée après échange avec Léa M.'
+           FROM platform_user u, (SELECT id FROM staff_user ORDER BY created_at LIMIT 1) s WHERE u.external_id = $1`,
+        [report.reporter.externalId],
+      );
 
       const later = new Date(start);
       later.setUTCFullYear(later.getUTCFullYear() + 3);

@@ -233,7 +233,13 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
   },
   retention_run: {
     rows: 'none',
-    columns: { status: MACHINE, trigger: MACHINE, counts: { keep: 'counts only' }, error: { keep: 'an error name and code, composed by the sweeper' } },
+    columns: {
+      status: MACHINE,
+      trigger: MACHINE,
+      counts: { keep: 'counts only' },
+      error: { keep: 'an error name and code, composed by the sweeper' },
+      reference: { keep: "the DPO's reference of the request an erasure answered: their file number, which names nobody" },
+    },
   },
   intake_request: {
     rows: 'none',
@@ -290,6 +296,15 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
     columns: {
       text: { keep: "the organisation's legitimate-interest assessment, written by the DPO: names no case or person" },
       digest: { keep: 'a SHA-256 digest of the text' },
+  // A person's restriction of processing: the reasons may name people; the facts stay.
+  subject_restriction: {
+    rows: 'user',
+    where: 'user_id = ANY ($1::uuid[])',
+    key: 'id',
+    columns: {
+      reason: { erase: `''`, why: "the DPO's words on the request: they may name people (NOT NULL: empty)" },
+      lift_reason: { erase: 'NULL', why: "the DPO's words on lifting it" },
+      reference: { keep: "the DPO's reference of the request: their file number, which names nobody" },
     },
   },
 };

@@ -13,6 +13,6 @@ import { RetentionService } from './retention.service';
   imports: [CasesModule, RegisterModule, StaffModule],
   controllers: [RetentionController, LegalHoldController],
   providers: [RetentionRepository, RetentionService, RetentionScheduler],
-  exports: [RetentionService],
+  exports: [RetentionService, RetentionRepository],
 })
 export class RetentionModule {}

@@ -34,6 +34,7 @@ interface RunRow {
   batches: number;
   counts: Partial<RetentionCounts>;
   error: string | null;
+  reference: string | null;
 }
 
 /**
@@ -69,10 +70,17 @@ export class RetentionRepository {
       [cutoff, batchSize],
     );
     if (picked.length === 0) return NO_COUNTS;
-    const ids = picked.map((row) => row.id);
+    return this.purgeCases(m, picked.map((row) => row.id), at, runId, 'retention_expired');
+  }
 
+  /**
+   * Closes (as `closeReason`) and erases the given cases, in the caller's transaction: the one
+   * purge, whether the sweeper found the cases due or a person asked for their data's erasure.
+   */
+  async purgeCases(m: EntityManager, ids: string[], at: Date, runId: string, closeReason: 'retention_expired' | 'erasure_requested'): Promise<RetentionCounts> {
+    if (ids.length === 0) return NO_COUNTS;
     // The case rows change through their owner, in this batch's transaction.
-    const casesClosed = await this.records.closeExpired(m, ids, at, runId);
+    const casesClosed = await this.records.closeExpired(m, ids, at, runId, closeReason);
     await this.records.markPurged(m, ids, at);
 
     // Conversations and people no case still needs once these are erased, found once.
@@ -156,11 +164,11 @@ export class RetentionRepository {
     };
   }
 
-  async insertRun(run: { startedAt: Date; cutoff: Date; dryRun: boolean; trigger: RetentionRun['trigger']; startedBy: string | null; casesDue: number }): Promise<string> {
+  async insertRun(run: { startedAt: Date; cutoff: Date; dryRun: boolean; trigger: RetentionRun['trigger']; startedBy: string | null; casesDue: number; reference?: string }): Promise<string> {
     const [row]: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO retention_run (started_at, cutoff, dry_run, status, trigger, started_by, cases_due, counts)
-       VALUES ($1, $2, $3, 'running', $4, $5, $6, $7) RETURNING id`,
-      [run.startedAt, run.cutoff, run.dryRun, run.trigger, run.startedBy, run.casesDue, JSON.stringify(NO_COUNTS)],
+      `INSERT INTO retention_run (started_at, cutoff, dry_run, status, trigger, started_by, cases_due, counts, reference)
+       VALUES ($1, $2, $3, 'running', $4, $5, $6, $7, $8) RETURNING id`,
+      [run.startedAt, run.cutoff, run.dryRun, run.trigger, run.startedBy, run.casesDue, JSON.stringify(NO_COUNTS), run.reference ?? null],
     );
     return row.id;
   }
@@ -192,8 +200,9 @@ export class RetentionRepository {
     return row ? toRun(row) : undefined;
   }
 
+  /** The last real sweep: an erasure on request erases one person's cases, it does not put off the schedule. */
   async lastRealRunAt(): Promise<Date | undefined> {
-    const [row]: { at: Date | null }[] = await this.dataSource.query(`SELECT max(started_at) AS at FROM retention_run WHERE NOT dry_run`);
+    const [row]: { at: Date | null }[] = await this.dataSource.query(`SELECT max(started_at) AS at FROM retention_run WHERE NOT dry_run AND trigger <> 'request'`);
     return row?.at ?? undefined;
   }
 
@@ -225,7 +234,7 @@ export class RetentionRepository {
 
 const RUN_SELECT = `
   SELECT r.id, r.started_at, r.finished_at, r.cutoff, r.dry_run, r.status, r.trigger, r.started_by, s.name AS started_by_name,
-         r.cases_due, r.batches, r.counts, r.error
+         r.cases_due, r.batches, r.counts, r.error, r.reference
     FROM retention_run r LEFT JOIN staff_user s ON s.id = r.started_by`;
 
 function toRun(row: RunRow): RetentionRun {
@@ -242,5 +251,6 @@ function toRun(row: RunRow): RetentionRun {
     batches: row.batches,
     counts: { ...NO_COUNTS, ...row.counts },
     error: row.error,
+    reference: row.reference,
   };
 }

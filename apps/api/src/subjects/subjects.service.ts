@@ -5,6 +5,7 @@ import { DomainException } from '../common/domain.exception';
 import type { RequestClient } from '../common/request-client.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { StaffActivityRepository } from '../journal/staff-activity.repository';
+import { SubjectRightsService } from './subject-rights.service';
 import { reportCsv, reportPdf } from './subject-report-document';
 import { SubjectsRepository } from './subjects.repository';
 
@@ -21,6 +22,7 @@ export class SubjectsService {
     private readonly subjects: SubjectsRepository,
     private readonly journal: StaffActivityRepository,
     private readonly clock: Clock,
+    private readonly rights: SubjectRightsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,6 +41,7 @@ export class SubjectsService {
       cases,
       accesses,
       generatedAt: this.clock.now().toISOString(),
+      restriction: await this.rights.restriction(subject.id),
     };
   }
 

@@ -218,6 +218,12 @@ const CaseHeader = ({ record, slots }: { record: CaseListItem & Partial<CaseDeta
         </Box>
         <CaseActions record={record} slots={slots} />
       </Stack>
+      {record.restricted && (
+        <Alert severity="warning" sx={{ mt: 2 }} data-testid="case-restricted">
+          <AlertTitle>{translate('vigie.subjects.rights.case_banner_title')}</AlertTitle>
+          {translate('vigie.subjects.rights.case_banner')}
+        </Alert>
+      )}
     </Card>
   );
 };

@@ -424,6 +424,7 @@ const vigie: VigieMessages = {
       close_reasons: {
         resolved: 'Resolved',
         retention_expired: 'Retention period over',
+        erasure_requested: "Erased at the person's request",
         duplicate: 'Duplicate',
       },
       event_types: {

@@ -433,6 +433,7 @@ const vigie = {
       close_reasons: {
         resolved: 'Traité',
         retention_expired: 'Durée de conservation écoulée',
+        erasure_requested: 'Effacement à la demande de la personne',
         duplicate: 'Doublon',
       },
       event_types: {

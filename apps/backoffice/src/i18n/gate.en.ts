@@ -70,6 +70,8 @@ export const gateEn: MessagesOf<typeof gateFr> = {
     grant_expired: 'Access expired — ask for a new access.',
     step_up_required: 'Confirm who you are to open the conversation.',
     grant_revoked: 'This access has ended: you could no longer open this case.',
+    restricted:
+      "Processing restricted: a person concerned by this case asked for the processing of their data to be restricted. Its conversation does not open while the restriction stands.",
     refused_by_database:
       'The database refused this access by its own rules (the refusal is recorded). Reload the page and try again; if it is refused again, tell a lead.',
   },
@@ -99,6 +101,7 @@ export const gateEn: MessagesOf<typeof gateFr> = {
     account_disabled: 'Access withdrawn: your account was disabled in the meantime.',
     signed_out: 'Access withdrawn: the session that obtained it signed out.',
     session_expired: 'Access withdrawn: the session that obtained it expired.',
+    restricted: "Access withdrawn: the processing of a person concerned's data was restricted.",
   },
   viewer: {
     title: 'Reported conversation',

@@ -68,6 +68,8 @@ export const gateFr = {
     grant_expired: 'Accès expiré — demandez un nouvel accès.',
     step_up_required: 'Confirmez votre identité pour ouvrir la conversation.',
     grant_revoked: "Cet accès a pris fin\u00a0: vous ne pourriez plus ouvrir ce dossier.",
+    restricted:
+      "Traitement limité\u00a0: une personne concernée par ce dossier a demandé la limitation du traitement de ses données. Sa conversation ne s'ouvre pas tant que la limitation tient.",
     refused_by_database:
       "La base de données a refusé cet accès selon ses propres règles (le refus est consigné). Rechargez la page puis recommencez\u00a0; si le refus persiste, prévenez un·e responsable.",
   },
@@ -97,6 +99,7 @@ export const gateFr = {
     account_disabled: 'Accès retiré\u00a0: votre compte a été désactivé entre-temps.',
     signed_out: "Accès retiré\u00a0: la session qui l'avait obtenu s'est déconnectée.",
     session_expired: "Accès retiré\u00a0: la session qui l'avait obtenu a expiré.",
+    restricted: "Accès retiré\u00a0: le traitement des données d'une personne concernée a été limité.",
   },
   viewer: {
     title: 'Conversation signalée',

@@ -54,6 +54,10 @@ const events: Record<EventKey, string> = {
   delivery_retried: 'Delivery retried',
   transparency_exported: 'Transparency statements exported',
   lia_published: 'Legitimate-interest assessment version published',
+  subject_erasure_previewed: "Person's erasure previewed",
+  subject_erased: "Person's data erased on request",
+  subject_restricted: "Processing of a person's data restricted",
+  subject_restriction_lifted: 'Restriction of processing lifted',
 };
 
 // English, loaded with en.ts only when someone chooses it.

@@ -52,6 +52,10 @@ const events: Record<EventKey, string> = {
   delivery_retried: 'Envoi relancé',
   transparency_exported: 'Déclarations de transparence exportées',
   lia_published: "Version de l'analyse d'intérêt légitime publiée",
+  subject_erasure_previewed: "Effacement d'une personne prévisualisé",
+  subject_erased: "Données d'une personne effacées sur demande",
+  subject_restricted: "Traitement des données d'une personne limité",
+  subject_restriction_lifted: 'Limitation du traitement levée',
 };
 
 /** Messages of the staff journal screen, French, the reference shape (English in its .en.ts). */

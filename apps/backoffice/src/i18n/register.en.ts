@@ -170,6 +170,7 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     step_up_required: 'identity to confirm again',
     grant_revoked: 'grant withdrawn (%{cause})',
     refused_by_database: 'refused by the database (%{cause})',
+    restricted: 'processing restricted',
   },
   revocation_causes: {
     reassigned: 'case reassigned',
@@ -180,5 +181,6 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     account_disabled: 'account disabled',
     signed_out: 'session signed out',
     session_expired: 'session expired',
+    restricted: 'processing restricted',
   },
 };

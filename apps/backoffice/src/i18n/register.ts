@@ -169,6 +169,7 @@ export const registerFr = {
     step_up_required: 'identité à confirmer à nouveau',
     grant_revoked: 'autorisation retirée (%{cause})',
     refused_by_database: 'refusé par la base de données (%{cause})',
+    restricted: 'traitement limité',
   },
   revocation_causes: {
     reassigned: 'dossier réassigné',
@@ -179,5 +180,6 @@ export const registerFr = {
     account_disabled: 'compte désactivé',
     signed_out: 'session déconnectée',
     session_expired: 'session expirée',
+    restricted: 'traitement limité',
   },
 };

@@ -146,8 +146,10 @@ export const retentionEn: MessagesOf<typeof retentionFr> = {
       schedule: 'Scheduled',
       manual: 'Manual',
       cli: 'Command line',
+      request: "Person's request",
     },
     by: '%{trigger} · %{name}',
+    reference: 'ref. %{reference}',
     statuses: {
       running: 'Running',
       completed: 'Completed',

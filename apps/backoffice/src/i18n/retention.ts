@@ -149,8 +149,10 @@ export const retentionFr = {
       schedule: 'Planifiée',
       manual: 'Manuelle',
       cli: 'Ligne de commande',
+      request: 'Demande de la personne',
     },
     by: '%{trigger} · %{name}',
+    reference: 'réf. %{reference}',
     statuses: {
       running: 'En cours',
       completed: 'Terminée',

@@ -41,6 +41,7 @@ export const RunRow = ({ run }: { run: RetentionRun }) => {
           {run.startedBy
             ? translate('vigie.retention.runs.by', { trigger, name: run.startedBy.name })
             : trigger}
+          {run.reference ? ` · ${translate('vigie.retention.runs.reference', { reference: run.reference })}` : ''}
         </Typography>
       </TableCell>
       <TableCell>

@@ -127,7 +127,7 @@ const readCounts = (value: unknown): RetentionCounts => {
   >;
 };
 
-const TRIGGERS = ['schedule', 'manual', 'cli'] as const;
+const TRIGGERS = ['schedule', 'manual', 'cli', 'request'] as const;
 const isTrigger = (value: unknown): value is RetentionRun['trigger'] =>
   typeof value === 'string' && (TRIGGERS as readonly string[]).includes(value);
 
@@ -143,6 +143,7 @@ const readRunOrNull = (body: unknown): RetentionRun | null =>
         startedAt: body.startedAt,
         finishedAt: typeof body.finishedAt === 'string' ? body.finishedAt : null,
         cutoff: body.cutoff,
+        reference: typeof body.reference === 'string' ? body.reference : null,
         dryRun: body.dryRun,
         status: body.status,
         trigger: isTrigger(body.trigger) ? body.trigger : 'manual',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { PageHeader } from '../components/PageHeader';
 import { SubjectReportCard } from './SubjectReportCard';
+import { SubjectRightsCard } from './SubjectRightsCard';
 import { SubjectSearchCard } from './SubjectSearchCard';
 
 /**
@@ -22,6 +23,7 @@ export const SubjectsPage = () => {
       />
       <SubjectSearchCard selected={selected} onSelect={setSelected} />
       {selected && <SubjectReportCard key={selected} externalId={selected} />}
+      {selected && <SubjectRightsCard key={`rights-${selected}`} externalId={selected} onErased={() => setSelected(null)} />}
     </Box>
   );
 };

@@ -3,12 +3,15 @@ import {
   type DocumentLanguage,
   SUBJECT_ROLES,
   type SubjectAccess,
+  type RetentionRun,
   type SubjectCase,
+  type SubjectErasurePreview,
+  type SubjectRestriction,
   type SubjectReport,
   type SubjectRole,
   type SubjectSummary,
 } from '@vigie/contracts';
-import { apiCall as call, isCount, isRecord } from '../providers/api';
+import { apiCall as call, apiPost, isCount, isRecord } from '../providers/api';
 import { API_PREFIX } from '../providers/httpClient';
 
 export interface SubjectPage {
@@ -76,6 +79,21 @@ const readAccess = (value: unknown): SubjectAccess | null =>
 
 const present = <T>(item: T | null): item is T => item !== null;
 
+const readRestriction = (value: unknown): SubjectRestriction | null =>
+  isRecord(value) && typeof value.reference === 'string' && typeof value.restrictedAt === 'string'
+    ? {
+        reason: text(value.reason) ?? '',
+        reference: value.reference,
+        restrictedAt: value.restrictedAt,
+        restrictedBy:
+          isRecord(value.restrictedBy) && typeof value.restrictedBy.id === 'string'
+            ? { id: value.restrictedBy.id, name: text(value.restrictedBy.name) ?? '' }
+            : null,
+      }
+    : null;
+
+const ids = (value: unknown): string[] => (Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []);
+
 const readReport = (body: unknown): SubjectReport => {
   const subject = isRecord(body) ? body.subject : undefined;
   if (isRecord(body) && isRecord(subject) && typeof subject.externalId === 'string' && Array.isArray(body.cases) && Array.isArray(body.accesses)) {
@@ -88,12 +106,14 @@ const readReport = (body: unknown): SubjectReport => {
       cases: body.cases.map(readCase).filter(present),
       accesses: body.accesses.map(readAccess).filter(present),
       generatedAt: text(body.generatedAt) ?? new Date().toISOString(),
+      restriction: readRestriction(body.restriction),
     };
   }
   throw new Error('Unexpected access report from the API');
 };
 
-const reportPath = (externalId: string) => `/audit/subjects/${encodeURIComponent(externalId)}/report`;
+const subjectPath = (externalId: string) => `/audit/subjects/${encodeURIComponent(externalId)}`;
+const reportPath = (externalId: string) => `${subjectPath(externalId)}/report`;
 
 /** The "Personnes" screen's calls: finding a person, their report, the documents' addresses. */
 export const subjectsApi = {
@@ -108,6 +128,31 @@ export const subjectsApi = {
 
   async report(externalId: string): Promise<SubjectReport> {
     return readReport(await call(reportPath(externalId)));
+  },
+
+  async erasurePreview(externalId: string): Promise<SubjectErasurePreview> {
+    const body = await call(`${subjectPath(externalId)}/erasure`);
+    if (!isRecord(body)) throw new Error('Unexpected erasure preview from the API');
+    return {
+      caseIds: ids(body.caseIds),
+      heldCaseIds: ids(body.heldCaseIds),
+      messages: isCount(body.messages) ? body.messages : 0,
+      reports: isCount(body.reports) ? body.reports : 0,
+    };
+  },
+
+  async erase(externalId: string, reference: string): Promise<RetentionRun> {
+    const body = await apiPost(`${subjectPath(externalId)}/erasure`, { reference });
+    if (isRecord(body) && isRecord(body.run)) return body.run as unknown as RetentionRun;
+    throw new Error('Unexpected erasure run from the API');
+  },
+
+  async restrict(externalId: string, reason: string, reference: string): Promise<void> {
+    await apiPost(`${subjectPath(externalId)}/restriction`, { reason, reference });
+  },
+
+  async liftRestriction(externalId: string, reason: string): Promise<void> {
+    await apiPost(`${subjectPath(externalId)}/restriction/lift`, { reason });
   },
 
   /** Where the browser downloads a document: a plain link, the session cookie goes with it. */
