@@ -296,6 +296,8 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
     columns: {
       text: { keep: "the organisation's legitimate-interest assessment, written by the DPO: names no case or person" },
       digest: { keep: 'a SHA-256 digest of the text' },
+    },
+  },
   // A person's restriction of processing: the reasons may name people; the facts stay.
   subject_restriction: {
     rows: 'user',
