@@ -200,8 +200,9 @@ export class RetentionRepository {
     return row ? toRun(row) : undefined;
   }
 
+  /** The last real sweep: an erasure on request erases one person's cases, it does not put off the schedule. */
   async lastRealRunAt(): Promise<Date | undefined> {
-    const [row]: { at: Date | null }[] = await this.dataSource.query(`SELECT max(started_at) AS at FROM retention_run WHERE NOT dry_run`);
+    const [row]: { at: Date | null }[] = await this.dataSource.query(`SELECT max(started_at) AS at FROM retention_run WHERE NOT dry_run AND trigger <> 'request'`);
     return row?.at ?? undefined;
   }
 
