@@ -111,6 +111,8 @@ export const ERROR_CODES = {
   alert_resolved: { status: 409, message: 'This alert was already resolved.' },
   not_pending: { status: 409, message: 'No pending delivery with this id.' },
   not_ready: { status: 503, message: 'Not ready: a dependency is down.' },
+  checkpoint_unreadable: { status: 400, message: 'This is not a signed checkpoint file of the register.' },
+  checkpoint_signature_invalid: { status: 400, message: 'The signature of this checkpoint does not hold: it was not signed by this installation, or was altered.' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -132,6 +132,8 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /api/v1/staff/role-requests': { allowed: 200 },
   'POST /api/v1/staff/role-requests/{id}/approve': { allowed: 404, body: () => ({}) },
   'POST /api/v1/staff/role-requests/{id}/reject': { allowed: 404, body: () => ({}) },
+  // No checkpoint in the body: nothing verified.
+  'POST /api/v1/audit/verify': { allowed: 400 },
 };
 
 interface Operation {
