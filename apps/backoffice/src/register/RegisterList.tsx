@@ -15,6 +15,8 @@ import { registerFilters } from './registerFilters';
 import { RegisterEmpty } from './RegisterEmpty';
 import { AtCell } from '../components/AtCell';
 import { CaseCell } from './CaseCell';
+import { ConversationCell } from './ConversationCell';
+import { ReportsCell } from './ReportsCell';
 import { EntryDetail } from './EntryDetail';
 import { JustificationCell } from './JustificationCell';
 import { OutcomeChip } from './OutcomeChip';
@@ -41,6 +43,18 @@ const COLUMNS: readonly {
   { source: 'at', render: (record) => <AtCell at={record.at} /> },
   { source: 'staff', render: (record) => <StaffCell staff={record.staff} /> },
   { source: 'caseId', label: 'case', render: (record) => <CaseCell caseId={record.caseId} /> },
+  {
+    source: 'conversationExternalId',
+    label: 'conversation',
+    render: (record) => (
+      <ConversationCell
+        conversationExternalId={record.conversationExternalId}
+        conversationId={record.conversationId}
+        subjects={record.subjects}
+      />
+    ),
+  },
+  { source: 'reports', render: (record) => <ReportsCell reports={record.reports} reportIds={record.reportIds} /> },
   {
     source: 'outcome',
     cellSx: outcomeCellSx,
@@ -91,6 +105,9 @@ export const RegisterList = () => {
       resource={REGISTER_RESOURCE}
       sort={{ field: 'sequence', order: 'DESC' }}
       perPage={25}
+      // Filters last as long as the visit: leaving the screen and coming back shows the whole register.
+      disableSyncWithLocation
+      storeKey={false}
     >
       <Card sx={{ overflow: 'hidden' }}>
         <ListToolbar
