@@ -67,7 +67,7 @@ export const registerEn: MessagesOf<typeof registerFr> = {
   checkpoints: {
     title: 'Signed checkpoints',
     explanation:
-      "A checkpoint is the chain's latest hash, signed by Vigie. Keep the file outside Vigie (the DPO's safe, an external drive): even if someone one day rewrote the register and its database, this file would prove what the register held on that date.",
+      "The chain's latest hash, signed by Vigie. Keep the file outside Vigie: it proves what the register held on that date.",
     sign: 'Sign a checkpoint',
     signing: 'Signing…',
     signed: 'Checkpoint no. %{sequence} signed and downloaded. Keep the file outside Vigie.',
@@ -125,7 +125,7 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     erased: 'Erased',
   },
   reports: {
-    erased: 'Erased',
+    not_found: 'Not found',
   },
   justification: {
     erased: 'Erased by retention',

@@ -66,7 +66,7 @@ export const registerFr = {
   checkpoints: {
     title: 'Points de contrôle signés',
     explanation:
-      "Un point de contrôle est la dernière empreinte de la chaîne, signée par Vigie. Rangez le fichier hors de Vigie (coffre-fort du DPO, support externe)\u00a0: même si quelqu'un réécrivait un jour le registre et sa base de données, ce fichier prouverait ce que le registre contenait à cette date.",
+      "La dernière empreinte de la chaîne, signée par Vigie. Rangez le fichier hors de Vigie\u00a0: il prouve ce que contenait le registre à cette date.",
     sign: 'Signer un point de contrôle',
     signing: 'Signature en cours…',
     signed: 'Point de contrôle n°\u00a0%{sequence} signé et téléchargé. Rangez le fichier hors de Vigie.',
@@ -124,7 +124,7 @@ export const registerFr = {
     erased: 'Effacée',
   },
   reports: {
-    erased: 'Effacés',
+    not_found: 'Introuvables',
   },
   justification: {
     erased: 'Effacée par la conservation',

@@ -43,7 +43,7 @@ export const ConversationCell = ({
           color="text.secondary"
           component="div"
           title={people.join(', ')}
-          sx={{ ...mono, fontSize: '0.75rem', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 260 }}
+          sx={{ ...mono, fontSize: '0.75rem', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 130 }}
         >
           {people.join(' · ')}
         </Typography>

@@ -72,8 +72,8 @@ export const IntegrityCard = ({ api = registerApi }: { api?: RegisterApi }) => {
 
   const running = state.kind === 'running';
   return (
-    <Card component="section" aria-labelledby="register-integrity-title" sx={{ flex: 3, minWidth: 0 }}>
-      <Box sx={{ p: 2.5 }}>
+    <Card component="section" aria-labelledby="register-integrity-title" sx={{ flex: 1, minWidth: 0 }}>
+      <Box sx={{ p: 2 }}>
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start' }}>
           <IconBadge size={36}>
             <VerifiedUserOutlined sx={{ fontSize: 20 }} />
@@ -86,9 +86,12 @@ export const IntegrityCard = ({ api = registerApi }: { api?: RegisterApi }) => {
               {translate('vigie.register.integrity.explanation')}
             </Typography>
           </Box>
-          <Stack spacing={1} sx={{ flexShrink: 0 }}>
+        </Stack>
+        {/* Under the explanation rather than beside it: the card stays low, the register's list in view. */}
+        <Stack direction="row" spacing={1} sx={{ mt: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
             <Button
               variant="contained"
+              size="small"
               onClick={() => void verify()}
               disabled={running}
               sx={{ whiteSpace: 'nowrap' }}
@@ -118,9 +121,8 @@ export const IntegrityCard = ({ api = registerApi }: { api?: RegisterApi }) => {
               aria-label={translate('vigie.register.integrity.against_file')}
               onChange={(event) => void verifyAgainst(event)}
             />
-          </Stack>
         </Stack>
-        <Box sx={{ mt: 2 }} aria-live="polite">
+        <Box sx={{ mt: 1.5 }} aria-live="polite">
           {state.kind === 'idle' && (
             <Typography variant="body2" color="text.secondary">
               {translate('vigie.register.integrity.not_yet')}

@@ -13,7 +13,7 @@ export const ReportsCell = ({ reports, reportIds }: { reports: AccessLogEntry['r
   if (reports.length === 0) {
     return (
       <Typography component="span" variant="body2" color="text.disabled">
-        {translate(reportIds.length > 0 ? 'vigie.register.reports.erased' : 'vigie.register.case.none')}
+        {translate(reportIds.length > 0 ? 'vigie.register.reports.not_found' : 'vigie.register.case.none')}
       </Typography>
     );
   }
@@ -22,10 +22,10 @@ export const ReportsCell = ({ reports, reportIds }: { reports: AccessLogEntry['r
       {reports.map((report) => (
         <Tooltip key={report.id} title={report.id} placement="top-start">
           <Box>
-            <Typography component="span" variant="body2" sx={{ fontWeight: 600 }}>
+            <Typography component="span" variant="body2" sx={{ display: 'block', fontWeight: 600 }}>
               {translate(`vigie.cases.categories.${report.category}`, { _: report.category })}
-            </Typography>{' '}
-            <Typography component="span" variant="caption" color="text.secondary">
+            </Typography>
+            <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
               {shortDateTime(report.reportedAt, locale)}
             </Typography>
           </Box>

@@ -33,7 +33,7 @@ export const registerFilters = [
     validate={regex(UUID, 'vigie.register.filters.case_invalid')}
     resettable
     alwaysOn
-    sx={{ minWidth: 250 }}
+    sx={{ width: 210 }}
   />,
   <TextInput
     key="subject"
@@ -41,7 +41,7 @@ export const registerFilters = [
     label="vigie.register.filters.subject"
     resettable
     alwaysOn
-    sx={{ minWidth: 200 }}
+    sx={{ width: 275 }}
   />,
   <SelectInput
     key="outcome"
@@ -49,10 +49,10 @@ export const registerFilters = [
     label="vigie.register.filters.outcome"
     choices={outcomeChoices}
     alwaysOn
-    sx={{ minWidth: 160 }}
+    sx={{ width: 130 }}
   />,
-  <DateInput key="from" source="from" label="vigie.register.filters.from" parse={from} alwaysOn />,
-  <DateInput key="to" source="to" label="vigie.register.filters.to" parse={to} alwaysOn />,
+  <DateInput key="from" source="from" label="vigie.register.filters.from" parse={from} alwaysOn sx={{ width: 150 }} />,
+  <DateInput key="to" source="to" label="vigie.register.filters.to" parse={to} alwaysOn sx={{ width: 150 }} />,
   <TextInput
     key="conversation"
     source="conversation"
@@ -60,7 +60,7 @@ export const registerFilters = [
     parse={trimmed}
     resettable
     alwaysOn
-    sx={{ minWidth: 180 }}
+    sx={{ width: 190 }}
   />,
   <NumberInput
     key="sequence"
