@@ -71,7 +71,7 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     sign: 'Sign a checkpoint',
     signing: 'Signing…',
     signed: 'Checkpoint no. %{sequence} signed and downloaded. Keep the file outside Vigie.',
-    recent: 'Latest checkpoints',
+    recent: 'Latest checkpoint',
     none: 'No signed checkpoint yet.',
     entry: 'Up to entry no. %{sequence}',
     journal: 'staff journal up to no. %{sequence}',

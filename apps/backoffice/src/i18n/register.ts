@@ -70,7 +70,7 @@ export const registerFr = {
     sign: 'Signer un point de contrôle',
     signing: 'Signature en cours…',
     signed: 'Point de contrôle n°\u00a0%{sequence} signé et téléchargé. Rangez le fichier hors de Vigie.',
-    recent: 'Derniers points de contrôle',
+    recent: 'Dernier point de contrôle',
     none: "Aucun point de contrôle signé pour l'instant.",
     entry: "Jusqu'à l'entrée n°\u00a0%{sequence}",
     journal: "journal du personnel jusqu'au n°\u00a0%{sequence}",

@@ -9,8 +9,8 @@ import { errorMessageKey, isRegisterEmpty } from '../common/errorMessageKey';
 import { checkpointFileName, downloadJson, formatCount } from '../common/format';
 import { useCheckpoints } from './useCheckpoints';
 
-// Two: the card sits above the register's list, which must stay in view on a laptop; the total says how many more.
-const RECENT = 2;
+// The latest only: the card sits above the register's list, which must stay in view on a laptop; the total says how many more.
+const RECENT = 1;
 
 /** Signs the chain's head now and hands the DPO the file to keep outside Vigie. */
 export const CheckpointsCard = ({ api = registerApi }: { api?: RegisterApi }) => {
