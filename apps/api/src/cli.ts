@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createStaffWithPasswordSchema, type SignedCheckpoint, signedCheckpointSchema, type StaffRole, STAFF_ROLES } from '@vigie/contracts';
+import { createStaffWithPasswordSchema, type SignedCheckpoint, type StaffRole, STAFF_ROLES } from '@vigie/contracts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { type Database, openDatabase } from './database/database-url';
 import { seedDemoReports } from './demo/demo-reports';
 import { IntakeService } from './intake/intake.service';
+import { parseCheckpoint } from './register/checkpoint-file';
 import { RegisterService } from './register/register.service';
 import { RetentionService } from './retention/retention.service';
 import { StaffService } from './staff/staff.service';
@@ -133,17 +134,17 @@ const commands: Record<string, Command> = {
   },
 };
 
-/** A checkpoint file as `audit:checkpoint` or the DPO's download wrote it. */
+/** A checkpoint file as `audit:checkpoint` or the DPO's download wrote it: the same parsing as the API's upload. */
 function readCheckpointFile(path: string): SignedCheckpoint {
-  let parsed: unknown;
+  let text: string;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read checkpoint ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const result = signedCheckpointSchema.safeParse(parsed);
-  if (!result.success) throw new UsageError(`${path} is not a signed checkpoint (${result.error.issues.map((i) => i.path.join('.')).join(', ')})`);
-  return result.data;
+  const checkpoint = parseCheckpoint(text);
+  if (!checkpoint) throw new UsageError(`${path} is not a signed checkpoint`);
+  return checkpoint;
 }
 
 function options<K extends string>(args: string[], required: K[]): Record<K, string> {

@@ -118,6 +118,8 @@ export const ERROR_CODES = {
   not_ready: { status: 503, message: 'Not ready: a dependency is down.' },
   lia_backdated: { status: 400, message: 'A version of the assessment takes effect now or later, and not before the previous one.' },
   lia_not_found: { status: 404, message: 'No such version of the legitimate-interest assessment.' },
+  checkpoint_unreadable: { status: 400, message: 'This is not a signed checkpoint file of the register.' },
+  checkpoint_signature_invalid: { status: 400, message: 'The signature of this checkpoint does not hold: it was not signed by this installation, or was altered.' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

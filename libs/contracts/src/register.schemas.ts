@@ -11,6 +11,10 @@ export const accessLogQuerySchema = listQuerySchema(ACCESS_LOG_SORT_FIELDS, 'seq
   outcome: z.enum(ACCESS_OUTCOMES).optional(),
   from: instant.optional(),
   to: instant.optional(),
+  /** One entry by its number ("jump to entry n° X"). */
+  sequence: z.coerce.number({ message: 'must be an entry number' }).int({ message: 'must be an entry number' }).min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** A platform conversation id: entries about that conversation. */
+  conversation: z.string().trim().min(1).max(128).optional(),
 });
 export type AccessLogQuery = z.output<typeof accessLogQuerySchema>;
 
@@ -34,4 +38,12 @@ export const accessLogExportQuerySchema = z.strictObject({
   outcome: z.enum(ACCESS_OUTCOMES).optional(),
   from: instant.optional(),
   to: instant.optional(),
+  sequence: z.coerce.number({ message: 'must be an entry number' }).int({ message: 'must be an entry number' }).min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  conversation: z.string().trim().min(1).max(128).optional(),
 });
+
+/** `POST /audit/verify`: the register checked against a checkpoint the DPO kept outside Vigie (the file's text). */
+export const verifyAgainstCheckpointSchema = z.strictObject({
+  checkpoint: z.string().min(1).max(20_000),
+});
+export type VerifyAgainstCheckpoint = z.output<typeof verifyAgainstCheckpointSchema>;

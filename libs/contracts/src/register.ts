@@ -11,7 +11,11 @@ export interface AccessLogEntry {
   staff: { id: string; name: string | null; roles: string[] };
   caseId: string | null;
   conversationId: string | null;
+  /** The platform's id of the conversation (null when none, or its data was erased). */
+  conversationExternalId: string | null;
   reportIds: string[];
+  /** The reports the access relied on, with their category and date (none once erased). */
+  reports: { id: string; category: string; reportedAt: string }[];
   subjects: { id: string; externalId: string | null; displayName: string | null }[];
   legalBasis: string;
   purpose: string;

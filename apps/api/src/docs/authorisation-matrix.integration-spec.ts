@@ -142,6 +142,8 @@ const ROUTES: Record<string, RouteExpectation> = {
   'POST /api/v1/audit/subjects/{externalId}/erasure': { allowed: 404, body: () => ({ reference: 'REQ-2026-001' }) },
   'POST /api/v1/audit/subjects/{externalId}/restriction': { allowed: 404, body: () => ({ reason: 'The person objects to processing.', reference: 'REQ-2026-002' }) },
   'POST /api/v1/audit/subjects/{externalId}/restriction/lift': { allowed: 404, body: () => ({ reason: 'The objection was settled with them.' }) },
+  // No checkpoint in the body: nothing verified.
+  'POST /api/v1/audit/verify': { allowed: 400 },
 };
 
 interface Operation {

@@ -1,6 +1,12 @@
-import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { accessLogExportQuerySchema, accessLogQuerySchema, type RegisterVerification, type SignedCheckpoint } from '@vigie/contracts';
+import {
+  accessLogExportQuerySchema,
+  accessLogQuerySchema,
+  type RegisterVerification,
+  type SignedCheckpoint,
+  verifyAgainstCheckpointSchema,
+} from '@vigie/contracts';
 import type { FastifyReply } from 'fastify';
 import { DomainException } from '../common/domain.exception';
 import { createZodDto } from '../common/zod-validation.pipe';
@@ -11,6 +17,7 @@ import { Journal, NotJournaled } from '../journal/journal.decorators';
 
 class AccessLogQueryDto extends createZodDto(accessLogQuerySchema) {}
 class AccessLogExportDto extends createZodDto(accessLogExportQuerySchema) {}
+class VerifyAgainstCheckpointDto extends createZodDto(verifyAgainstCheckpointSchema) {}
 
 /** The DPO's view of the access register. Never a message body. */
 @ApiTags('audit')
@@ -21,7 +28,7 @@ export class AuditController {
 
   @Get('access-log')
   @Journal('register.viewed')
-  @ApiOperation({ summary: 'The access register, newest first; filters: staff, case, subject, outcome, period.' })
+  @ApiOperation({ summary: 'The access register, newest first; filters: staff, case, subject, outcome, period, entry number, platform conversation.' })
   accessLog(@Query() query: AccessLogQueryDto) {
     return this.register.list(query);
   }
@@ -53,6 +60,15 @@ export class AuditController {
   @ApiOperation({ summary: 'Recompute the chain and check it against the signed checkpoints; names the first broken entry.' })
   verify(): Promise<RegisterVerification> {
     return this.register.verify();
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @Requires('register.verify')
+  @Journal('register.verified')
+  @ApiOperation({ summary: 'Verify the register against a signed checkpoint kept outside Vigie (the text of its file); 400 when it is unreadable or not signed here.' })
+  verifyAgainst(@Body() body: VerifyAgainstCheckpointDto): Promise<RegisterVerification> {
+    return this.register.verifyAgainst(body.checkpoint);
   }
 
   @Get('checkpoints')

@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import type { SignedCheckpoint } from '@vigie/contracts';
+import { type SignedCheckpoint, signedCheckpointSchema } from '@vigie/contracts';
 import type { AppConfig } from '../config/config';
 import { signingKeyPath } from './register-signing-key';
 
@@ -35,9 +35,6 @@ export class CheckpointFileError extends Error {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isSequence = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
-
 /** The checkpoint of the file in `dir`; undefined when there is none; CheckpointFileError when it holds anything else. */
 export function readCheckpointFile(dir: string): SignedCheckpoint | undefined {
   const path = join(dir, CHECKPOINT_FILE_NAME);
@@ -48,34 +45,27 @@ export function readCheckpointFile(dir: string): SignedCheckpoint | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new CheckpointFileError(path);
   }
+  const checkpoint = parseCheckpoint(text);
+  if (!checkpoint) throw new CheckpointFileError(path);
+  return checkpoint;
+}
+
+/**
+ * A signed checkpoint from the text of its file — the one kept by Vigie, one written by
+ * `audit:checkpoint`, one the DPO downloaded and uploads back — or undefined when the text holds
+ * anything else. Only the checkpoint's own fields are kept. Its signature is not checked here.
+ */
+export function parseCheckpoint(text: string): SignedCheckpoint | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new CheckpointFileError(path);
+    return undefined;
   }
-  if (
-    !isRecord(value) ||
-    !isSequence(value.sequence) ||
-    typeof value.headHash !== 'string' ||
-    typeof value.time !== 'string' ||
-    value.algorithm !== 'Ed25519' ||
-    typeof value.publicKey !== 'string' ||
-    typeof value.signature !== 'string' ||
-    (value.journal !== undefined && (!isRecord(value.journal) || !isSequence(value.journal.sequence) || typeof value.journal.headHash !== 'string'))
-  ) {
-    throw new CheckpointFileError(path);
-  }
-  const journal = value.journal as { sequence: number; headHash: string } | undefined;
-  return {
-    sequence: value.sequence,
-    headHash: value.headHash,
-    time: value.time,
-    ...(journal ? { journal: { sequence: journal.sequence, headHash: journal.headHash } } : {}),
-    algorithm: 'Ed25519',
-    publicKey: value.publicKey,
-    signature: value.signature,
-  };
+  const parsed = signedCheckpointSchema.safeParse(value);
+  if (!parsed.success || !Number.isSafeInteger(parsed.data.sequence)) return undefined;
+  const { sequence, headHash, time, journal, publicKey, signature } = parsed.data;
+  return { sequence, headHash, time, ...(journal ? { journal: { sequence: journal.sequence, headHash: journal.headHash } } : {}), algorithm: 'Ed25519', publicKey, signature };
 }
 
 /** Register head first, then the journal's: which of two checkpoints is the later. */

@@ -145,7 +145,9 @@ interface ListRow {
   staff_roles: string[];
   case_id: string | null;
   conversation_id: string | null;
+  conversation_external_id: string | null;
   report_ids: string[];
+  reports: { id: string; category: string; reportedAt: string }[];
   subjects: AccessLogEntry['subjects'];
   legal_basis: string;
   purpose: string;
@@ -162,16 +164,19 @@ interface ListRow {
   lia_version: number | null;
 }
 
-export type AccessLogFilters = Pick<AccessLogQuery, 'staffId' | 'caseId' | 'subject' | 'outcome' | 'from' | 'to'>;
+export type AccessLogFilters = Pick<AccessLogQuery, 'staffId' | 'caseId' | 'subject' | 'outcome' | 'from' | 'to' | 'sequence' | 'conversation'>;
 
 const LIST_SELECT = `
   SELECT l.sequence::text AS sequence, l.at, l.staff_id, s.name AS staff_name, l.staff_roles, l.case_id,
-         l.conversation_id, l.report_ids::text[] AS report_ids, l.legal_basis, l.purpose, l.outcome, l.reason,
+         l.conversation_id, cv.external_id AS conversation_external_id, l.report_ids::text[] AS report_ids, l.legal_basis, l.purpose, l.outcome, l.reason,
          l.scope, l.grant_id, l.justification, l.ip, l.user_agent, l.request_id, l.erased_at, l.hash, l.lia_version,
          (SELECT coalesce(json_agg(json_build_object('id', sid, 'externalId', u.external_id, 'displayName', u.display_name)
                                    ORDER BY u.external_id), '[]'::json)
-            FROM unnest(l.subject_ids) sid LEFT JOIN platform_user u ON u.id = sid) AS subjects
-    FROM access_log l LEFT JOIN staff_user s ON s.id = l.staff_id`;
+            FROM unnest(l.subject_ids) sid LEFT JOIN platform_user u ON u.id = sid) AS subjects,
+         (SELECT coalesce(json_agg(json_build_object('id', r.id, 'category', r.category, 'reportedAt', r.reported_at)
+                                   ORDER BY r.reported_at, r.id), '[]'::json)
+            FROM report r WHERE r.id = ANY (l.report_ids)) AS reports
+    FROM access_log l LEFT JOIN staff_user s ON s.id = l.staff_id LEFT JOIN conversation cv ON cv.id = l.conversation_id`;
 
 /** The register's filters as SQL, their values pushed onto `params`; unknown filters never reach here. */
 function filterOf(query: AccessLogFilters, params: unknown[], extra: string[] = []): string {
@@ -183,6 +188,8 @@ function filterOf(query: AccessLogFilters, params: unknown[], extra: string[] = 
   if (query.outcome) where.push(`l.outcome = ${param(query.outcome)}`);
   if (query.from) where.push(`l.at >= ${param(query.from)}`);
   if (query.to) where.push(`l.at < ${param(query.to)}`);
+  if (query.sequence !== undefined) where.push(`l.sequence = ${param(query.sequence)}`);
+  if (query.conversation) where.push(`l.conversation_id = (SELECT id FROM conversation WHERE external_id = ${param(query.conversation)})`);
   return where.length ? `WHERE ${where.join(' AND ')}` : '';
 }
 
@@ -308,7 +315,10 @@ export class RegisterRepository {
     const stream = client.query(
       // Text that people or the platform chose goes through csvTextSql: never a formula in the DPO's spreadsheet.
       copyTo(`COPY (SELECT l.sequence, l.at, l.staff_id, ${csvTextSql('s.name')} AS staff_name, array_to_string(l.staff_roles, ',') AS staff_roles,
-                           l.case_id, l.conversation_id, array_to_string(l.report_ids, ',') AS report_ids,
+                           l.case_id, l.conversation_id, ${csvTextSql('(SELECT cv.external_id FROM conversation cv WHERE cv.id = l.conversation_id)')} AS conversation_external_id,
+                           array_to_string(l.report_ids, ',') AS report_ids,
+                           ${csvTextSql(`(SELECT string_agg(r.category || ' ' || to_char(r.reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), ',' ORDER BY r.reported_at, r.id)
+                              FROM report r WHERE r.id = ANY (l.report_ids))`)} AS reports,
                            ${csvTextSql(`(SELECT string_agg(coalesce(u.external_id, sid::text), ',' ORDER BY u.external_id)
                               FROM unnest(l.subject_ids) sid LEFT JOIN platform_user u ON u.id = sid)`)} AS subjects,
                            l.legal_basis, l.purpose, l.outcome, ${csvTextSql('l.reason')} AS reason, l.scope->>'kind' AS scope,
@@ -416,7 +426,9 @@ function toEntry(row: ListRow): AccessLogEntry {
     staff: { id: row.staff_id, name: row.staff_name, roles: row.staff_roles },
     caseId: row.case_id,
     conversationId: row.conversation_id,
+    conversationExternalId: row.conversation_external_id,
     reportIds: row.report_ids,
+    reports: row.reports.map((r) => ({ id: r.id, category: r.category, reportedAt: new Date(r.reportedAt).toISOString() })),
     subjects: row.subjects,
     legalBasis: row.legal_basis,
     purpose: row.purpose,

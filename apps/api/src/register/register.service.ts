@@ -16,7 +16,8 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type ChainWalk, nextLink, walkChain } from '../common/hash-chain';
 import { journalHash } from '../journal/staff-activity-chain';
 import { StaffActivityRepository } from '../journal/staff-activity.repository';
-import { CheckpointFileError, checkpointDir, checkpointDirWritable, readCheckpointFile, writeCheckpointFile } from './checkpoint-file';
+import { CheckpointFileError, checkpointDir, checkpointDirWritable, parseCheckpoint, readCheckpointFile, writeCheckpointFile } from './checkpoint-file';
+import { DomainException } from '../common/domain.exception';
 import { chainHash, chainTime, isRegisterFormat, newSalt, personalDigest, REGISTER_FORMAT, type RegisterFormat } from './register-chain';
 import { exportStream } from './register-export';
 import { type AccessLogFilters, type ChainLink, RegisterRepository, type StoredEntry } from './register.repository';
@@ -160,6 +161,21 @@ export class RegisterService implements OnApplicationBootstrap {
 
   async latestCheckpointAt(): Promise<Date | undefined> {
     return this.register.latestCheckpointAt();
+  }
+
+  /**
+   * The verification against one checkpoint the DPO kept outside Vigie and hands back (the text
+   * of its file): 400 `checkpoint_unreadable` when it is not one, `checkpoint_signature_invalid`
+   * when it was not signed by this installation's key or was altered since. A register that
+   * diverges from it is not an error: the answer says `intact: false` and names the entry.
+   */
+  async verifyAgainst(text: string): Promise<RegisterVerification> {
+    const checkpoint = parseCheckpoint(text);
+    if (!checkpoint) throw new DomainException('checkpoint_unreadable');
+    if (checkpoint.publicKey.trim() !== this.key.publicKeyPem.trim() || !checkpointSignatureValid(checkpoint, this.key.publicKeyPem)) {
+      throw new DomainException('checkpoint_signature_invalid');
+    }
+    return this.verify([checkpoint]);
   }
 
   /**

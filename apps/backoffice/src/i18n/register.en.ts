@@ -35,6 +35,11 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     broken_advice:
       'Change nothing and write this number down: the entries after it can no longer be relied upon. Warn the technical team and the security officer, and compare with the checkpoints you keep outside Vigie.',
     failed: 'The verification could not complete: %{message}',
+    against_file: 'Against a checkpoint…',
+    against: 'Compared with checkpoint no. %{sequence} (%{name})',
+    checkpoint_unreadable: 'this file is not a signed checkpoint of the register.',
+    checkpoint_signature_invalid:
+      'the signature of this checkpoint does not hold: it was not signed by this installation, or it was altered.',
     problems: {
       sequence_gap: 'an entry is missing from the run of numbers: it was removed from the register.',
       prev_hash_mismatch:
@@ -62,11 +67,11 @@ export const registerEn: MessagesOf<typeof registerFr> = {
   checkpoints: {
     title: 'Signed checkpoints',
     explanation:
-      "A checkpoint is the chain's latest hash, signed by Vigie. Keep the file outside Vigie (the DPO's safe, an external drive): even if someone one day rewrote the register and its database, this file would prove what the register held on that date.",
+      "The chain's latest hash, signed by Vigie. Keep the file outside Vigie: it proves what the register held on that date.",
     sign: 'Sign a checkpoint',
     signing: 'Signing…',
     signed: 'Checkpoint no. %{sequence} signed and downloaded. Keep the file outside Vigie.',
-    recent: 'Latest checkpoints',
+    recent: 'Latest checkpoint',
     none: 'No signed checkpoint yet.',
     entry: 'Up to entry no. %{sequence}',
     journal: 'staff journal up to no. %{sequence}',
@@ -89,6 +94,8 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     outcome: 'Outcome',
     scope: 'Scope',
     justification: 'Justification',
+    conversation: 'Conversation',
+    reports: 'Reports',
   },
   outcomes: {
     granted: 'Access granted',
@@ -112,6 +119,13 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     none: 'None',
     open: 'Open the case',
     filter: "Show this case's entries",
+  },
+  conversation: {
+    filter: "Show this conversation's entries",
+    erased: 'Erased',
+  },
+  reports: {
+    not_found: 'Not found',
   },
   justification: {
     erased: 'Erased by retention',
@@ -148,6 +162,8 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     outcome: 'Outcome',
     from: 'From',
     to: 'To',
+    conversation: 'Conversation (id)',
+    sequence: 'Go to entry no.',
   },
   empty_title: 'The register is still empty',
   empty_body:

@@ -34,6 +34,11 @@ export const registerFr = {
     broken_advice:
       "Ne modifiez rien et notez ce numéro\u00a0: les entrées qui suivent ne peuvent plus être tenues pour fiables. Prévenez l'équipe technique et le responsable de la sécurité, et comparez avec vos points de contrôle conservés hors de Vigie.",
     failed: "La vérification n'a pas pu aboutir\u00a0: %{message}",
+    against_file: 'Avec un point de contrôle…',
+    against: 'Comparé au point de contrôle n°\u00a0%{sequence} (%{name})',
+    checkpoint_unreadable: "ce fichier n'est pas un point de contrôle signé du registre.",
+    checkpoint_signature_invalid:
+      "la signature de ce point de contrôle ne tient pas\u00a0: il n'a pas été signé par cette installation, ou il a été modifié.",
     problems: {
       sequence_gap: 'une entrée manque dans la suite des numéros\u00a0: elle a été retirée du registre.',
       prev_hash_mismatch:
@@ -61,11 +66,11 @@ export const registerFr = {
   checkpoints: {
     title: 'Points de contrôle signés',
     explanation:
-      "Un point de contrôle est la dernière empreinte de la chaîne, signée par Vigie. Rangez le fichier hors de Vigie (coffre-fort du DPO, support externe)\u00a0: même si quelqu'un réécrivait un jour le registre et sa base de données, ce fichier prouverait ce que le registre contenait à cette date.",
+      "La dernière empreinte de la chaîne, signée par Vigie. Rangez le fichier hors de Vigie\u00a0: il prouve ce que contenait le registre à cette date.",
     sign: 'Signer un point de contrôle',
     signing: 'Signature en cours…',
     signed: 'Point de contrôle n°\u00a0%{sequence} signé et téléchargé. Rangez le fichier hors de Vigie.',
-    recent: 'Derniers points de contrôle',
+    recent: 'Dernier point de contrôle',
     none: "Aucun point de contrôle signé pour l'instant.",
     entry: "Jusqu'à l'entrée n°\u00a0%{sequence}",
     journal: "journal du personnel jusqu'au n°\u00a0%{sequence}",
@@ -88,6 +93,8 @@ export const registerFr = {
     outcome: 'Résultat',
     scope: 'Portée',
     justification: 'Justification',
+    conversation: 'Conversation',
+    reports: 'Signalements',
   },
   outcomes: {
     granted: 'Accès accordé',
@@ -111,6 +118,13 @@ export const registerFr = {
     none: 'Aucun',
     open: 'Ouvrir le dossier',
     filter: 'Voir les entrées de ce dossier',
+  },
+  conversation: {
+    filter: 'Voir les entrées de cette conversation',
+    erased: 'Effacée',
+  },
+  reports: {
+    not_found: 'Introuvables',
   },
   justification: {
     erased: 'Effacée par la conservation',
@@ -147,6 +161,8 @@ export const registerFr = {
     outcome: 'Résultat',
     from: 'Du',
     to: 'Au',
+    conversation: 'Conversation (identifiant)',
+    sequence: "Aller à l'entrée n°",
   },
   empty_title: 'Le registre est encore vide',
   empty_body:

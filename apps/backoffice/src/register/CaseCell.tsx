@@ -1,10 +1,10 @@
-import FilterAltOutlined from '@mui/icons-material/FilterAltOutlined';
-import { IconButton, Link as MuiLink, Stack, Tooltip, Typography } from '@mui/material';
+import { Link as MuiLink, Stack, Tooltip, Typography } from '@mui/material';
 import type { StaffRole } from '@vigie/contracts';
 import type { MouseEvent } from 'react';
-import { Link, useListContext, usePermissions, useTranslate } from 'react-admin';
+import { Link, usePermissions, useTranslate } from 'react-admin';
 import { casePathFor } from '../common/casePaths';
 import { MONOSPACE, shortId } from '../common/format';
+import { FilterButton } from './FilterButton';
 
 /**
  * The case an entry concerns. It links to the case page for someone who may open it, to the
@@ -13,7 +13,6 @@ import { MONOSPACE, shortId } from '../common/format';
 export const CaseCell = ({ caseId }: { caseId: string | null }) => {
   const translate = useTranslate();
   const { permissions } = usePermissions<StaffRole[]>();
-  const { filterValues, setFilters } = useListContext();
   if (!caseId) {
     return (
       <Typography component="span" variant="body2" color="text.disabled">
@@ -26,7 +25,6 @@ export const CaseCell = ({ caseId }: { caseId: string | null }) => {
       {shortId(caseId)}
     </Typography>
   );
-  const filtered = filterValues.caseId === caseId;
   const to = casePathFor(permissions ?? [], caseId);
   const opens = to?.startsWith('/cases/') ? 'vigie.register.case.open' : 'vigie.cases.metadata.open';
   return (
@@ -46,26 +44,7 @@ export const CaseCell = ({ caseId }: { caseId: string | null }) => {
           label
         )}
       </Tooltip>
-      {!filtered && (
-        <Tooltip title={translate('vigie.register.case.filter')}>
-          <IconButton
-            size="small"
-            aria-label={translate('vigie.register.case.filter')}
-            onClick={(event) => {
-              event.stopPropagation();
-              setFilters({ ...filterValues, caseId });
-            }}
-            // Quiet until the row is pointed at or the button focused: one per row would be noise.
-            sx={{
-              color: 'text.secondary',
-              opacity: 0.35,
-              'tr:hover &, &:focus-visible': { opacity: 1 },
-            }}
-          >
-            <FilterAltOutlined sx={{ fontSize: 16 }} />
-          </IconButton>
-        </Tooltip>
-      )}
+      <FilterButton source="caseId" value={caseId} label={translate('vigie.register.case.filter')} />
     </Stack>
   );
 };

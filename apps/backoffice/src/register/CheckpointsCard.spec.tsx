@@ -61,7 +61,7 @@ describe('CheckpointsCard', () => {
     expect(within(row).getByTestId('checkpoint-journal').textContent).toBe("journal du personnel jusqu'au n°\u00a0321");
     const query = new URL(String(fetchMock.mock.calls[0][0]), 'http://vigie.test').searchParams;
     expect(query.get('page')).toBe('1');
-    expect(query.get('perPage')).toBe('5');
+    expect(query.get('perPage')).toBe('1');
 
     fireEvent.click(
       within(row).getByRole('button', { name: /^Télécharger le point de contrôle n°\s9\s000$/ }),

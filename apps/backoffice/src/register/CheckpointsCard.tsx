@@ -1,5 +1,5 @@
 import DrawOutlined from '@mui/icons-material/DrawOutlined';
-import { Alert, Box, Button, Card, CircularProgress, Divider, List, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CircularProgress, List, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useLocaleState, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { CardHeading } from '../components/CardHeading';
@@ -9,7 +9,8 @@ import { errorMessageKey, isRegisterEmpty } from '../common/errorMessageKey';
 import { checkpointFileName, downloadJson, formatCount } from '../common/format';
 import { useCheckpoints } from './useCheckpoints';
 
-const RECENT = 5;
+// The latest only: the card sits above the register's list, which must stay in view on a laptop; the total says how many more.
+const RECENT = 1;
 
 /** Signs the chain's head now and hands the DPO the file to keep outside Vigie. */
 export const CheckpointsCard = ({ api = registerApi }: { api?: RegisterApi }) => {
@@ -45,8 +46,8 @@ export const CheckpointsCard = ({ api = registerApi }: { api?: RegisterApi }) =>
 
   const { page } = checkpoints;
   return (
-    <Card component="section" aria-labelledby="register-checkpoints-title" sx={{ flex: 2, minWidth: 0 }}>
-      <Box sx={{ p: 2.5 }}>
+    <Card component="section" aria-labelledby="register-checkpoints-title" sx={{ flex: 1, minWidth: 0 }}>
+      <Box sx={{ p: 2 }}>
         <CardHeading
           id="register-checkpoints-title"
           icon={DrawOutlined}
@@ -55,15 +56,15 @@ export const CheckpointsCard = ({ api = registerApi }: { api?: RegisterApi }) =>
         />
         <Button
           variant="outlined"
+          size="small"
           onClick={() => void sign()}
           disabled={signing}
           startIcon={signing ? <CircularProgress size={16} color="inherit" /> : <DrawOutlined />}
-          sx={{ mt: 2 }}
+          sx={{ mt: 1.5 }}
         >
           {translate(signing ? 'vigie.register.checkpoints.signing' : 'vigie.register.checkpoints.sign')}
         </Button>
-        <Divider sx={{ my: 2 }} />
-        <Typography component="h3" variant="subtitle2" color="text.secondary">
+        <Typography component="h3" variant="subtitle2" color="text.secondary" sx={{ mt: 1.5 }}>
           {translate('vigie.register.checkpoints.recent')}
         </Typography>
         {checkpoints.error !== null && (

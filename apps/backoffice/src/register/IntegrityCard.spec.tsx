@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { RegisterVerification } from '@vigie/contracts';
 import { createFetchMock, jsonReply } from '../testing/fakeFetch';
 import { IntegrityCard } from './IntegrityCard';
-import { aVerification } from '../testing/registerFixtures';
+import { aCheckpoint, aVerification } from '../testing/registerFixtures';
 import { renderWithAdmin } from '../testing/renderWithAdmin';
 
 const fetchMock = createFetchMock();
@@ -116,5 +116,41 @@ describe('IntegrityCard', () => {
 
     await waitFor(() => expect(screen.getByText(/La vérification n'a pas pu aboutir/)).toBeTruthy());
     expect(screen.queryByTestId('verification-intact')).toBeNull();
+  });
+
+  describe('against a checkpoint file kept outside Vigie', () => {
+    const upload = async (text: string, name = 'vigie-checkpoint-4500.json') => {
+      renderWithAdmin(<IntegrityCard />);
+      await screen.findByRole('button', { name: 'Avec un point de contrôle…' });
+      fireEvent.change(screen.getByTestId('checkpoint-upload'), {
+        target: { files: [new File([text], name, { type: 'application/json' })] },
+      });
+    };
+
+    it('sends the file as it is and says which checkpoint the register was compared with', async () => {
+      const file = `${JSON.stringify(aCheckpoint({ sequence: 4500 }), null, 2)}\n`;
+      answerVerify(aVerification({ intact: false, firstBroken: { sequence: 4501, problem: 'truncated_before_checkpoint' } }));
+      await upload(file);
+
+      const result = await screen.findByTestId('verification-broken');
+      expect(words(result)).toMatch(/Registre altéré : première entrée rompue n° 4 501/);
+      expect(words(screen.getByTestId('verified-against'))).toBe('Comparé au point de contrôle n° 4 500 (vigie-checkpoint-4500.json)');
+      const [input, init] = fetchMock.mock.calls[0];
+      expect(String(input)).toBe('/api/v1/audit/verify');
+      expect(init?.method).toBe('POST');
+      expect(JSON.parse(String(init?.body))).toEqual({ checkpoint: file });
+    });
+
+    it.each([
+      ['checkpoint_unreadable', /n'est pas un point de contrôle signé du registre/],
+      ['checkpoint_signature_invalid', /la signature de ce point de contrôle ne tient pas/],
+    ])('says why a file is refused (%s), claiming nothing about the register', async (code, sentence) => {
+      fetchMock.mockResolvedValue(jsonReply(400, { statusCode: 400, error: 'Bad Request', message: 'x', details: { code } }));
+      await upload('{"sequence": 1}');
+
+      expect(await screen.findByText(sentence)).toBeTruthy();
+      expect(screen.queryByTestId('verification-intact')).toBeNull();
+      expect(screen.queryByTestId('verified-against')).toBeNull();
+    });
   });
 });

@@ -36,7 +36,7 @@ export const JustificationCell = ({ justification, erasedAt, outcome }: Justific
   if (!justification) {
     // A read is justified by its grant, whose entry carries the justification.
     return (
-      <Typography component="span" variant="body2" color="text.disabled">
+      <Typography component="p" variant="body2" color="text.disabled" noWrap>
         {translate(outcome === 'read' ? 'vigie.register.justification.read' : 'vigie.register.justification.none')}
       </Typography>
     );

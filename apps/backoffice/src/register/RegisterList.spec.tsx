@@ -211,16 +211,51 @@ describe('RegisterList', () => {
     expect(screen.queryByTestId('entry-detail-4512')).toBeNull();
   });
 
-  it('links the case only for someone who may open cases', async () => {
+  it("links the case to the DPO's view of its metadata, never to the case page", async () => {
     renderWithAdmin(<RegisterList />, ['dpo']);
     await findSequence(4512);
+    const link = await waitFor(() => within(rowOf(4512)).getByRole('link', { name: new RegExp(read.caseId ?? '') }));
+    expect(link.getAttribute('href')).toBe(`/case-metadata/${read.caseId}`);
+  });
+
+  it('links no case for an admin, who may open neither the case nor its metadata', async () => {
+    renderWithAdmin(<RegisterList />, ['admin']);
+    await findSequence(4512);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     expect(within(rowOf(4512)).queryByRole('link')).toBeNull();
   });
 
-  it('links no case for a DPO stored with a lead role too: a mixed set keeps only its audit role', async () => {
-    renderWithAdmin(<RegisterList />, ['dpo', 'lead']);
+  it("shows the platform's conversation id, the people's platform ids and each report's category and date", async () => {
+    renderWithAdmin(<RegisterList />);
     await findSequence(4512);
-    expect(within(rowOf(4512)).queryByRole('link')).toBeNull();
+    const row = rowOf(4512);
+    expect(within(row).getByText('c_20931')).toBeTruthy();
+    expect(within(row).getByText('u_paul')).toBeTruthy();
+    const reports = within(row).getByTestId('reports-cell');
+    expect(reports.textContent).toContain('Menaces ou violence');
+    expect(reports.textContent).toMatch(/26\/11\/2026 \d{2}:55/);
+  });
+
+  it('narrows the register to a conversation from its row, by its platform id', async () => {
+    renderWithAdmin(<RegisterList />);
+    await findSequence(4512);
+
+    fireEvent.click(within(rowOf(4512)).getByRole('button', { name: 'Voir les entrées de cette conversation' }));
+
+    await waitFor(() => expect(registerQueries().at(-1)?.get('conversation')).toBe('c_20931'));
+    expect((screen.getByRole('textbox', { name: 'Conversation (identifiant)' }) as HTMLInputElement).value).toBe('c_20931');
+  });
+
+  it('jumps to an entry by its number, and sends nothing the API would refuse', async () => {
+    renderWithAdmin(<RegisterList />);
+    await findSequence(4512);
+    const input = screen.getByRole('spinbutton', { name: "Aller à l'entrée n°" });
+
+    fireEvent.change(input, { target: { value: '4510' } });
+    await waitFor(() => expect(registerQueries().at(-1)?.get('sequence')).toBe('4510'));
+
+    fireEvent.change(input, { target: { value: '-3' } });
+    await waitFor(() => expect(registerQueries().at(-1)?.has('sequence')).toBe(false));
   });
 
   it('reads well when the register is empty', async () => {

@@ -15,6 +15,8 @@ import { registerFilters } from './registerFilters';
 import { RegisterEmpty } from './RegisterEmpty';
 import { AtCell } from '../components/AtCell';
 import { CaseCell } from './CaseCell';
+import { ConversationCell } from './ConversationCell';
+import { ReportsCell } from './ReportsCell';
 import { EntryDetail } from './EntryDetail';
 import { JustificationCell } from './JustificationCell';
 import { OutcomeChip } from './OutcomeChip';
@@ -26,9 +28,9 @@ const Column = DataTable.Col<RegisterRecord>;
 
 // The justification takes the width the other columns leave, cut to one line: the table
 // fits its card instead of scrolling sideways for the one free-text column.
-const justificationCellSx = () => ({ width: '100%', maxWidth: 0, minWidth: 160 });
+const justificationCellSx = () => ({ width: '100%', maxWidth: 0, minWidth: 90 });
 // Wide enough for most outcomes on one line; a long refusal reason wraps inside its chip.
-const outcomeCellSx = () => ({ minWidth: 210 });
+const outcomeCellSx = () => ({ minWidth: 120, whiteSpace: 'normal' });
 
 // Every column but the sequence: not sortable (the API sorts the register by sequence only).
 const COLUMNS: readonly {
@@ -42,11 +44,28 @@ const COLUMNS: readonly {
   { source: 'staff', render: (record) => <StaffCell staff={record.staff} /> },
   { source: 'caseId', label: 'case', render: (record) => <CaseCell caseId={record.caseId} /> },
   {
+    source: 'conversationExternalId',
+    label: 'conversation',
+    render: (record) => (
+      <ConversationCell
+        conversationExternalId={record.conversationExternalId}
+        conversationId={record.conversationId}
+        subjects={record.subjects}
+      />
+    ),
+  },
+  { source: 'reports', render: (record) => <ReportsCell reports={record.reports} reportIds={record.reportIds} /> },
+  {
     source: 'outcome',
     cellSx: outcomeCellSx,
-    render: (record) => <OutcomeChip outcome={record.outcome} reason={record.reason} scope={record.scope} />,
+    // The scope under the outcome: one column fewer, so that the row fits a laptop's width.
+    render: (record) => (
+      <Stack spacing={0.25} sx={{ alignItems: 'flex-start' }}>
+        <OutcomeChip outcome={record.outcome} reason={record.reason} scope={record.scope} />
+        <ScopeLabel scope={record.scope} compact />
+      </Stack>
+    ),
   },
-  { source: 'scope', render: (record) => <ScopeLabel scope={record.scope} /> },
   {
     source: 'justification',
     cellSx: justificationCellSx,
@@ -61,7 +80,7 @@ const RegisterTotal = () => {
   const [locale] = useLocaleState();
   const { total, sort } = useListContext();
   return (
-    <Stack sx={{ alignItems: 'flex-end', pb: 1.5, whiteSpace: 'nowrap' }}>
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', whiteSpace: 'nowrap' }}>
       {total !== undefined && (
         <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid="register-total">
           {translate('vigie.register.total', { smart_count: total, count: formatCount(total, locale) })}
@@ -91,11 +110,14 @@ export const RegisterList = () => {
       resource={REGISTER_RESOURCE}
       sort={{ field: 'sequence', order: 'DESC' }}
       perPage={25}
+      // Filters last as long as the visit: leaving the screen and coming back shows the whole register.
+      disableSyncWithLocation
+      storeKey={false}
     >
       <Card sx={{ overflow: 'hidden' }}>
         <ListToolbar
           filters={registerFilters}
-          actions={<RegisterTotal />}
+          actions={false}
           sx={{ px: 2, pt: 1, alignItems: 'flex-end', '& .RaFilterForm-root': { flex: 1 } }}
         />
         <DataTable
@@ -107,8 +129,8 @@ export const RegisterList = () => {
           size="small"
           sx={{
             '& .RaDataTable-tableWrapper': { overflowX: 'auto' },
-            // Tighter than MUI's 16px sides: eight columns fit a laptop screen without scrolling.
-            '& .MuiTableCell-root': { py: 1, px: 1.25, verticalAlign: 'middle' },
+            // Tighter than MUI's 16px sides: nine columns fit a laptop screen without scrolling.
+            '& .MuiTableCell-root': { py: 0.75, px: 0.625, verticalAlign: 'middle' },
             // One line per cell; the detail panel below a row wraps as prose does.
             '& .RaDataTable-rowCell': { whiteSpace: 'nowrap' },
             '& .MuiTableCell-head': { bgcolor: 'background.default', borderTop: 1, borderColor: 'divider' },
@@ -142,7 +164,11 @@ export const RegisterList = () => {
             />
           ))}
         </DataTable>
-        <Pagination rowsPerPageOptions={[25, 50, 100]} />
+        {/* The count beside the pages, not beside the filters: they keep the width, the list stays in view. */}
+        <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', pl: 2 }}>
+          <RegisterTotal />
+          <Pagination rowsPerPageOptions={[25, 50, 100]} />
+        </Stack>
       </Card>
     </ListBase>
   );

@@ -20,7 +20,7 @@ export const StaffFilterInput = ({ source, label }: StaffFilterInputProps) => {
       }
       translateChoice={false}
       isPending={isPending}
-      sx={{ minWidth: 220 }}
+      sx={{ width: 210 }}
     />
   );
 };

@@ -5,7 +5,7 @@ import {
   type RegisterVerification,
   type SignedCheckpoint,
 } from '@vigie/contracts';
-import { apiCall as call, isRecord } from '../providers/api';
+import { apiCall as call, apiPost, isRecord } from '../providers/api';
 
 /** The register's resource for react-admin: the dataProvider reads it at `/api/v1/audit/access-log`. */
 export const REGISTER_RESOURCE = 'audit/access-log';
@@ -106,6 +106,11 @@ export const registerApi = {
   /** Recomputes the whole chain server-side: seconds on a large register. */
   async verify(): Promise<RegisterVerification> {
     return readVerification(await call('/audit/verify'));
+  },
+
+  /** Verifies the register against a checkpoint kept outside Vigie: the text of its file, as it is. */
+  async verifyAgainst(checkpoint: string): Promise<RegisterVerification> {
+    return readVerification(await apiPost('/audit/verify', { checkpoint }));
   },
 
   /** Signs the chain's head now (a mutation: `fetchJson` adds the CSRF header). */
