@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { accessLogExportQuerySchema, accessLogQuerySchema, type RegisterVerification, type SignedCheckpoint } from '@vigie/contracts';
+import { accessLogExportQuerySchema, accessLogQuerySchema, type RegisterVerification, type RegisterVerifySchedule, type SignedCheckpoint } from '@vigie/contracts';
 import type { FastifyReply } from 'fastify';
 import { DomainException } from '../common/domain.exception';
 import { createZodDto } from '../common/zod-validation.pipe';
@@ -52,7 +52,15 @@ export class AuditController {
   @Journal('register.verified')
   @ApiOperation({ summary: 'Recompute the chain and check it against the signed checkpoints; names the first broken entry.' })
   verify(): Promise<RegisterVerification> {
-    return this.register.verify();
+    return this.register.verifyAndRecord('manual');
+  }
+
+  @Get('verify/schedule')
+  @Requires('register.verify')
+  @NotJournaled('how often the register is verified and whether the last scheduled verification found it intact: names nobody')
+  @ApiOperation({ summary: 'The scheduled verification: REGISTER_VERIFY_SCHEDULE_HOURS (0: off) and the last scheduled verification.' })
+  verifySchedule(): Promise<RegisterVerifySchedule> {
+    return this.register.verifySchedule();
   }
 
   @Get('checkpoints')

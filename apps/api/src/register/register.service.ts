@@ -6,11 +6,14 @@ import {
   type ChainVerification,
   LEGAL_BASIS,
   type RegisterProblem,
+  type RecordedVerification,
   type RegisterVerification,
+  type RegisterVerifySchedule,
   type SignedCheckpoint,
 } from '@vigie/contracts';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
+import { SystemAlerts } from '../alerts/system-alerts';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type ChainWalk, nextLink, walkChain } from '../common/hash-chain';
@@ -51,15 +54,18 @@ const VERIFY_BATCH = 1000;
 export class RegisterService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Register');
   private readonly checkpointDir: string;
+  private readonly verifyScheduleHours: number;
 
   constructor(
     private readonly register: RegisterRepository,
     private readonly journal: StaffActivityRepository,
     private readonly clock: Clock,
+    private readonly systemAlerts: SystemAlerts,
     @Inject(REGISTER_SIGNING_KEY) private readonly key: RegisterSigningKey,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.checkpointDir = checkpointDir(config);
+    this.verifyScheduleHours = config.REGISTER_VERIFY_SCHEDULE_HOURS;
   }
 
   /** Says at start, loudly, when the checkpoint file cannot be kept (a read-only secrets folder, say). */
@@ -159,6 +165,37 @@ export class RegisterService implements OnApplicationBootstrap {
 
   async latestCheckpointAt(): Promise<Date | undefined> {
     return this.register.latestCheckpointAt();
+  }
+
+  /**
+   * Verifies both chains and keeps the outcome on record (the schedule's, or the DPO's); a broken
+   * chain raises a `register_broken` alert for the DPO, naming the first broken entry by
+   * sequence and problem only. One open such alert at a time: the next failures join it.
+   */
+  async verifyAndRecord(trigger: RecordedVerification['trigger']): Promise<RegisterVerification> {
+    const verification = await this.verify();
+    const broken = verification.firstBroken ? { chain: 'register', ...verification.firstBroken } : verification.journal.firstBroken ? { chain: 'journal', ...verification.journal.firstBroken } : undefined;
+    await this.register.recordVerification({
+      at: this.clock.now(),
+      trigger,
+      intact: verification.intact,
+      entriesChecked: verification.entriesChecked + verification.journal.entriesChecked,
+      firstBrokenSequence: broken?.sequence ?? null,
+      problem: broken?.problem ?? null,
+    });
+    if (broken) await this.systemAlerts.raise('register_broken', { chain: broken.chain, sequence: broken.sequence, problem: broken.problem, trigger });
+    return verification;
+  }
+
+  /** When the schedule last verified, and how often it does. */
+  async verifySchedule(): Promise<RegisterVerifySchedule> {
+    return { scheduleHours: this.verifyScheduleHours, last: await this.register.lastVerification('schedule') };
+  }
+
+  /** When the schedule last verified the register (due again after REGISTER_VERIFY_SCHEDULE_HOURS). */
+  async lastScheduledVerificationAt(): Promise<Date | undefined> {
+    const last = await this.register.lastVerification('schedule');
+    return last ? new Date(last.at) : undefined;
   }
 
   /**

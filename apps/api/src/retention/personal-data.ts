@@ -251,6 +251,7 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
       evidence: { keep: 'register sequences: the entries themselves are erased by the register, the numbers name nobody' },
       note: { keep: "the DPO's resolution note about a staff member's use of the gate: staff data, not a case's" },
       webhook_last_error: { keep: 'an HTTP status or an error name, composed by the delivery' },
+      details: { keep: "a system alert's ids and codes (a run, a sequence, a problem, an error name), composed by Vigie; never personal data" },
     },
   },
   intake_rate_window: {
@@ -285,6 +286,7 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
       hash: { keep: 'the chain' },
     },
   },
+  register_verification: { rows: 'none', columns: { trigger: MACHINE, problem: MACHINE } },
 };
 
 /** An SQL expression that keeps only `keys` of the JSON object in `column`. */
