@@ -177,7 +177,10 @@ export class RetentionRepository {
   /** Runs left `running` by a process that died: only called while holding the runner's lock. */
   /** Marks the runs still 'running' (their process died: the runner's lock is free) as interrupted; their ids. */
   async markInterrupted(at: Date): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`UPDATE retention_run SET status = 'interrupted', finished_at = $1 WHERE status = 'running' RETURNING id`, [at]);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH done AS (UPDATE retention_run SET status = 'interrupted', finished_at = $1 WHERE status = 'running' RETURNING id) SELECT id FROM done`,
+      [at],
+    );
     return rows.map((r) => r.id);
   }
 
