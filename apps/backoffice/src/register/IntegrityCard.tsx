@@ -6,6 +6,7 @@ import { useLogoutIfAccessDenied, useTranslate } from 'react-admin';
 import { IconBadge } from '../components/IconBadge';
 import { type RegisterApi, registerApi } from './registerApi';
 import { errorMessageKey } from '../common/errorMessageKey';
+import { ScheduledVerification } from './ScheduledVerification';
 import { VerificationResult } from './VerificationResult';
 
 type VerificationState =
@@ -61,6 +62,7 @@ export const IntegrityCard = ({ api = registerApi }: { api?: RegisterApi }) => {
             )}
           </Button>
         </Stack>
+        <ScheduledVerification api={api} />
         <Box sx={{ mt: 2 }} aria-live="polite">
           {state.kind === 'idle' && (
             <Typography variant="body2" color="text.secondary">
