@@ -1,4 +1,6 @@
 import type { ListResponse, RegisterVerifySchedule, StaffAlert } from '@vigie/contracts';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { ManualClock } from '../common/clock';
 import { CheckpointScheduler } from '../register/checkpoint.scheduler';
@@ -6,6 +8,8 @@ import { RegisterService } from '../register/register.service';
 import { VerificationScheduler } from '../register/verification.scheduler';
 import { RetentionRepository } from '../retention/retention.repository';
 import { RetentionService } from '../retention/retention.service';
+import { AlertWebhook } from './alert-webhook';
+import { SystemAlerts } from './system-alerts';
 import { aReportedCase, claim, requestAccess } from '../../test/gate-factory';
 import { ownerQuery } from '../../test/owner-query';
 import { createStaff, signIn, type Session } from '../../test/staff-factory';
@@ -249,5 +253,43 @@ describe('system alerts: the DPO hears when Vigie itself fails', () => {
       expect(n).toBeGreaterThanOrEqual(3);
       expect(res.json().open).toBe(n);
     });
+  });
+
+  it('sends a system alert to the webhook as nobody’s, with its ids and codes only', async () => {
+    const bodies: string[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        bodies.push(Buffer.concat(chunks).toString('utf8'));
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/alerts`;
+      const hooked = await anotherApp({ ALERT_WEBHOOK_URL: url, ALERT_WEBHOOK_SECRET: 'system-alert-webhook-secret' });
+      // The open checkpoint_failed was raised without a webhook: it is not sent now.
+      await owner(`UPDATE staff_alert SET status = 'acknowledged', note = 'vu', resolved_at = now(), resolved_by = $1 WHERE rule = 'checkpoint_failed'`, [dpoId]);
+      const id = await hooked.app.get(SystemAlerts).raise('checkpoint_failed', { error: 'SigningError' });
+      expect(id).toBeDefined();
+      expect(await hooked.app.get(AlertWebhook).deliverDue()).toBe(1);
+      expect(bodies).toHaveLength(1);
+      expect(JSON.parse(bodies[0])).toEqual({
+        event: 'alert.opened',
+        alert: {
+          id,
+          rule: 'checkpoint_failed',
+          staffId: null,
+          openedAt: clock.now().toISOString(),
+          windowStart: clock.now().toISOString(),
+          windowEnd: clock.now().toISOString(),
+          evidence: { sequences: [] },
+          details: { error: 'SigningError' },
+        },
+      });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
