@@ -60,6 +60,8 @@ export const STAFF_ACTIVITY_EVENTS = [
   'deliveries.viewed',
   'delivery.retried',
   'transparency.exported',
+  // The journal's own retention: entries older than STAFF_JOURNAL_RETENTION lost their personal fields
+  'journal.erased',
 ] as const;
 export type StaffActivityEvent = (typeof STAFF_ACTIVITY_EVENTS)[number];
 

@@ -89,6 +89,11 @@ const schema = z.object({
     .string()
     .regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'must be an ISO 8601 duration such as P3Y, P18M or P2Y6M')
     .default('P3Y'),
+  /** How long the staff journal keeps an entry's personal fields (actor, subject, address, browser, details); the retention run blanks older ones. */
+  STAFF_JOURNAL_RETENTION: z
+    .string()
+    .regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'must be an ISO 8601 duration such as P5Y or P18M')
+    .default('P5Y'),
   /** Hours between scheduled retention runs; 0: runs on demand only. */
   RETENTION_SCHEDULE_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
   /** Cases per retention batch (one transaction each). */

@@ -17,7 +17,8 @@ import { SystemAlerts } from '../alerts/system-alerts';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type ChainWalk, nextLink, walkChain } from '../common/hash-chain';
-import { journalHash } from '../journal/staff-activity-chain';
+import { JOURNAL_FORMAT, type JournalChainedEntry, JOURNAL_FORMAT_V2, journalHash, journalPersonalDigest } from '../journal/staff-activity-chain';
+import type { JournalLink } from '../journal/staff-activity.repository';
 import { StaffActivityRepository } from '../journal/staff-activity.repository';
 import { CheckpointFileError, checkpointDir, checkpointDirWritable, readCheckpointFile, writeCheckpointFile } from './checkpoint-file';
 import { chainHash, chainTime, isRegisterFormat, newSalt, personalDigest, REGISTER_FORMAT, type RegisterFormat } from './register-chain';
@@ -55,6 +56,7 @@ export class RegisterService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Register');
   private readonly checkpointDir: string;
   private readonly verifyScheduleHours: number;
+  private readonly journalRetention: string;
 
   constructor(
     private readonly register: RegisterRepository,
@@ -66,6 +68,7 @@ export class RegisterService implements OnApplicationBootstrap {
   ) {
     this.checkpointDir = checkpointDir(config);
     this.verifyScheduleHours = config.REGISTER_VERIFY_SCHEDULE_HOURS;
+    this.journalRetention = config.STAFF_JOURNAL_RETENTION;
   }
 
   /** Says at start, loudly, when the checkpoint file cannot be kept (a read-only secrets folder, say). */
@@ -237,6 +240,9 @@ export class RegisterService implements OnApplicationBootstrap {
     const fileStored = file !== undefined && stored.some((checkpoint) => sameCheckpoint(checkpoint, file));
     if (file && trusted(file) && !fileStored) problems.push({ sequence: file.sequence, problem: 'checkpoint_missing' });
 
+    // The journal's erasures that count: recorded in the journal, their cutoff at least STAFF_JOURNAL_RETENTION before them.
+    const journalErasures = (await this.journal.erasures(this.journalRetention, this.clock.now())).filter((e) => e.valid);
+    let journalV2Seen = false;
     let erased = 0;
     let lastFormat = 0;
     const formats: Record<string, number> = {};
@@ -261,7 +267,16 @@ export class RegisterService implements OnApplicationBootstrap {
         heads: journalHeads,
         rehash: (entry) => journalHash(entry.prevHash, entry),
         // Read back exactly: details are a JSON object (the column's default is {}; a JSON null would hash as {}), an address has no netmask.
-        problemOf: (entry) => (entry.exact && isPlainObject(entry.details) ? undefined : 'hash_mismatch'),
+        problemOf: (entry) => {
+          if (!entry.exact || !isPlainObject(entry.details)) return 'hash_mismatch';
+          // Formats only move forward.
+          if (entry.format === JOURNAL_FORMAT && journalV2Seen) return 'hash_mismatch';
+          if (entry.format === JOURNAL_FORMAT_V2) {
+            journalV2Seen = true;
+            return journalPersonalProblem(entry, journalErasures);
+          }
+          return undefined;
+        },
       }),
     ]);
     // The earliest problem; at one sequence, what the walk found (it says more than a missing checkpoint).
@@ -279,6 +294,23 @@ export class RegisterService implements OnApplicationBootstrap {
       verifiedAt: this.clock.now().toISOString(),
     };
   }
+}
+
+/**
+ * A v2 journal entry's personal fields: as sealed by their digest, or erased — every one of them
+ * blank — by an erasure the journal recorded after it, whose cutoff was past the entry.
+ */
+function journalPersonalProblem(entry: JournalLink, erasures: { sequence: number; cutoff: string }[]): RegisterProblem | undefined {
+  if (entry.erasedAt === null) {
+    if (!entry.personalSalt || journalPersonalDigest(entry.personalSalt, entry as JournalChainedEntry) !== entry.personalDigest) return 'personal_field_mismatch';
+    return undefined;
+  }
+  const blank =
+    entry.actorId === null && entry.subjectId === null && entry.ip === null && entry.userAgent === null && entry.personalSalt === null && Object.keys(entry.details as object).length === 0;
+  if (!blank) return 'personal_field_mismatch';
+  const sequence = Number(entry.sequence);
+  const at = Date.parse(entry.at);
+  return erasures.some((e) => e.sequence > sequence && Date.parse(e.cutoff) > at) ? undefined : 'erasure_unrecorded';
 }
 
 const isPlainObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -18,6 +18,7 @@ export const NO_COUNTS: RetentionCounts = {
   usersPseudonymised: 0,
   conversationsPseudonymised: 0,
   registerEntriesErased: 0,
+  journalEntriesErased: 0,
 };
 
 interface RunRow {

@@ -96,7 +96,18 @@ export class RetentionService {
         counts = sum(counts, batch);
         await this.retention.updateRun(id, { batches, counts });
       }
+      // The staff journal's own retention: personal fields of entries older than STAFF_JOURNAL_RETENTION.
+      const journalAt = this.clock.now();
+      const journalCutoff = await this.retention.cutoff(journalAt, this.config.STAFF_JOURNAL_RETENTION);
+      if (!options.dryRun) await runner.startTransaction();
+      const journalEntriesErased = await this.activity.erasePersonalFields(runner.manager, journalCutoff, journalAt);
+      if (!options.dryRun) await runner.commitTransaction();
+      counts = { ...counts, journalEntriesErased };
       if (options.dryRun) await runner.rollbackTransaction();
+      // The erasure is itself in the journal: verification accepts blank entries only under a recorded erasure.
+      if (!options.dryRun && journalEntriesErased > 0) {
+        await this.activity.record('journal.erased', { details: { runId: id, cutoff: journalCutoff.toISOString(), entries: journalEntriesErased } });
+      }
       await this.retention.updateRun(id, { batches, counts, status: 'completed', finishedAt: this.clock.now() });
       this.logger.log(`Retention run ${id}${options.dryRun ? ' (dry)' : ''}: ${counts.casesPurged} cases in ${batches} batches`);
     } catch (error) {

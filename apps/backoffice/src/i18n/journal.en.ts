@@ -53,6 +53,7 @@ const events: Record<EventKey, string> = {
   deliveries_viewed: 'Deliveries to the platform viewed',
   delivery_retried: 'Delivery retried',
   transparency_exported: 'Transparency statements exported',
+  journal_erased: 'Staff journal: personal fields of old entries erased',
 };
 
 // English, loaded with en.ts only when someone chooses it.

@@ -51,6 +51,7 @@ const events: Record<EventKey, string> = {
   deliveries_viewed: 'Envois à la plateforme consultés',
   delivery_retried: 'Envoi relancé',
   transparency_exported: 'Déclarations de transparence exportées',
+  journal_erased: 'Journal du personnel : champs personnels des entrées anciennes effacés',
 };
 
 /** Messages of the staff journal screen, French, the reference shape (English in its .en.ts). */
