@@ -63,6 +63,8 @@ export async function createTestApp(
     PLATFORM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     // Tests sign checkpoints when they mean to.
     REGISTER_CHECKPOINT_INTERVAL_HOURS: '0',
+    // Tests verify the register when they mean to.
+    REGISTER_VERIFY_SCHEDULE_HOURS: '0',
     RETENTION_SCHEDULE_HOURS: '0',
     WEBHOOK_POLL_MS: '0',
     // Tests evaluate the alert rules when they mean to.

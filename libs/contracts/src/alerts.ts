@@ -16,8 +16,23 @@ export const ALERT_RULES = [
   'same_person_across_cases',
   // The whole conversation asked for on most of one's openings.
   'widening',
+  // System rules: about Vigie itself, not a member of staff (no staffId, no evidence).
+  // A verification of the register (scheduled or asked for) found the chain broken.
+  'register_broken',
+  // A retention run failed or was interrupted.
+  'retention_failed',
+  // The scheduled checkpoint could not be signed.
+  'checkpoint_failed',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
+
+/** The rules about Vigie itself: their alerts name nobody. */
+export const SYSTEM_ALERT_RULES = ['register_broken', 'retention_failed', 'checkpoint_failed'] as const satisfies readonly AlertRule[];
+export type SystemAlertRule = (typeof SYSTEM_ALERT_RULES)[number];
+export const isSystemAlertRule = (rule: AlertRule): rule is SystemAlertRule => (SYSTEM_ALERT_RULES as readonly AlertRule[]).includes(rule);
+
+/** What a system alert says: ids and codes only (a run, a sequence, a problem, an error name), never personal data. */
+export type AlertDetails = Record<string, string | number | boolean | null>;
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'dismissed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -28,7 +43,8 @@ export type AlertResolution = (typeof ALERT_RESOLUTIONS)[number];
 export interface StaffAlert {
   id: string;
   rule: AlertRule;
-  staffId: string;
+  /** Null for a system rule (the alert is about Vigie, not a person). */
+  staffId: string | null;
   staffName: string | null;
   /** When the alert was raised. */
   openedAt: string;
@@ -38,6 +54,8 @@ export interface StaffAlert {
   status: AlertStatus;
   /** The register entries behind it, oldest first. */
   evidence: { sequences: number[] };
+  /** A system alert's ids and codes; `{}` for a rule about staff. */
+  details: AlertDetails;
   note: string | null;
   resolvedAt: string | null;
   resolvedBy: { id: string; name: string | null } | null;
@@ -72,5 +90,5 @@ export interface StaffAccessActivity {
 /** What ALERT_WEBHOOK_URL receives for each new alert (`X-Vigie-Event: alert.opened`). */
 export interface AlertWebhookPayload {
   event: 'alert.opened';
-  alert: Pick<StaffAlert, 'id' | 'rule' | 'staffId' | 'openedAt' | 'windowStart' | 'windowEnd' | 'evidence'>;
+  alert: Pick<StaffAlert, 'id' | 'rule' | 'staffId' | 'openedAt' | 'windowStart' | 'windowEnd' | 'evidence' | 'details'>;
 }

@@ -67,6 +67,8 @@ export const STAFF_ACTIVITY_EVENTS = [
   'subject.erased',
   'subject.restricted',
   'subject.restriction_lifted',
+  // The journal's own retention: entries older than STAFF_JOURNAL_RETENTION lost their personal fields
+  'journal.erased',
 ] as const;
 export type StaffActivityEvent = (typeof STAFF_ACTIVITY_EVENTS)[number];
 

@@ -96,3 +96,18 @@ export interface SignedCheckpoint extends CheckpointStatement {
   signature: string;
 }
 
+
+/** A verification of the register as recorded: when, by whom's trigger, what it found. */
+export interface RecordedVerification {
+  at: string;
+  trigger: 'schedule' | 'manual';
+  intact: boolean;
+  entriesChecked: number;
+  firstBrokenSequence: number | null;
+}
+
+/** The schedule of the register's verification (REGISTER_VERIFY_SCHEDULE_HOURS; 0: off) and the last scheduled one. */
+export interface RegisterVerifySchedule {
+  scheduleHours: number;
+  last: RecordedVerification | null;
+}

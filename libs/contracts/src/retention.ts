@@ -16,6 +16,8 @@ export interface RetentionCounts {
   usersPseudonymised: number;
   conversationsPseudonymised: number;
   registerEntriesErased: number;
+  /** Staff journal entries older than STAFF_JOURNAL_RETENTION whose personal fields were blanked (the chain still verifies). */
+  journalEntriesErased: number;
 }
 
 export interface RetentionRun {

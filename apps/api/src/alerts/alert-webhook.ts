@@ -14,7 +14,8 @@ const LEASE_MS = 60_000;
 /**
  * Sends each new alert to ALERT_WEBHOOK_URL, signed like the platform webhook but with a secret
  * of its own (ALERT_WEBHOOK_SECRET), retried with the same back-off until a 2xx. The payload names
- * the rule, the member of staff and the register sequences: nothing of what was read or why.
+ * the rule, the member of staff (none for a system alert) and the register sequences, or a system
+ * alert's ids and codes: nothing of what was read or why.
  */
 @Injectable()
 export class AlertWebhook {
@@ -37,8 +38,8 @@ export class AlertWebhook {
   }
 
   private async deliver(url: string, { alert, attempts }: PendingDelivery): Promise<boolean> {
-    const { id, rule, staffId, openedAt, windowStart, windowEnd, evidence } = alert;
-    const payload: AlertWebhookPayload = { event: 'alert.opened', alert: { id, rule, staffId, openedAt, windowStart, windowEnd, evidence } };
+    const { id, rule, staffId, openedAt, windowStart, windowEnd, evidence, details } = alert;
+    const payload: AlertWebhookPayload = { event: 'alert.opened', alert: { id, rule, staffId, openedAt, windowStart, windowEnd, evidence, details } };
     const { error } = await postSigned(url, this.secret.secret, JSON.stringify(payload), { event: 'alert.opened', idempotencyKey: `vigie-alert-${id}` }, this.clock.now());
     if (error === null) {
       await this.alerts.recordDelivery(id, { deliveredAt: this.clock.now() });

@@ -6,16 +6,15 @@ import { AlertEvaluator } from './alert-evaluator.service';
 import { AlertRulesRepository } from './alert-rules.repository';
 import { ALERT_WEBHOOK_SECRET, AlertWebhook } from './alert-webhook';
 import { AlertsController } from './alerts.controller';
-import { AlertsRepository } from './alerts.repository';
 import { AlertsScheduler } from './alerts.scheduler';
 import { AlertsService } from './alerts.service';
+import { SystemAlertsModule } from './system-alerts';
 
 /** Alerts on anomalous access: rules over the register, evaluated as entries are written; the DPO's list; the webhook. */
 @Module({
-  imports: [StaffModule],
+  imports: [StaffModule, SystemAlertsModule],
   controllers: [AlertsController],
   providers: [
-    AlertsRepository,
     AlertRulesRepository,
     AlertEvaluator,
     AlertWebhook,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { AlertResolution, AlertRule, AlertsQuery, AlertStatus, StaffAlert } from '@vigie/contracts';
+import type { AlertDetails, AlertResolution, AlertRule, AlertsQuery, AlertStatus, StaffAlert, SystemAlertRule } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
-// Any constant works; every instance of the API must use the same one.
-const EVALUATION_LOCK_KEY = 7_461_004;
+// Any constant works; every instance of the API must use the same one (7_461_004 is retention's runner).
+const EVALUATION_LOCK_KEY = 7_461_005;
 
 /** What a rule found: a member of staff, the entries behind it and their time span. */
 export interface Finding {
@@ -23,12 +23,13 @@ export interface PendingDelivery {
 interface AlertRow {
   id: string;
   rule: AlertRule;
-  staff_id: string;
+  staff_id: string | null;
   staff_name: string | null;
   opened_at: Date;
   window_start: Date;
   window_end: Date;
   evidence: string[];
+  details: AlertDetails;
   status: AlertStatus;
   note: string | null;
   resolved_at: Date | null;
@@ -37,7 +38,7 @@ interface AlertRow {
 }
 
 const SELECT = `
-  SELECT a.id, a.rule, a.staff_id, s.name AS staff_name, a.opened_at, a.window_start, a.window_end, a.evidence::text[] AS evidence,
+  SELECT a.id, a.rule, a.staff_id, s.name AS staff_name, a.opened_at, a.window_start, a.window_end, a.evidence::text[] AS evidence, a.details,
          a.status, a.note, a.resolved_at, a.resolved_by, r.name AS resolver_name
     FROM staff_alert a
     LEFT JOIN staff_user s ON s.id = a.staff_id
@@ -54,6 +55,7 @@ function toAlert(r: AlertRow): StaffAlert {
     windowEnd: r.window_end.toISOString(),
     status: r.status,
     evidence: { sequences: r.evidence.map(Number) },
+    details: r.details,
     note: r.note,
     resolvedAt: r.resolved_at?.toISOString() ?? null,
     resolvedBy: r.resolved_by ? { id: r.resolved_by, name: r.resolver_name } : null,
@@ -106,6 +108,20 @@ export class AlertsRepository {
       [finding.rule, finding.staffId, at, finding.windowStart, finding.windowEnd, finding.sequences, deliver ? at : null],
     );
     return row.id;
+  }
+
+  /**
+   * Raises an alert about Vigie itself (no member of staff, no evidence): its id, or undefined when
+   * the same one is already there — an open `register_broken` or `checkpoint_failed`, the
+   * `retention_failed` of the same run (the unique indexes decide, across instances).
+   */
+  async raiseSystem(rule: SystemAlertRule, details: AlertDetails, at: Date, deliver: boolean): Promise<string | undefined> {
+    const [row]: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO staff_alert (rule, staff_id, opened_at, window_start, window_end, evidence, details, webhook_next_at)
+       VALUES ($1, NULL, $2, $2, $2, '{}', $3::jsonb, $4) ON CONFLICT DO NOTHING RETURNING id`,
+      [rule, at, JSON.stringify(details), deliver ? at : null],
+    );
+    return row?.id;
   }
 
   async list(query: AlertsQuery): Promise<{ data: StaffAlert[]; total: number }> {

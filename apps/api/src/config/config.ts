@@ -89,6 +89,11 @@ const schema = z.object({
     .string()
     .regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'must be an ISO 8601 duration such as P3Y, P18M or P2Y6M')
     .default('P3Y'),
+  /** How long the staff journal keeps an entry's personal fields (actor, subject, address, browser, details); the retention run blanks older ones. */
+  STAFF_JOURNAL_RETENTION: z
+    .string()
+    .regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'must be an ISO 8601 duration such as P5Y or P18M')
+    .default('P5Y'),
   /** Hours between scheduled retention runs; 0: runs on demand only. */
   RETENTION_SCHEDULE_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
   /** Cases per retention batch (one transaction each). */
@@ -103,6 +108,8 @@ const schema = z.object({
   REGISTER_CHECKPOINT_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
   /** A checkpoint is also signed once this many entries were appended since the last one (whichever comes first); 0: by time only. */
   REGISTER_CHECKPOINT_EVERY_ENTRIES: z.coerce.number().int().min(0).max(100_000_000).default(10_000),
+  /** How often the register (and the staff journal) is verified on its own; a broken chain raises an alert for the DPO. 0: on demand only. */
+  REGISTER_VERIFY_SCHEDULE_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
   /** Where the latest signed checkpoint is also kept as a file, shared by every instance; default: the signing key's folder. */
   CHECKPOINT_DIR: z.string().min(1).optional(),
   /** How often the register's new entries are checked against the alert rules; 0: never (tests evaluate by hand). */

@@ -101,6 +101,7 @@ const ROUTES: Record<string, RouteExpectation> = {
   'GET /api/v1/audit/access-log/export': { allowed: 200 },
   'GET /api/v1/audit/staff': { allowed: 200 },
   'GET /api/v1/audit/verify': { allowed: 200 },
+  'GET /api/v1/audit/verify/schedule': { allowed: 200 },
   'GET /api/v1/audit/checkpoints': { allowed: 200 },
   'GET /api/v1/audit/staff-activity': { allowed: 200 },
   'POST /api/v1/audit/checkpoints': { allowed: 201, body: () => ({}) },

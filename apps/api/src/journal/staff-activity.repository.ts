@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffActivityEntry, StaffActivityEvent, StaffActivityQuery } from '@vigie/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { chainTime, type Link, nextLink } from '../common/hash-chain';
 import { keysetBatches } from '../common/keyset-batches';
-import { JOURNAL_FORMAT, type JournalChainedEntry, journalHash } from './staff-activity-chain';
+import { CURRENT_JOURNAL_FORMAT, type JournalChainedEntry, journalHash, journalPersonalDigest, newJournalSalt } from './staff-activity-chain';
 
 export interface ActivityContext {
   actorId?: string | null;
@@ -24,11 +24,14 @@ export type JournalLink = JournalChainedEntry &
      * `host(ip)` like the address alone, so one counts as altered (the journal writes addresses only).
      */
     exact: boolean;
+    /** When retention blanked its personal fields (v2 only). */
+    erasedAt: string | null;
   };
 
 const CHAIN_SELECT = `
   SELECT format, sequence::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), event, actor_id::text, subject_id::text,
-         host(ip), user_agent, details, prev_hash, hash, ip IS NULL OR masklen(ip) = CASE family(ip) WHEN 4 THEN 32 ELSE 128 END
+         host(ip), user_agent, details, prev_hash, hash, ip IS NULL OR masklen(ip) = CASE family(ip) WHEN 4 THEN 32 ELSE 128 END,
+         personal_salt, personal_digest, to_char(erased_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
     FROM staff_activity WHERE staff_activity.sequence > $1::bigint ORDER BY staff_activity.sequence LIMIT $2`;
 
 function toLink(r: unknown[]): JournalLink {
@@ -45,6 +48,9 @@ function toLink(r: unknown[]): JournalLink {
     prevHash: r[9] as string,
     hash: r[10] as string,
     exact: r[11] === true,
+    personalSalt: r[12] as string | null,
+    personalDigest: r[13] as string | null,
+    erasedAt: r[14] as string | null,
   };
 }
 
@@ -104,7 +110,7 @@ export class StaffActivityRepository {
       );
       const { sequence, prevHash } = nextLink(row.sequence && row.hash ? { sequence: row.sequence, hash: row.hash } : undefined);
       const entry: JournalChainedEntry = {
-        format: JOURNAL_FORMAT,
+        format: CURRENT_JOURNAL_FORMAT,
         sequence,
         at: chainTime(this.clock.now()),
         event,
@@ -115,12 +121,14 @@ export class StaffActivityRepository {
         // What PostgreSQL's jsonb keeps: no undefined values.
         details: JSON.parse(JSON.stringify(context.details ?? {})) as unknown,
       };
+      entry.personalSalt = newJournalSalt();
+      entry.personalDigest = journalPersonalDigest(entry.personalSalt, entry);
       await m.query(
-        `INSERT INTO staff_activity (sequence, format, at, event, actor_id, subject_id, ip, user_agent, details, prev_hash, hash)
-         VALUES ($1, $2, $3::timestamptz, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`,
+        `INSERT INTO staff_activity (sequence, format, at, event, actor_id, subject_id, ip, user_agent, details, prev_hash, hash, personal_salt, personal_digest)
+         VALUES ($1, $2, $3::timestamptz, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13)`,
         [
           entry.sequence, entry.format, entry.at, entry.event, entry.actorId, entry.subjectId, entry.ip, entry.userAgent,
-          JSON.stringify(entry.details), prevHash, journalHash(prevHash, entry),
+          JSON.stringify(entry.details), prevHash, journalHash(prevHash, entry), entry.personalSalt, entry.personalDigest,
         ],
       );
     });
@@ -129,6 +137,26 @@ export class StaffActivityRepository {
   /** The whole chain, oldest first, a batch at a time (keysetBatches). */
   chain(batchSize: number): AsyncGenerator<JournalLink[]> {
     return keysetBatches(this.dataSource, CHAIN_SELECT, batchSize, toLink);
+  }
+
+  /**
+   * Blanks the personal fields of v2 entries older than `cutoff` (the database's own function: the
+   * application's role may not update the journal), in the caller's transaction; how many.
+   */
+  async erasePersonalFields(m: EntityManager, cutoff: Date, at: Date): Promise<number> {
+    const [row]: { n: number }[] = await m.query(`SELECT staff_activity_erase_personal($1, $2)::int AS n`, [cutoff, at]);
+    return row.n;
+  }
+
+  /** The erasures the journal recorded: their cutoff, and whether it was at least `retention` before the erasure (and not in the future). */
+  async erasures(retention: string, now: Date): Promise<{ sequence: number; cutoff: string; valid: boolean }[]> {
+    const rows: { sequence: string; cutoff: string; valid: boolean }[] = await this.dataSource.query(
+      `SELECT sequence::text, details->>'cutoff' AS cutoff,
+              (details->>'cutoff')::timestamptz <= at - $1::interval AND at <= $2 AS valid
+         FROM staff_activity WHERE event = 'journal.erased' AND details ? 'cutoff' ORDER BY staff_activity.sequence`,
+      [retention, now],
+    );
+    return rows.map((r) => ({ sequence: Number(r.sequence), cutoff: r.cutoff, valid: r.valid === true }));
   }
 
   async head(): Promise<{ sequence: number; hash: string } | undefined> {

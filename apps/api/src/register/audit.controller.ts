@@ -4,6 +4,7 @@ import {
   accessLogExportQuerySchema,
   accessLogQuerySchema,
   type RegisterVerification,
+  type RegisterVerifySchedule,
   type SignedCheckpoint,
   verifyAgainstCheckpointSchema,
 } from '@vigie/contracts';
@@ -59,7 +60,15 @@ export class AuditController {
   @Journal('register.verified')
   @ApiOperation({ summary: 'Recompute the chain and check it against the signed checkpoints; names the first broken entry.' })
   verify(): Promise<RegisterVerification> {
-    return this.register.verify();
+    return this.register.verifyAndRecord('manual');
+  }
+
+  @Get('verify/schedule')
+  @Requires('register.verify')
+  @NotJournaled('how often the register is verified and whether the last scheduled verification found it intact: names nobody')
+  @ApiOperation({ summary: 'The scheduled verification: REGISTER_VERIFY_SCHEDULE_HOURS (0: off) and the last scheduled verification.' })
+  verifySchedule(): Promise<RegisterVerifySchedule> {
+    return this.register.verifySchedule();
   }
 
   @Post('verify')

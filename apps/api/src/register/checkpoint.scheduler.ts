@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SystemAlerts } from '../alerts/system-alerts';
 import { Clock } from '../common/clock';
 import { every } from '../common/periodic';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -16,7 +17,8 @@ const LOOK_MS = 60_000;
  * REGISTER_CHECKPOINT_EVERY_ENTRIES entries were appended since the last checkpoint, whichever
  * comes first. Each instance looks every minute (or at the interval when shorter); an advisory
  * lock, the time of the last checkpoint and its sequence make one of them sign, once. An
- * interval of 0 turns the schedule off: checkpoints on demand only.
+ * interval of 0 turns the schedule off: checkpoints on demand only. A checkpoint that could not
+ * be signed raises a `checkpoint_failed` alert for the DPO (one open at a time).
  */
 @Injectable()
 export class CheckpointScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,6 +30,7 @@ export class CheckpointScheduler implements OnApplicationBootstrap, OnApplicatio
     private readonly repository: RegisterRepository,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly systemAlerts: SystemAlerts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,6 +63,8 @@ export class CheckpointScheduler implements OnApplicationBootstrap, OnApplicatio
       });
     } catch (error) {
       this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'Could not sign a checkpoint');
+      // The DPO hears of it: an unsigned tail grows until someone does. An error's name, never its message.
+      await this.systemAlerts.raise('checkpoint_failed', { error: error instanceof Error ? error.name : 'unknown' });
       return false;
     }
   }

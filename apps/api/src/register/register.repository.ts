@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessLogEntry, AccessLogQuery, SignedCheckpoint } from '@vigie/contracts';
+import type { AccessLogEntry, AccessLogQuery, RecordedVerification, SignedCheckpoint } from '@vigie/contracts';
 import type { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -367,6 +367,31 @@ export class RegisterRepository {
       this.dataSource.query(`SELECT count(*)::int AS total FROM register_checkpoint`) as Promise<{ total: number }[]>,
     ]);
     return { data: rows.map(toCheckpoint), total: count[0].total };
+  }
+
+  /** Records a verification and what it found (the application's role may add one, never change one). */
+  async recordVerification(v: { at: Date; trigger: RecordedVerification['trigger']; intact: boolean; entriesChecked: number; firstBrokenSequence: number | null; problem: string | null }): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO register_verification (at, trigger, intact, entries_checked, first_broken_sequence, problem) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [v.at, v.trigger, v.intact, v.entriesChecked, v.firstBrokenSequence, v.problem],
+    );
+  }
+
+  /** The last verification of a trigger, if any. */
+  async lastVerification(trigger: RecordedVerification['trigger']): Promise<RecordedVerification | null> {
+    const [row]: { at: Date; trigger: RecordedVerification['trigger']; intact: boolean; entries_checked: string; first_broken_sequence: string | null }[] =
+      await this.dataSource.query(
+        `SELECT at, trigger, intact, entries_checked::text, first_broken_sequence::text FROM register_verification WHERE trigger = $1 ORDER BY at DESC, id DESC LIMIT 1`,
+        [trigger],
+      );
+    if (!row) return null;
+    return {
+      at: row.at.toISOString(),
+      trigger: row.trigger,
+      intact: row.intact,
+      entriesChecked: Number(row.entries_checked),
+      firstBrokenSequence: row.first_broken_sequence === null ? null : Number(row.first_broken_sequence),
+    };
   }
 
   async latestCheckpointAt(): Promise<Date | undefined> {

@@ -6,15 +6,19 @@ import {
   type ChainVerification,
   LEGAL_BASIS,
   type RegisterProblem,
+  type RecordedVerification,
   type RegisterVerification,
+  type RegisterVerifySchedule,
   type SignedCheckpoint,
 } from '@vigie/contracts';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
+import { SystemAlerts } from '../alerts/system-alerts';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type ChainWalk, nextLink, walkChain } from '../common/hash-chain';
-import { journalHash } from '../journal/staff-activity-chain';
+import { JOURNAL_FORMAT, type JournalChainedEntry, JOURNAL_FORMAT_V2, journalHash, journalPersonalDigest } from '../journal/staff-activity-chain';
+import type { JournalLink } from '../journal/staff-activity.repository';
 import { StaffActivityRepository } from '../journal/staff-activity.repository';
 import { CheckpointFileError, checkpointDir, checkpointDirWritable, parseCheckpoint, readCheckpointFile, writeCheckpointFile } from './checkpoint-file';
 import { DomainException } from '../common/domain.exception';
@@ -52,15 +56,20 @@ const VERIFY_BATCH = 1000;
 export class RegisterService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Register');
   private readonly checkpointDir: string;
+  private readonly verifyScheduleHours: number;
+  private readonly journalRetention: string;
 
   constructor(
     private readonly register: RegisterRepository,
     private readonly journal: StaffActivityRepository,
     private readonly clock: Clock,
+    private readonly systemAlerts: SystemAlerts,
     @Inject(REGISTER_SIGNING_KEY) private readonly key: RegisterSigningKey,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.checkpointDir = checkpointDir(config);
+    this.verifyScheduleHours = config.REGISTER_VERIFY_SCHEDULE_HOURS;
+    this.journalRetention = config.STAFF_JOURNAL_RETENTION;
   }
 
   /** Says at start, loudly, when the checkpoint file cannot be kept (a read-only secrets folder, say). */
@@ -179,6 +188,37 @@ export class RegisterService implements OnApplicationBootstrap {
   }
 
   /**
+   * Verifies both chains and keeps the outcome on record (the schedule's, or the DPO's); a broken
+   * chain raises a `register_broken` alert for the DPO, naming the first broken entry by
+   * sequence and problem only. One open such alert at a time: the next failures join it.
+   */
+  async verifyAndRecord(trigger: RecordedVerification['trigger']): Promise<RegisterVerification> {
+    const verification = await this.verify();
+    const broken = verification.firstBroken ? { chain: 'register', ...verification.firstBroken } : verification.journal.firstBroken ? { chain: 'journal', ...verification.journal.firstBroken } : undefined;
+    await this.register.recordVerification({
+      at: this.clock.now(),
+      trigger,
+      intact: verification.intact,
+      entriesChecked: verification.entriesChecked + verification.journal.entriesChecked,
+      firstBrokenSequence: broken?.sequence ?? null,
+      problem: broken?.problem ?? null,
+    });
+    if (broken) await this.systemAlerts.raise('register_broken', { chain: broken.chain, sequence: broken.sequence, problem: broken.problem, trigger });
+    return verification;
+  }
+
+  /** When the schedule last verified, and how often it does. */
+  async verifySchedule(): Promise<RegisterVerifySchedule> {
+    return { scheduleHours: this.verifyScheduleHours, last: await this.register.lastVerification('schedule') };
+  }
+
+  /** When the schedule last verified the register (due again after REGISTER_VERIFY_SCHEDULE_HOURS). */
+  async lastScheduledVerificationAt(): Promise<Date | undefined> {
+    const last = await this.register.lastVerification('schedule');
+    return last ? new Date(last.at) : undefined;
+  }
+
+  /**
    * Recomputes both chains — the register and the staff journal — from their first entries, a
    * batch at a time (memory stays flat whatever their size), and checks them against every signed
    * checkpoint it knows: those kept in the database and the latest kept in the checkpoint file,
@@ -217,6 +257,9 @@ export class RegisterService implements OnApplicationBootstrap {
     const fileStored = file !== undefined && stored.some((checkpoint) => sameCheckpoint(checkpoint, file));
     if (file && trusted(file) && !fileStored) problems.push({ sequence: file.sequence, problem: 'checkpoint_missing' });
 
+    // The journal's erasures that count: recorded in the journal, their cutoff at least STAFF_JOURNAL_RETENTION before them.
+    const journalErasures = (await this.journal.erasures(this.journalRetention, this.clock.now())).filter((e) => e.valid);
+    let journalV2Seen = false;
     let erased = 0;
     let lastFormat = 0;
     const formats: Record<string, number> = {};
@@ -243,7 +286,16 @@ export class RegisterService implements OnApplicationBootstrap {
         heads: journalHeads,
         rehash: (entry) => journalHash(entry.prevHash, entry),
         // Read back exactly: details are a JSON object (the column's default is {}; a JSON null would hash as {}), an address has no netmask.
-        problemOf: (entry) => (entry.exact && isPlainObject(entry.details) ? undefined : 'hash_mismatch'),
+        problemOf: (entry) => {
+          if (!entry.exact || !isPlainObject(entry.details)) return 'hash_mismatch';
+          // Formats only move forward.
+          if (entry.format === JOURNAL_FORMAT && journalV2Seen) return 'hash_mismatch';
+          if (entry.format === JOURNAL_FORMAT_V2) {
+            journalV2Seen = true;
+            return journalPersonalProblem(entry, journalErasures);
+          }
+          return undefined;
+        },
       }),
     ]);
     // The earliest problem; at one sequence, what the walk found (it says more than a missing checkpoint).
@@ -261,6 +313,23 @@ export class RegisterService implements OnApplicationBootstrap {
       verifiedAt: this.clock.now().toISOString(),
     };
   }
+}
+
+/**
+ * A v2 journal entry's personal fields: as sealed by their digest, or erased — every one of them
+ * blank — by an erasure the journal recorded after it, whose cutoff was past the entry.
+ */
+function journalPersonalProblem(entry: JournalLink, erasures: { sequence: number; cutoff: string }[]): RegisterProblem | undefined {
+  if (entry.erasedAt === null) {
+    if (!entry.personalSalt || journalPersonalDigest(entry.personalSalt, entry as JournalChainedEntry) !== entry.personalDigest) return 'personal_field_mismatch';
+    return undefined;
+  }
+  const blank =
+    entry.actorId === null && entry.subjectId === null && entry.ip === null && entry.userAgent === null && entry.personalSalt === null && Object.keys(entry.details as object).length === 0;
+  if (!blank) return 'personal_field_mismatch';
+  const sequence = Number(entry.sequence);
+  const at = Date.parse(entry.at);
+  return erasures.some((e) => e.sequence > sequence && Date.parse(e.cutoff) > at) ? undefined : 'erasure_unrecorded';
 }
 
 const isPlainObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);

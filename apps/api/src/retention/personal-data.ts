@@ -257,6 +257,7 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
       evidence: { keep: 'register sequences: the entries themselves are erased by the register, the numbers name nobody' },
       note: { keep: "the DPO's resolution note about a staff member's use of the gate: staff data, not a case's" },
       webhook_last_error: { keep: 'an HTTP status or an error name, composed by the delivery' },
+      details: { keep: "a system alert's ids and codes (a run, a sequence, a problem, an error name), composed by Vigie; never personal data" },
     },
   },
   intake_rate_window: {
@@ -283,9 +284,13 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
       event: MACHINE,
       ip: STAFF,
       user_agent: STAFF,
-      // Chained and append-only: nothing in it can be erased. A register filter by subject puts a
-      // platform user's id in `query`, which outlives that user's cases.
-      details: { keep: 'the staff journal, chained: the route, its params and query (ids, filters)' },
+      // Chained and append-only; not a case's data. A register filter by subject puts a platform
+      // user's id in `query`, which outlives that user's cases. The journal's own retention
+      // (STAFF_JOURNAL_RETENTION, staff_activity_erase_personal) blanks the actor, subject, ip,
+      // user_agent, details and salt of second-format entries once they are old enough.
+      details: { keep: 'the staff journal, chained: the route, its params and query (ids, filters); blanked after STAFF_JOURNAL_RETENTION' },
+      personal_salt: { keep: 'the salt of the personal digest, blanked with the personal fields after STAFF_JOURNAL_RETENTION' },
+      personal_digest: { keep: 'a salted digest of the personal fields: once the salt is gone it names nobody' },
       format: MACHINE,
       prev_hash: { keep: 'the chain' },
       hash: { keep: 'the chain' },
@@ -309,6 +314,7 @@ export const PERSONAL_DATA: Readonly<Record<string, TablePolicy>> = {
       reference: { keep: "the DPO's reference of the request: their file number, which names nobody" },
     },
   },
+  register_verification: { rows: 'none', columns: { trigger: MACHINE, problem: MACHINE } },
 };
 
 /** An SQL expression that keeps only `keys` of the JSON object in `column`. */

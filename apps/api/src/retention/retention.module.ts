@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SystemAlertsModule } from '../alerts/system-alerts';
 import { CasesModule } from '../cases/cases.module';
 import { RegisterModule } from '../register/register.module';
 import { StaffModule } from '../staff/staff.module';
@@ -10,7 +11,7 @@ import { RetentionService } from './retention.service';
 
 /** Retention: the sweeper, its schedule and runs, legal holds. */
 @Module({
-  imports: [CasesModule, RegisterModule, StaffModule],
+  imports: [CasesModule, RegisterModule, StaffModule, SystemAlertsModule],
   controllers: [RetentionController, LegalHoldController],
   providers: [RetentionRepository, RetentionService, RetentionScheduler],
   exports: [RetentionService, RetentionRepository],

@@ -18,6 +18,7 @@ export const NO_COUNTS: RetentionCounts = {
   usersPseudonymised: 0,
   conversationsPseudonymised: 0,
   registerEntriesErased: 0,
+  journalEntriesErased: 0,
 };
 
 interface RunRow {
@@ -183,8 +184,13 @@ export class RetentionRepository {
   }
 
   /** Runs left `running` by a process that died: only called while holding the runner's lock. */
-  async markInterrupted(at: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE retention_run SET status = 'interrupted', finished_at = $1 WHERE status = 'running'`, [at]);
+  /** Marks the runs still 'running' (their process died: the runner's lock is free) as interrupted; their ids. */
+  async markInterrupted(at: Date): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH done AS (UPDATE retention_run SET status = 'interrupted', finished_at = $1 WHERE status = 'running' RETURNING id) SELECT id FROM done`,
+      [at],
+    );
+    return rows.map((r) => r.id);
   }
 
   async runs(limit: number, offset: number): Promise<{ data: RetentionRun[]; total: number }> {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { canAccess, type LegalHold, type LegalHoldChange, type LegalHoldRequest, type RetentionCounts, type RetentionPolicy, type RetentionPreview, type RetentionRun, type StaffRole } from '@vigie/contracts';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { CaseRecordRepository } from '../cases/case-record.repository';
+import { SystemAlerts } from '../alerts/system-alerts';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
 import type { RequestClient } from '../common/request-client.decorator';
@@ -42,6 +43,7 @@ export class RetentionService {
     private readonly activity: StaffActivityRepository,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly systemAlerts: SystemAlerts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,7 +62,8 @@ export class RetentionService {
     }
     try {
       const at = this.clock.now();
-      await this.retention.markInterrupted(at);
+      // A run left 'running' by a process that died: the DPO hears of each.
+      for (const runId of await this.retention.markInterrupted(at)) await this.systemAlerts.raise('retention_failed', { runId, status: 'interrupted' });
       const cutoff = await this.retention.cutoff(at, this.config.RETENTION_PERIOD);
       const casesDue = await this.retention.countDue(runner.manager, cutoff);
       const id = await this.retention.insertRun({ startedAt: at, cutoff, dryRun: options.dryRun, trigger: options.trigger, startedBy: options.staffId ?? null, casesDue });
@@ -93,7 +96,18 @@ export class RetentionService {
         counts = sum(counts, batch);
         await this.retention.updateRun(id, { batches, counts });
       }
+      // The staff journal's own retention: personal fields of entries older than STAFF_JOURNAL_RETENTION.
+      const journalAt = this.clock.now();
+      const journalCutoff = await this.retention.cutoff(journalAt, this.config.STAFF_JOURNAL_RETENTION);
+      if (!options.dryRun) await runner.startTransaction();
+      const journalEntriesErased = await this.activity.erasePersonalFields(runner.manager, journalCutoff, journalAt);
+      if (!options.dryRun) await runner.commitTransaction();
+      counts = { ...counts, journalEntriesErased };
       if (options.dryRun) await runner.rollbackTransaction();
+      // The erasure is itself in the journal: verification accepts blank entries only under a recorded erasure.
+      if (!options.dryRun && journalEntriesErased > 0) {
+        await this.activity.record('journal.erased', { details: { runId: id, cutoff: journalCutoff.toISOString(), entries: journalEntriesErased } });
+      }
       await this.retention.updateRun(id, { batches, counts, status: 'completed', finishedAt: this.clock.now() });
       this.logger.log(`Retention run ${id}${options.dryRun ? ' (dry)' : ''}: ${counts.casesPurged} cases in ${batches} batches`);
     } catch (error) {
@@ -101,6 +115,7 @@ export class RetentionService {
       const message = error instanceof Error ? `${error.name}: ${(error as { code?: string }).code ?? ''}`.trim() : 'unknown error';
       await this.retention.updateRun(id, { batches, counts, status: 'failed', finishedAt: this.clock.now(), error: message }).catch(() => undefined);
       this.logger.error({ runId: id, err: message }, 'Retention run failed');
+      await this.systemAlerts.raise('retention_failed', { runId: id, status: 'failed', error: message, dryRun: options.dryRun });
     }
   }
 

@@ -30,6 +30,21 @@ describe('the alerts screen', () => {
     expect(screen.getByTestId('alerts-total').textContent).toBe('1 alerte');
   });
 
+  it('shows an alert about Vigie itself as the system’s, with what it points at instead of a person', async () => {
+    const broken = anAlert({ id: '1a2b3c4d-0000-4000-8000-000000000001', rule: 'register_broken', staffId: null, staffName: null, evidence: { sequences: [] }, details: { chain: 'register', sequence: 4812, problem: 'hash_mismatch', trigger: 'schedule' } });
+    const retention = anAlert({ id: '1a2b3c4d-0000-4000-8000-000000000002', rule: 'retention_failed', staffId: null, staffName: null, evidence: { sequences: [] }, details: { runId: '9f8e7d6c-1111-4222-8333-444455556666', status: 'interrupted' } });
+    renderWithAdmin(<AlertsPage api={fakeAlertsApi([broken, retention])} />);
+    const row = await screen.findByTestId(`alert-${broken.id}`);
+    expect(within(row).getByText('Registre des accès altéré')).toBeTruthy();
+    expect(within(row).getByTestId('alert-system').textContent).toBe('Système');
+    expect(within(row).queryByTestId('alert-staff')).toBeNull();
+    expect(within(row).getByTestId('alert-details').textContent).toBe('entrée n°\u00a04812 · hash_mismatch');
+    const other = screen.getByTestId(`alert-${retention.id}`);
+    expect(within(other).getByTestId('alert-details').textContent).toBe('exécution 9f8e7d6c · interrompue');
+    // Nobody's alert: any DPO may resolve it.
+    expect(within(row).getByTestId('alert-resolve')).toBeTruthy();
+  });
+
   it('filters by status, and shows how a resolved alert was resolved', async () => {
     const api = fakeAlertsApi([open, done]);
     renderWithAdmin(<AlertsPage api={api} />);

@@ -9,7 +9,7 @@ import { ListCard } from '../components/ListCard';
 import { PagedTable } from '../components/PagedTable';
 import { AlertStatusChip } from './AlertStatusChip';
 import { type AlertsApi, alertsApi } from './alertsApi';
-import { EvidenceCell } from './EvidenceCell';
+import { AlertDetailsCell, EvidenceCell } from './EvidenceCell';
 import { ResolveAlertDialog } from './ResolveAlertDialog';
 import { ALERTS_CHANGED } from './useOpenAlertCount';
 
@@ -36,12 +36,18 @@ const AlertRow = ({ alert, mine, onResolve }: { alert: StaffAlert; mine: boolean
         </Typography>
       </TableCell>
       <TableCell>
-        <Link to={staffActivityPath(alert.staffId)} data-testid="alert-staff">
-          {alert.staffName ?? alert.staffId}
-        </Link>
+        {alert.staffId === null ? (
+          <Typography variant="body2" color="text.secondary" data-testid="alert-system">
+            {translate('vigie.alerts.system')}
+          </Typography>
+        ) : (
+          <Link to={staffActivityPath(alert.staffId)} data-testid="alert-staff">
+            {alert.staffName ?? alert.staffId}
+          </Link>
+        )}
       </TableCell>
       <TableCell sx={{ whiteSpace: 'normal !important', minWidth: 160, maxWidth: 240 }}>
-        <EvidenceCell sequences={alert.evidence.sequences} />
+        {alert.staffId === null ? <AlertDetailsCell details={alert.details} /> : <EvidenceCell sequences={alert.evidence.sequences} />}
       </TableCell>
       <TableCell>
         <AlertStatusChip status={alert.status} />

@@ -18,6 +18,15 @@ describe("the DPO's open alerts", () => {
     expect(screen.getByText('Voir les alertes').closest('a')?.getAttribute('href')).toBe('/alerts');
   });
 
+  it('name no one for an alert about Vigie itself', async () => {
+    const alert = anAlert({ id: 'c3', rule: 'checkpoint_failed', staffId: null, staffName: null, evidence: { sequences: [] }, details: { error: 'SigningError' } });
+    renderWithAdmin(<OpenAlertsCard api={fakeAlertsApi([alert])} />);
+    const item = await screen.findByTestId(`open-alert-${alert.id}`);
+    expect(within(item).getByText('Point de contrôle non signé')).toBeTruthy();
+    expect(within(item).getByText(/Système/)).toBeTruthy();
+    expect(item.querySelector('a')).toBeNull();
+  });
+
   it('say so when there is none', async () => {
     renderWithAdmin(<OpenAlertsCard api={fakeAlertsApi([])} />);
     expect((await screen.findByTestId('open-alerts-none')).textContent).toBe('Aucune alerte ouverte.');

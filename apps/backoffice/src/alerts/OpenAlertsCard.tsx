@@ -48,7 +48,11 @@ export const OpenAlertsCard = ({ api = alertsApi }: { api?: AlertsApi }) => {
                 primary={translate(`vigie.alerts.rules.${alert.rule}`)}
                 secondary={
                   <>
-                    <Link to={staffActivityPath(alert.staffId)}>{alert.staffName ?? alert.staffId}</Link>
+                    {alert.staffId === null ? (
+                      translate('vigie.alerts.system')
+                    ) : (
+                      <Link to={staffActivityPath(alert.staffId)}>{alert.staffName ?? alert.staffId}</Link>
+                    )}
                     {' · '}
                     {formatInstant(new Date(alert.openedAt), locale)}
                   </>

@@ -2,6 +2,7 @@ import {
   ALERT_RULES,
   ALERT_STATUSES,
   type AccessActivityDay,
+  type AlertDetails,
   type AlertResolution,
   type AlertRule,
   type AlertStatus,
@@ -23,9 +24,15 @@ const stringOrNull = (value: unknown): string | null => (typeof value === 'strin
 const isRule = (value: unknown): value is AlertRule => (ALERT_RULES as readonly unknown[]).includes(value);
 const isStatus = (value: unknown): value is AlertStatus => (ALERT_STATUSES as readonly unknown[]).includes(value);
 
+const readDetails = (value: Record<string, unknown>): AlertDetails =>
+  Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'),
+  ) as AlertDetails;
+
 export const readAlert = (value: unknown): StaffAlert | null => {
   if (!isRecord(value) || typeof value.id !== 'string' || !isRule(value.rule) || !isStatus(value.status)) return null;
-  if (typeof value.staffId !== 'string' || typeof value.openedAt !== 'string') return null;
+  // A system alert names nobody.
+  if ((typeof value.staffId !== 'string' && value.staffId !== null) || typeof value.openedAt !== 'string') return null;
   const evidence = isRecord(value.evidence) && Array.isArray(value.evidence.sequences) ? value.evidence.sequences.filter(isCount) : [];
   const resolvedBy =
     isRecord(value.resolvedBy) && typeof value.resolvedBy.id === 'string'
@@ -41,6 +48,7 @@ export const readAlert = (value: unknown): StaffAlert | null => {
     windowEnd: stringOrNull(value.windowEnd) ?? value.openedAt,
     status: value.status,
     evidence: { sequences: evidence },
+    details: isRecord(value.details) ? readDetails(value.details) : {},
     note: stringOrNull(value.note),
     resolvedAt: stringOrNull(value.resolvedAt),
     resolvedBy,

@@ -9,6 +9,9 @@ const rules: Record<AlertRule, string> = {
   repeated_denials: 'Repeated refusals',
   same_person_across_cases: 'Same person across cases',
   widening: 'Whole conversation too often',
+  register_broken: 'Access register tampered with',
+  retention_failed: 'Retention run failed',
+  checkpoint_failed: 'Checkpoint not signed',
 };
 
 const ruleHelp: Record<AlertRule, string> = {
@@ -18,6 +21,9 @@ const ruleHelp: Record<AlertRule, string> = {
   repeated_denials: 'Several refusals by the gate within minutes (re-authentication requests aside).',
   same_person_across_cases: "One user's conversations opened in several cases within a week.",
   widening: 'The whole conversation asked for on more than half of the openings.',
+  register_broken: "A verification of the register or the staff journal found the chain broken, at the entry shown.",
+  retention_failed: 'A retention run failed or was interrupted: data due for erasure may not have been erased.',
+  checkpoint_failed: "The register's scheduled checkpoint could not be signed.",
 };
 
 const statuses: Record<AlertStatus, string> = {
@@ -49,6 +55,13 @@ export const alertsEn: MessagesOf<typeof alertsFr> = {
   },
   rules,
   rule_help: ruleHelp,
+  system: 'System',
+  details: {
+    sequence: 'entry #%{sequence}',
+    journal: 'staff journal, entry #%{sequence}',
+    run: 'run %{run}',
+    interrupted: 'interrupted',
+  },
   statuses,
   evidence_more: 'and %{count} more',
   empty_open: 'No open alert.',

@@ -8,6 +8,9 @@ const rules: Record<AlertRule, string> = {
   repeated_denials: 'Refus répétés',
   same_person_across_cases: 'Même personne dans plusieurs dossiers',
   widening: 'Conversation entière trop souvent',
+  register_broken: 'Registre des accès altéré',
+  retention_failed: 'Purge de conservation en échec',
+  checkpoint_failed: 'Point de contrôle non signé',
 };
 
 const ruleHelp: Record<AlertRule, string> = {
@@ -17,6 +20,9 @@ const ruleHelp: Record<AlertRule, string> = {
   repeated_denials: 'Plusieurs refus du portail en quelques minutes (hors nouvelle authentification).',
   same_person_across_cases: 'Les conversations d’un même utilisateur ouvertes dans plusieurs dossiers en une semaine.',
   widening: 'La conversation entière demandée sur plus de la moitié des ouvertures.',
+  register_broken: 'Une vérification du registre ou du journal du personnel a trouvé la chaîne rompue, à l’entrée indiquée.',
+  retention_failed: 'Une exécution de la purge de conservation a échoué ou a été interrompue : des données dues n’ont peut-être pas été effacées.',
+  checkpoint_failed: 'Le point de contrôle planifié du registre n’a pas pu être signé.',
 };
 
 const statuses: Record<AlertStatus, string> = {
@@ -48,6 +54,13 @@ export const alertsFr = {
   },
   rules,
   rule_help: ruleHelp,
+  system: 'Système',
+  details: {
+    sequence: 'entrée n° %{sequence}',
+    journal: 'journal du personnel, entrée n° %{sequence}',
+    run: 'exécution %{run}',
+    interrupted: 'interrompue',
+  },
   statuses,
   evidence_more: 'et %{count} autres',
   empty_open: 'Aucune alerte ouverte.',

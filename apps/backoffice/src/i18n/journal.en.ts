@@ -58,6 +58,7 @@ const events: Record<EventKey, string> = {
   subject_erased: "Person's data erased on request",
   subject_restricted: "Processing of a person's data restricted",
   subject_restriction_lifted: 'Restriction of processing lifted',
+  journal_erased: 'Staff journal: personal fields of old entries erased',
 };
 
 // English, loaded with en.ts only when someone chooses it.

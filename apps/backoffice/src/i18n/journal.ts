@@ -56,6 +56,7 @@ const events: Record<EventKey, string> = {
   subject_erased: "Données d'une personne effacées sur demande",
   subject_restricted: "Traitement des données d'une personne limité",
   subject_restriction_lifted: 'Limitation du traitement levée',
+  journal_erased: 'Journal du personnel : champs personnels des entrées anciennes effacés',
 };
 
 /** Messages of the staff journal screen, French, the reference shape (English in its .en.ts). */

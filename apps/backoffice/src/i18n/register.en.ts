@@ -199,4 +199,10 @@ export const registerEn: MessagesOf<typeof registerFr> = {
     session_expired: 'session expired',
     restricted: 'processing restricted',
   },
+  schedule: {
+    off: 'Scheduled verification off (REGISTER_VERIFY_SCHEDULE_HOURS=0): the register is verified on demand only.',
+    never: 'Verified automatically every %{hours} h; no scheduled verification yet.',
+    intact: 'Last scheduled verification on %{date}: register intact (%{count} entries). Verified every %{hours} h.',
+    broken: 'Last scheduled verification on %{date}: register tampered with, first broken entry #%{sequence}. An alert was raised.',
+  },
 };

@@ -198,4 +198,10 @@ export const registerFr = {
     session_expired: 'session expirée',
     restricted: 'traitement limité',
   },
+  schedule: {
+    off: 'Vérification planifiée désactivée (REGISTER_VERIFY_SCHEDULE_HOURS=0) : le registre n’est vérifié qu’à la demande.',
+    never: 'Vérifié automatiquement toutes les %{hours} h ; pas encore de vérification planifiée.',
+    intact: 'Dernière vérification planifiée le %{date} : registre intact (%{count} entrées). Vérifié toutes les %{hours} h.',
+    broken: 'Dernière vérification planifiée le %{date} : registre altéré, première entrée rompue n° %{sequence}. Une alerte a été levée.',
+  },
 };

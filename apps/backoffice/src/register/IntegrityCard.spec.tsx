@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { RegisterVerification } from '@vigie/contracts';
+import type { RegisterVerification, RegisterVerifySchedule } from '@vigie/contracts';
 import { createFetchMock, jsonReply } from '../testing/fakeFetch';
 import { IntegrityCard } from './IntegrityCard';
 import { aCheckpoint, aVerification } from '../testing/registerFixtures';
@@ -11,6 +11,8 @@ beforeEach(() => {
   fetchMock.mockReset();
   global.fetch = fetchMock;
 });
+
+const verifyCalls = () => fetchMock.mock.calls.map(([input]) => String(input)).filter((url) => url !== '/api/v1/audit/verify/schedule');
 
 const answerVerify = (body: RegisterVerification) => fetchMock.mockResolvedValue(jsonReply(200, body));
 
@@ -29,7 +31,8 @@ describe('IntegrityCard', () => {
     renderWithAdmin(<IntegrityCard />);
 
     expect(await screen.findByText(/pas encore été vérifié/)).toBeTruthy();
-    expect(fetchMock).not.toHaveBeenCalled();
+    // Only the schedule's last verification is read; the chain waits to be asked.
+    expect(verifyCalls()).toHaveLength(0);
 
     fireEvent.click(screen.getByRole('button', { name: "Vérifier l'intégrité" }));
 
@@ -38,7 +41,7 @@ describe('IntegrityCard', () => {
     expect((screen.getByRole('button', { name: "Vérifier l'intégrité" }) as HTMLButtonElement).disabled).toBe(
       true,
     );
-    expect(String(fetchMock.mock.calls[0][0])).toBe('/api/v1/audit/verify');
+    expect(verifyCalls()).toEqual(['/api/v1/audit/verify']);
 
     answer(jsonReply(200, aVerification()));
 
@@ -151,6 +154,35 @@ describe('IntegrityCard', () => {
       expect(await screen.findByText(sentence)).toBeTruthy();
       expect(screen.queryByTestId('verification-intact')).toBeNull();
       expect(screen.queryByTestId('verified-against')).toBeNull();
+    });
+  });
+
+  describe('the scheduled verification', () => {
+    const answerSchedule = (body: RegisterVerifySchedule) =>
+      fetchMock.mockImplementation(async (input) =>
+        String(input) === '/api/v1/audit/verify/schedule' ? jsonReply(200, body) : jsonReply(200, aVerification()),
+      );
+
+    it('says when the schedule last found the register intact', async () => {
+      answerSchedule({ scheduleHours: 24, last: { at: '2026-12-05T03:00:00.000Z', trigger: 'schedule', intact: true, entriesChecked: 1234, firstBrokenSequence: null } });
+      renderWithAdmin(<IntegrityCard />);
+      const line = await screen.findByTestId('scheduled-verification');
+      expect(line.getAttribute('data-intact')).toBe('true');
+      expect(words(line)).toMatch(/Dernière vérification planifiée le 05\/12\/2026.*registre intact \(1 234 entrées\)\. Vérifié toutes les 24 h\./);
+    });
+
+    it('says, in red, which entry the schedule found broken', async () => {
+      answerSchedule({ scheduleHours: 24, last: { at: '2026-12-05T03:00:00.000Z', trigger: 'schedule', intact: false, entriesChecked: 1234, firstBrokenSequence: 77 } });
+      renderWithAdmin(<IntegrityCard />);
+      const line = await screen.findByTestId('scheduled-verification');
+      expect(line.getAttribute('data-intact')).toBe('false');
+      expect(words(line)).toMatch(/registre altéré, première entrée rompue n° 77\. Une alerte a été levée\./);
+    });
+
+    it('says when the schedule is off', async () => {
+      answerSchedule({ scheduleHours: 0, last: null });
+      renderWithAdmin(<IntegrityCard />);
+      expect(words(await screen.findByTestId('scheduled-verification'))).toMatch(/Vérification planifiée désactivée/);
     });
   });
 });

@@ -9,6 +9,7 @@ import { type RegisterApi, registerApi } from './registerApi';
 import { errorMessageKey } from '../common/errorMessageKey';
 import { formatCount } from '../common/format';
 import { refusalCodeOf } from '../providers/api';
+import { ScheduledVerification } from './ScheduledVerification';
 import { VerificationResult } from './VerificationResult';
 
 type VerificationState =
@@ -122,6 +123,7 @@ export const IntegrityCard = ({ api = registerApi }: { api?: RegisterApi }) => {
               onChange={(event) => void verifyAgainst(event)}
             />
         </Stack>
+        <ScheduledVerification api={api} />
         <Box sx={{ mt: 1.5 }} aria-live="polite">
           {state.kind === 'idle' && (
             <Typography variant="body2" color="text.secondary">

@@ -3,6 +3,7 @@ import {
   REGISTER_PROBLEMS,
   type RegisterProblem,
   type RegisterVerification,
+  type RegisterVerifySchedule,
   type SignedCheckpoint,
 } from '@vigie/contracts';
 import { apiCall as call, apiPost, isRecord } from '../providers/api';
@@ -111,6 +112,28 @@ export const registerApi = {
   /** Verifies the register against a checkpoint kept outside Vigie: the text of its file, as it is. */
   async verifyAgainst(checkpoint: string): Promise<RegisterVerification> {
     return readVerification(await apiPost('/audit/verify', { checkpoint }));
+  },
+
+  /** How often the register is verified on its own, and what the last scheduled verification found. */
+  async verifySchedule(): Promise<RegisterVerifySchedule> {
+    const body = await call('/audit/verify/schedule');
+    if (isRecord(body) && typeof body.scheduleHours === 'number') {
+      const last = body.last;
+      if (last === null) return { scheduleHours: body.scheduleHours, last: null };
+      if (isRecord(last) && typeof last.at === 'string' && typeof last.intact === 'boolean' && typeof last.entriesChecked === 'number') {
+        return {
+          scheduleHours: body.scheduleHours,
+          last: {
+            at: last.at,
+            trigger: 'schedule',
+            intact: last.intact,
+            entriesChecked: last.entriesChecked,
+            firstBrokenSequence: typeof last.firstBrokenSequence === 'number' ? last.firstBrokenSequence : null,
+          },
+        };
+      }
+    }
+    throw new Error('Unexpected verification schedule from the API');
   },
 
   /** Signs the chain's head now (a mutation: `fetchJson` adds the CSRF header). */

@@ -116,6 +116,7 @@ const COUNT_KEYS = [
   'usersPseudonymised',
   'conversationsPseudonymised',
   'registerEntriesErased',
+  'journalEntriesErased',
 ] as const satisfies readonly (keyof RetentionCounts)[];
 
 const readCounts = (value: unknown): RetentionCounts => {

@@ -11,6 +11,7 @@ export const anAlert = (overrides: Partial<StaffAlert> = {}): StaffAlert => ({
   windowEnd: '2026-11-26T08:59:00.000Z',
   status: 'open',
   evidence: { sequences: [101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111] },
+  details: {},
   note: null,
   resolvedAt: null,
   resolvedBy: null,

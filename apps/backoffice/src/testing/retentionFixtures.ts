@@ -55,6 +55,7 @@ export const someCounts = (overrides: Partial<RetentionCounts> = {}): RetentionC
   usersPseudonymised: 0,
   conversationsPseudonymised: 0,
   registerEntriesErased: 0,
+  journalEntriesErased: 0,
   ...overrides,
 });
 
@@ -79,6 +80,7 @@ export const aRun = (overrides: Partial<RetentionRun> = {}): RetentionRun => ({
     usersPseudonymised: 20,
     conversationsPseudonymised: 12,
     registerEntriesErased: 8,
+    journalEntriesErased: 0,
   }),
   error: null,
   ...overrides,

@@ -161,7 +161,7 @@ async function oursRun(url: string, product: ProductEnv, period: string): Promis
 }
 
 const DUE = `c.data_purged_at IS NULL AND NOT c.legal_hold AND c.last_activity_at < $1`;
-const ZERO = { casesPurged: 0, casesClosed: 0, messagesErased: 0, reportCommentsErased: 0, notesErased: 0, usersPseudonymised: 0, conversationsPseudonymised: 0, registerEntriesErased: 0 };
+const ZERO = { casesPurged: 0, casesClosed: 0, messagesErased: 0, reportCommentsErased: 0, notesErased: 0, usersPseudonymised: 0, conversationsPseudonymised: 0, registerEntriesErased: 0, journalEntriesErased: 0 };
 
 /** RetentionService.start/work and RetentionRepository.purgeBatch's statements, as plain SQL. */
 async function baselineRun(url: string, cutoff: Date): Promise<BaselineRun> {
