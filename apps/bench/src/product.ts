@@ -46,6 +46,7 @@ export interface ChainedEntry {
   justificationDigest: string;
   ipDigest: string;
   userAgentDigest: string;
+  liaVersion: number | null;
 }
 
 export interface EmbeddedPostgresModule {

@@ -12,11 +12,13 @@ import { JUSTIFICATIONS, USER_AGENTS } from './shapes';
 const COLUMNS = [
   'sequence', 'at', 'staff_id', 'staff_roles', 'case_id', 'conversation_id', 'report_ids', 'subject_ids', 'legal_basis', 'purpose',
   'outcome', 'reason', 'scope', 'grant_id', 'request_id', 'justification', 'justification_digest', 'ip', 'ip_digest', 'user_agent',
-  'user_agent_digest', 'salt', 'prev_hash', 'hash', 'format',
+  'user_agent_digest', 'salt', 'prev_hash', 'hash', 'format', 'lia_version',
 ];
 
 /** The format `chainHash` computes by default (the API's latest, register-chain.ts's REGISTER_FORMAT). */
-const FORMAT = '2';
+const FORMAT = '3';
+/** The assessment every generated access was made under: version 1, shipped with the migrations. */
+const LIA_VERSION = 1;
 
 const FETCH = 5000;
 const COPY_BATCH = 500_000;
@@ -146,6 +148,7 @@ export async function loadRegister(url: string, total: number, anchor: Date): Pr
             justificationDigest: chain.personalDigest(salt, justification),
             ipDigest: chain.personalDigest(salt, ip),
             userAgentDigest: chain.personalDigest(salt, userAgent),
+            liaVersion: LIA_VERSION,
           };
           const hash = chain.chainHash(prevHash, fields);
           await write(
@@ -153,7 +156,7 @@ export async function loadRegister(url: string, total: number, anchor: Date): Pr
               fields.sequence, fields.at, fields.staffId, pgArray(fields.staffRoles), fields.caseId, fields.conversationId, pgArray(fields.reportIds),
               pgArray(fields.subjectIds), fields.legalBasis, fields.purpose, fields.outcome, fields.reason, scope === null ? null : JSON.stringify(scope),
               fields.grantId, fields.requestId, justification, fields.justificationDigest, ip, fields.ipDigest, userAgent, fields.userAgentDigest,
-              salt, prevHash, hash, FORMAT,
+              salt, prevHash, hash, FORMAT, String(LIA_VERSION),
             ]
               .map(copyText)
               .join('\t') + '\n',

@@ -75,6 +75,7 @@ describeInBrowser('the legitimate-interest assessment', () => {
     await document.waitFor();
     expect(await document.getAttribute('data-version')).toBe(String(version));
     expect(await document.textContent()).toContain(`Relecture trimestrielle par le DPO (${tag})`);
+    await screenshot(page, 'lia-document');
     await signOut(page);
 
     // The DPO: the register entry records the version.

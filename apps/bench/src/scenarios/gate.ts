@@ -280,6 +280,8 @@ async function append(m: PoolClient, chain: ChainFunctions, record: AppendRecord
   const requestId = randomUUID();
   await m.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
   const head = (await m.query<{ sequence: string; hash: string }>(`SELECT sequence::text AS sequence, hash FROM access_log ORDER BY access_log.sequence DESC LIMIT 1`)).rows[0];
+  // The assessment the gate stamped on the grant when it opened it.
+  const lia = (await m.query<{ version: number | null }>(`SELECT lia_version AS version FROM access_grant WHERE id = $1`, [record.grantId])).rows[0];
   const fields = {
     sequence: head ? (BigInt(head.sequence) + 1n).toString() : '1',
     at: chain.chainTime(at),
@@ -299,6 +301,7 @@ async function append(m: PoolClient, chain: ChainFunctions, record: AppendRecord
     justificationDigest: chain.personalDigest(salt, record.justification),
     ipDigest: chain.personalDigest(salt, ip),
     userAgentDigest: chain.personalDigest(salt, USER_AGENT),
+    liaVersion: lia?.version ?? null,
   };
   const prevHash = head?.hash ?? chain.GENESIS_HASH;
   const hash = chain.chainHash(prevHash, fields);
@@ -308,7 +311,7 @@ async function append(m: PoolClient, chain: ChainFunctions, record: AppendRecord
       conversation_id: fields.conversationId, report_ids: fields.reportIds, subject_ids: fields.subjectIds, legal_basis: fields.legalBasis,
       purpose: fields.purpose, outcome: fields.outcome, reason: fields.reason, scope: fields.scope, grant_id: fields.grantId, request_id: requestId,
       justification: record.justification, justification_digest: fields.justificationDigest, ip, ip_digest: fields.ipDigest,
-      user_agent: USER_AGENT, user_agent_digest: fields.userAgentDigest, salt, prev_hash: prevHash, hash, format: 2,
+      user_agent: USER_AGENT, user_agent_digest: fields.userAgentDigest, salt, prev_hash: prevHash, hash, format: 3, lia_version: fields.liaVersion,
     }),
   ]);
   return fields.sequence;

@@ -65,6 +65,8 @@ export class LiaVersions1764219600000 implements MigrationInterface {
     await q.query(`INSERT INTO "lia_version" ("version", "text", "effective_from") VALUES (1, $1, now())`, [LIA_TEMPLATE]);
 
     await q.query(`ALTER TABLE "access_grant" ADD COLUMN "lia_version" integer REFERENCES "lia_version" ("version")`);
+    // Grants still live at the upgrade were opened under the assessment version 1 writes down: their reads can still be recorded.
+    await q.query(`UPDATE "access_grant" SET "lia_version" = 1 WHERE "expires_at" > now()`);
     await q.query(`ALTER TABLE "access_log" ADD COLUMN "lia_version" integer REFERENCES "lia_version" ("version")`);
 
     await q.query(`
