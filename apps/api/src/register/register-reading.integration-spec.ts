@@ -159,6 +159,11 @@ describe('reading the register', () => {
       const result: RegisterVerification = res.json();
       expect(result.intact).toBe(false);
       expect(result.firstBroken?.problem).toBe('truncated_before_checkpoint');
+      // Kept on record, and the DPO alerted, as for any verification that finds the register broken.
+      expect(await owner(`SELECT trigger, intact, problem FROM register_verification ORDER BY at DESC, id DESC LIMIT 1`)).toEqual([
+        { trigger: 'manual', intact: false, problem: 'truncated_before_checkpoint' },
+      ]);
+      expect(await owner(`SELECT rule, status FROM staff_alert WHERE rule = 'register_broken'`)).toEqual([{ rule: 'register_broken', status: 'open' }]);
     });
   });
 });

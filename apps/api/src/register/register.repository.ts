@@ -321,7 +321,7 @@ export class RegisterRepository {
                               FROM report r WHERE r.id = ANY (l.report_ids))`)} AS reports,
                            ${csvTextSql(`(SELECT string_agg(coalesce(u.external_id, sid::text), ',' ORDER BY u.external_id)
                               FROM unnest(l.subject_ids) sid LEFT JOIN platform_user u ON u.id = sid)`)} AS subjects,
-                           l.legal_basis, l.purpose, l.outcome, ${csvTextSql('l.reason')} AS reason, l.scope->>'kind' AS scope,
+                           l.legal_basis, l.lia_version, l.purpose, l.outcome, ${csvTextSql('l.reason')} AS reason, l.scope->>'kind' AS scope,
                            l.scope->>'messageCount' AS message_count, l.grant_id, ${csvTextSql('l.justification')} AS justification, l.ip,
                            ${csvTextSql('l.user_agent')} AS user_agent, ${csvTextSql('l.request_id')} AS request_id, l.erased_at, l.hash
                       FROM access_log l LEFT JOIN staff_user s ON s.id = l.staff_id ${filter} ORDER BY l.sequence)

@@ -176,7 +176,8 @@ export class RegisterService implements OnApplicationBootstrap {
    * The verification against one checkpoint the DPO kept outside Vigie and hands back (the text
    * of its file): 400 `checkpoint_unreadable` when it is not one, `checkpoint_signature_invalid`
    * when it was not signed by this installation's key or was altered since. A register that
-   * diverges from it is not an error: the answer says `intact: false` and names the entry.
+   * diverges from it is not an error: the answer says `intact: false` and names the entry — and,
+   * like any verification that finds it broken, is kept on record and raises the DPO's alert.
    */
   async verifyAgainst(text: string): Promise<RegisterVerification> {
     const checkpoint = parseCheckpoint(text);
@@ -184,7 +185,7 @@ export class RegisterService implements OnApplicationBootstrap {
     if (checkpoint.publicKey.trim() !== this.key.publicKeyPem.trim() || !checkpointSignatureValid(checkpoint, this.key.publicKeyPem)) {
       throw new DomainException('checkpoint_signature_invalid');
     }
-    return this.verify([checkpoint]);
+    return this.verifyAndRecord('manual', [checkpoint]);
   }
 
   /**
@@ -192,8 +193,8 @@ export class RegisterService implements OnApplicationBootstrap {
    * chain raises a `register_broken` alert for the DPO, naming the first broken entry by
    * sequence and problem only. One open such alert at a time: the next failures join it.
    */
-  async verifyAndRecord(trigger: RecordedVerification['trigger']): Promise<RegisterVerification> {
-    const verification = await this.verify();
+  async verifyAndRecord(trigger: RecordedVerification['trigger'], external: SignedCheckpoint[] = []): Promise<RegisterVerification> {
+    const verification = await this.verify(external);
     const broken = verification.firstBroken ? { chain: 'register', ...verification.firstBroken } : verification.journal.firstBroken ? { chain: 'journal', ...verification.journal.firstBroken } : undefined;
     await this.register.recordVerification({
       at: this.clock.now(),
