@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type AlertThresholds, AlertRulesRepository } from './alert-rules.repository';
-import { AlertsRepository } from './alerts.repository';
+import { AlertsRepository } from '../alert-store/alerts.repository';
 
 const BATCH = 500;
 /** Batches per call: a long backlog is caught up over several calls rather than in one long transaction. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AccessActivityDay, AlertRule } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkingHours } from '../config/working-hours';
-import type { Finding } from './alerts.repository';
+import type { Finding } from '../alert-store/alerts.repository';
 
 /** A register entry as the rules see it: who, when, what came of it. Never its justification's text. */
 export interface EvaluatedEntry {

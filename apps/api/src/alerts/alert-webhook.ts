@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { postSigned, retryDelayMs } from '../outbox/signed-delivery';
 import type { WebhookSecret } from '../outbox/webhook-secret';
-import { AlertsRepository, type PendingDelivery } from './alerts.repository';
+import { AlertsRepository, type PendingDelivery } from '../alert-store/alerts.repository';
 
 export const ALERT_WEBHOOK_SECRET = Symbol('ALERT_WEBHOOK_SECRET');
 

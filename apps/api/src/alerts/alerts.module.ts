@@ -8,7 +8,7 @@ import { ALERT_WEBHOOK_SECRET, AlertWebhook } from './alert-webhook';
 import { AlertsController } from './alerts.controller';
 import { AlertsScheduler } from './alerts.scheduler';
 import { AlertsService } from './alerts.service';
-import { SystemAlertsModule } from './system-alerts';
+import { SystemAlertsModule } from '../alert-store/system-alerts';
 
 /** Alerts on anomalous access: rules over the register, evaluated as entries are written; the DPO's list; the webhook. */
 @Module({

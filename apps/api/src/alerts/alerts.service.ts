@@ -6,7 +6,7 @@ import type { RequestClient } from '../common/request-client.decorator';
 import { StaffActivityRepository } from '../journal/staff-activity.repository';
 import { StaffService } from '../staff/staff.service';
 import { AlertRulesRepository } from './alert-rules.repository';
-import { AlertsRepository } from './alerts.repository';
+import { AlertsRepository } from '../alert-store/alerts.repository';
 
 const DAY_MS = 86_400_000;
 const DEFAULT_DAYS = 30;

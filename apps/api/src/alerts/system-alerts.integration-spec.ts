@@ -9,7 +9,7 @@ import { VerificationScheduler } from '../register/verification.scheduler';
 import { RetentionRepository } from '../retention/retention.repository';
 import { RetentionService } from '../retention/retention.service';
 import { AlertWebhook } from './alert-webhook';
-import { SystemAlerts } from './system-alerts';
+import { SystemAlerts } from '../alert-store/system-alerts';
 import { aReportedCase, claim, requestAccess } from '../../test/gate-factory';
 import { ownerQuery } from '../../test/owner-query';
 import { createStaff, signIn, type Session } from '../../test/staff-factory';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SystemAlerts } from '../alerts/system-alerts';
+import { SystemAlerts } from '../alert-store/system-alerts';
 import { Clock } from '../common/clock';
 import { every } from '../common/periodic';
 import { APP_CONFIG, type AppConfig } from '../config/config';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SystemAlertsModule } from '../alerts/system-alerts';
+import { SystemAlertsModule } from '../alert-store/system-alerts';
 import { JournalModule } from '../journal/journal.module';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AuditController } from './audit.controller';

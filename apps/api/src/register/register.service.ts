@@ -13,7 +13,7 @@ import {
 } from '@vigie/contracts';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
-import { SystemAlerts } from '../alerts/system-alerts';
+import { SystemAlerts } from '../alert-store/system-alerts';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type ChainWalk, nextLink, walkChain } from '../common/hash-chain';

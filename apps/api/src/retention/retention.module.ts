@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SystemAlertsModule } from '../alerts/system-alerts';
+import { SystemAlertsModule } from '../alert-store/system-alerts';
 import { CasesModule } from '../cases/cases.module';
 import { RegisterModule } from '../register/register.module';
 import { StaffModule } from '../staff/staff.module';

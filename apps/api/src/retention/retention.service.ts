@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { canAccess, type LegalHold, type LegalHoldChange, type LegalHoldRequest, type RetentionCounts, type RetentionPolicy, type RetentionPreview, type RetentionRun, type StaffRole } from '@vigie/contracts';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { CaseRecordRepository } from '../cases/case-record.repository';
-import { SystemAlerts } from '../alerts/system-alerts';
+import { SystemAlerts } from '../alert-store/system-alerts';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/domain.exception';
 import type { RequestClient } from '../common/request-client.decorator';
