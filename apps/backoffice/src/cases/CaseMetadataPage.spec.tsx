@@ -79,6 +79,14 @@ describe('CaseMetadataPage', () => {
     expect(within(screen.getByTestId('metadata-decisions')).getByText('cgu.4.2-harcelement')).toBeTruthy();
     expect(within(screen.getByTestId('metadata-timeline')).getByText('Décision rendue')).toBeTruthy();
     expect(within(screen.getByTestId('metadata-participants')).getByText('Léa M.')).toBeTruthy();
+    expect(screen.queryByTestId('case-restricted')).toBeNull();
+  });
+
+  it('says, above everything, that a person concerned restricted the processing of their data', async () => {
+    fetchMock.mockImplementation(async () => jsonReply(200, { ...metadata, restricted: true }));
+    renderPage();
+    const banner = await screen.findByTestId('case-restricted');
+    expect(banner.textContent).toMatch(/^Traitement limité/);
   });
 
   it('says when the metadata cannot be read', async () => {

@@ -18,6 +18,7 @@ import { SectionCard } from '../components/SectionCard';
 import { MONOSPACE, shortId } from '../common/format';
 import { useApiData } from '../common/useApiData';
 import { caseMetadataApi } from './caseMetadataApi';
+import { RestrictedBanner } from './RestrictedBanner';
 import { KNOWN_EVENT_TYPES } from './timelineEvents';
 
 const Mono = ({ children }: { children: ReactNode }) => (
@@ -223,6 +224,7 @@ export const CaseMetadataPage = () => {
       {answer.isPending && !metadata && <CircularProgress size={24} aria-label={translate('ra.page.loading')} />}
       {metadata && (
         <Stack spacing={2} data-testid="case-metadata" data-case-id={metadata.id}>
+          {metadata.restricted && <RestrictedBanner />}
           <CaseFacts metadata={metadata} />
           <Reports metadata={metadata} />
           <Decisions metadata={metadata} />

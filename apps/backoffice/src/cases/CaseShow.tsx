@@ -41,6 +41,7 @@ import { CaseTimeline } from './CaseTimeline';
 import { AppealChip } from '../components/AppealChip';
 import { AssigneeLabel } from '../components/PeopleLabels';
 import { PriorityBadge } from './PriorityBadge';
+import { RestrictedBanner } from './RestrictedBanner';
 import { useAssignees } from '../common/assignees';
 
 type AnyCase = CaseListItem | CaseDetail;
@@ -218,12 +219,7 @@ const CaseHeader = ({ record, slots }: { record: CaseListItem & Partial<CaseDeta
         </Box>
         <CaseActions record={record} slots={slots} />
       </Stack>
-      {record.restricted && (
-        <Alert severity="warning" sx={{ mt: 2 }} data-testid="case-restricted">
-          <AlertTitle>{translate('vigie.subjects.rights.case_banner_title')}</AlertTitle>
-          {translate('vigie.subjects.rights.case_banner')}
-        </Alert>
-      )}
+      {record.restricted && <RestrictedBanner sx={{ mt: 2 }} />}
     </Card>
   );
 };
