@@ -96,6 +96,7 @@ export const retentionEn: MessagesOf<typeof retentionFr> = {
       notes: 'internal note erased |||| internal notes erased',
       users: 'user pseudonymised |||| users pseudonymised',
       register: 'register entry erased |||| register entries erased',
+      journal: 'staff journal entry erased |||| staff journal entries erased',
     },
     confirm: {
       title: 'Start an erasing run now?',

@@ -96,6 +96,7 @@ export const retentionFr = {
       notes: 'note interne effacée |||| notes internes effacées',
       users: 'utilisateur pseudonymisé |||| utilisateurs pseudonymisés',
       register: 'entrée du registre effacée |||| entrées du registre effacées',
+      journal: 'entrée du journal du personnel effacée |||| entrées du journal du personnel effacées',
     },
     confirm: {
       title: "Lancer une passe d'effacement maintenant\u00a0?",

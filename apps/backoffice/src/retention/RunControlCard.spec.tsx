@@ -91,6 +91,7 @@ describe('RunControlCard', () => {
               messagesErased: 3400,
               notesErased: 9,
               usersPseudonymised: 95,
+              journalEntriesErased: 31,
             }),
           }),
         ),
@@ -103,6 +104,7 @@ describe('RunControlCard', () => {
     expect(words(within(result).getByTestId('run-count-messages'))).toBe('3 400messages effacés');
     expect(words(within(result).getByTestId('run-count-users'))).toBe('95utilisateurs pseudonymisés');
     expect(words(within(result).getByTestId('run-count-notes'))).toBe('9notes internes effacées');
+    expect(words(within(result).getByTestId('run-count-journal'))).toBe('31entrées du journal du personnel effacées');
     expect(screen.queryByTestId('run-progress')).toBeNull();
     expect((screen.getByRole('button', { name: 'Simuler une passe' }) as HTMLButtonElement).disabled).toBe(
       false,

@@ -37,6 +37,8 @@ export const RunCounts = ({ run }: { run: RetentionRun }) => {
       <CountTile {...tile('notes', counts.notesErased)} />
       <CountTile {...tile('users', counts.usersPseudonymised)} />
       <CountTile {...tile('register', counts.registerEntriesErased)} />
+      {/* Its own retention (STAFF_JOURNAL_RETENTION): shown once a run has erased some. */}
+      {counts.journalEntriesErased > 0 && <CountTile {...tile('journal', counts.journalEntriesErased)} />}
     </Stack>
   );
 };
