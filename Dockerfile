@@ -33,6 +33,8 @@ COPY --from=build /app/libs/intake-client/dist libs/intake-client/dist
 COPY --from=build /app/apps/api/package.json apps/api/
 COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/apps/backoffice/dist apps/backoffice/dist
+# Mount points the named volumes take their owner from: the secrets and the shared checkpoints.
+RUN mkdir -p /secrets /var/lib/vigie/checkpoints && chown node:node /secrets /var/lib/vigie/checkpoints
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \

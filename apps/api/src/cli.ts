@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { parseArgs } from 'node:util';
 import { AppModule } from './app.module';
+import { initSecrets } from './cli/init-secrets';
 import { readSecret } from './cli/read-secret';
 import { ConfigError, loadConfig } from './config/config';
 import { type Database, openDatabase } from './database/database-url';
@@ -33,6 +34,15 @@ const commands: Record<string, Command> = {
       await withDatabase(async ({ applied }) => {
         process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The schema is up to date.\n');
       });
+    },
+  },
+  'secrets:init': {
+    summary: 'Create the secrets production needs in --dir D (signing key, intake and webhook secrets); never replaces one.',
+    async run(args) {
+      const { dir } = options(args, ['dir']);
+      for (const secret of initSecrets(dir)) {
+        process.stdout.write(`${secret.created ? 'Created' : 'Kept   '} ${secret.file}  (${secret.setting})\n`);
+      }
     },
   },
   'demo:seed': {

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -35,6 +38,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig(secrets)).toThrow(/REGISTER_SIGNING_KEY_FILE: is required in production/);
     const production = loadConfig({ ...secrets, REGISTER_SIGNING_KEY_FILE: '/run/secrets/register-key.pem' });
     expect(production.INTAKE_HMAC_SECRETS).toEqual(['a-secret-of-sixteen+', 'an-older-secret-16']);
+  });
+
+  it('reads secrets from files (`<NAME>_FILE`), and names the file it could not read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-config-'));
+    writeFileSync(join(dir, 'intake-hmac-secret'), 'a-secret-of-sixteen+\n');
+    writeFileSync(join(dir, 'platform-webhook-secret'), 'webhook-secret-of-sixteen\n');
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/vigie',
+      REGISTER_SIGNING_KEY_FILE: join(dir, 'register-signing-key.pem'),
+      INTAKE_HMAC_SECRETS_FILE: join(dir, 'intake-hmac-secret'),
+    };
+    const config = loadConfig({ ...production, PLATFORM_WEBHOOK_SECRET_FILE: join(dir, 'platform-webhook-secret') });
+    expect(config.INTAKE_HMAC_SECRETS).toEqual(['a-secret-of-sixteen+']);
+    expect(config.PLATFORM_WEBHOOK_SECRET).toBe('webhook-secret-of-sixteen');
+    expect(config).not.toHaveProperty('INTAKE_HMAC_SECRETS_FILE');
+
+    expect(() => loadConfig({ ...production, INTAKE_HMAC_SECRETS_FILE: join(dir, 'missing') })).toThrow(
+      new RegExp(`INTAKE_HMAC_SECRETS_FILE: cannot read ${join(dir, 'missing')} \\(ENOENT\\)`),
+    );
+    expect(() => loadConfig({ ...production, INTAKE_HMAC_SECRETS: 'another-secret-of-16' })).toThrow(/set INTAKE_HMAC_SECRETS or INTAKE_HMAC_SECRETS_FILE, not both/);
+    // A file holding a short secret is refused like the variable would be.
+    writeFileSync(join(dir, 'short'), 'short\n');
+    expect(() => loadConfig({ ...production, INTAKE_HMAC_SECRETS_FILE: join(dir, 'short') })).toThrow(/INTAKE_HMAC_SECRETS.*16 characters/);
   });
 
   it('requires MFA of every role unless told otherwise; an empty list requires it of nobody', () => {

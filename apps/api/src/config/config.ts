@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STAFF_ROLES } from '@vigie/contracts';
 import { z } from 'zod';
@@ -171,19 +172,43 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Secrets that may also be given as a file, `<NAME>_FILE` (a container's secrets volume, Docker
+ * or Kubernetes secrets): the value never sits in the environment a `docker inspect` shows.
+ */
+const FROM_FILE = ['INTAKE_HMAC_SECRETS', 'PLATFORM_WEBHOOK_SECRET', 'ALERT_WEBHOOK_SECRET'] as const;
+
+/** `<NAME>_FILE` read into `<NAME>`; problems named as the schema names them. */
+function readSecretFiles(present: Record<string, string>, problems: string[]): Record<string, string> {
+  const read = { ...present };
+  for (const name of FROM_FILE) {
+    const file = present[`${name}_FILE`];
+    delete read[`${name}_FILE`];
+    if (file === undefined) continue;
+    if (present[name] !== undefined) {
+      problems.push(`${name}_FILE: set ${name} or ${name}_FILE, not both`);
+      continue;
+    }
+    try {
+      read[name] = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      problems.push(`${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  return read;
+}
+
 /** Reads and validates the configuration once; the only place that reads `process.env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Empty variables count as unset, as shells and compose files often leave them so — except
   // where an empty list is a meaningful choice.
   const present = Object.fromEntries(
-    Object.entries(env).filter(([key, v]) => v !== undefined && (v !== '' || EMPTY_IS_A_VALUE.has(key))),
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && (entry[1] !== '' || EMPTY_IS_A_VALUE.has(entry[0]))),
   );
-  const parsed = schema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    );
-  }
+  const problems: string[] = [];
+  const parsed = schema.safeParse(readSecretFiles(present, problems));
+  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   return Object.freeze(parsed.data);
 }
 

@@ -19,13 +19,16 @@ export function signingKeyPath(config: AppConfig): string {
   return config.REGISTER_SIGNING_KEY_FILE ?? join(config.DATA_DIR, 'register-signing-key.pem');
 }
 
+/** A new Ed25519 private key, as PKCS#8 PEM. */
+export const newSigningKeyPem = (): string => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
 /** Reads the key, or outside production creates it (once, whichever process starts first). */
 export function loadSigningKey(config: AppConfig): RegisterSigningKey {
   const path = signingKeyPath(config);
   const { value: pem, created } =
     config.NODE_ENV === 'production'
       ? { value: readFileSync(path, 'utf8'), created: false }
-      : readOrCreateSecretFile(path, () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+      : readOrCreateSecretFile(path, newSigningKeyPem);
   const generatedFile = created ? path : undefined;
   const privateKey = createPrivateKey(pem);
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${path} is not an Ed25519 private key`);
