@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { LegalHold, RetentionCounts, RetentionPreview, RetentionRun } from '@vigie/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { DomainException } from '../common/domain.exception';
 import { CaseRecordRepository } from '../cases/case-record.repository';
 import { addCaseEvent } from '../cases/case-timeline';
 import { RegisterRepository } from '../register/register.repository';
 import { PERSONAL_DATA, purgedTables, purgeStatement, type RowScope } from './personal-data';
 
 /** The sweeper's predicate: not yet purged, not held, inactive since before the cutoff. */
+// Any constant works; every API instance and the CLI must use the same one.
+const RUNNER_LOCK_KEY = 7_461_004;
+
 const DUE = `c.data_purged_at IS NULL AND NOT c.legal_hold AND c.last_activity_at < $1`;
 
 export const NO_COUNTS: RetentionCounts = {
@@ -49,6 +53,26 @@ export class RetentionRepository {
     private readonly records: CaseRecordRepository,
     private readonly register: RegisterRepository,
   ) {}
+
+  /**
+   * The runner's connection, holding the lock that makes one runner at a time across every API
+   * instance and the CLI (the sweeper, an erasure on request): a session-level advisory lock,
+   * released by PostgreSQL itself if the process dies. 409 `retention_running` when it is taken.
+   */
+  async lockRunner(): Promise<{ runner: QueryRunner; unlock: () => Promise<void> }> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const [{ locked }]: { locked: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [RUNNER_LOCK_KEY]);
+    if (!locked) {
+      await runner.release();
+      throw new DomainException('retention_running');
+    }
+    const unlock = async () => {
+      await runner.query('SELECT pg_advisory_unlock($1)', [RUNNER_LOCK_KEY]).catch(() => undefined);
+      await runner.release();
+    };
+    return { runner, unlock };
+  }
 
   /** `at` minus the retention period, computed by PostgreSQL's calendar (P3Y from 29 Feb is 28 Feb). */
   async cutoff(at: Date, period: string): Promise<Date> {

@@ -10,8 +10,6 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { StaffActivityRepository } from '../journal/staff-activity.repository';
 import { NO_COUNTS, RetentionRepository } from './retention.repository';
 
-// Any constant works; every API instance and the CLI must use the same one.
-const RUNNER_LOCK_KEY = 7_461_004;
 const PREVIEW_DAYS = 30;
 
 /** Who places or lifts a hold, as the answer names them. */
@@ -49,17 +47,7 @@ export class RetentionService {
 
   /** Starts a run and answers once it is under way; `done` settles when it ends. */
   async start(options: RunOptions): Promise<{ run: RetentionRun; done: Promise<void> }> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    const unlock = async () => {
-      await runner.query('SELECT pg_advisory_unlock($1)', [RUNNER_LOCK_KEY]).catch(() => undefined);
-      await runner.release();
-    };
-    const [{ locked }]: { locked: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [RUNNER_LOCK_KEY]);
-    if (!locked) {
-      await runner.release();
-      throw new DomainException('retention_running');
-    }
+    const { runner, unlock } = await this.retention.lockRunner();
     try {
       const at = this.clock.now();
       // A run left 'running' by a process that died: the DPO hears of each.

@@ -15,9 +15,6 @@ import { StaffActivityRepository } from '../journal/staff-activity.repository';
 import { RetentionRepository } from '../retention/retention.repository';
 import { SubjectsRepository } from './subjects.repository';
 
-// The retention runner's lock: an erasure on request and a sweep never run at once.
-const RUNNER_LOCK_KEY = 7_461_004;
-
 /**
  * The person's cases: those they reported or were reported in, the appeals they lodged, and the
  * appeals against decisions on those cases — not yet erased. `$1` is the person's internal id.
@@ -99,45 +96,37 @@ export class SubjectRightsService {
    */
   async erase(externalId: string, request: SubjectErasureRequest, actor: Actor, client: RequestClient): Promise<RetentionRun> {
     const userId = await this.userId(externalId);
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    // Retention's runner: an erasure on request and a sweep never run at once.
+    const { runner, unlock } = await this.retention.lockRunner();
     let runId: string | undefined;
     try {
-      const [{ locked }]: { locked: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [RUNNER_LOCK_KEY]);
-      if (!locked) throw new DomainException('retention_running');
-      try {
-        const heldNow = (await this.personCases(runner.manager, userId, false)).filter((c) => c.held).map((c) => c.id);
-        if (heldNow.length > 0) throw new DomainException('subject_cases_held', { details: { caseIds: heldNow } });
-        const at = this.clock.now();
-        await runner.startTransaction();
-        const cases = await this.personCases(runner.manager, userId, true);
-        const held = cases.filter((c) => c.held).map((c) => c.id);
-        if (held.length > 0) throw new DomainException('subject_cases_held', { details: { caseIds: held } });
-        runId = await this.retention.insertRun({
-          startedAt: at,
-          cutoff: at,
-          dryRun: request.dryRun,
-          trigger: 'request',
-          startedBy: actor.id,
-          casesDue: cases.length,
-          reference: request.reference,
-        });
-        const ids = cases.map((c) => c.id);
-        const counts = await this.retention.purgeCases(runner.manager, ids, at, runId, 'erasure_requested');
-        if (request.dryRun) await runner.rollbackTransaction();
-        else await runner.commitTransaction();
-        await this.retention.updateRun(runId, { batches: ids.length > 0 ? 1 : 0, counts, status: 'completed', finishedAt: this.clock.now() });
-        await this.journal.record('subject.erased', {
-          actorId: actor.id,
-          ip: client.ip,
-          userAgent: client.userAgent,
-          details: { reference: request.reference, runId, dryRun: request.dryRun, cases: counts.casesPurged, counts },
-        });
-        this.logger.log(`Erasure on request, run ${runId}${request.dryRun ? ' (dry)' : ''}: ${counts.casesPurged} cases`);
-        return (await this.retention.run(runId)) as RetentionRun;
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [RUNNER_LOCK_KEY]).catch(() => undefined);
-      }
+      const at = this.clock.now();
+      await runner.startTransaction();
+      const cases = await this.personCases(runner.manager, userId, true);
+      const held = cases.filter((c) => c.held).map((c) => c.id);
+      if (held.length > 0) throw new DomainException('subject_cases_held', { details: { caseIds: held } });
+      runId = await this.retention.insertRun({
+        startedAt: at,
+        cutoff: at,
+        dryRun: request.dryRun,
+        trigger: 'request',
+        startedBy: actor.id,
+        casesDue: cases.length,
+        reference: request.reference,
+      });
+      const ids = cases.map((c) => c.id);
+      const counts = await this.retention.purgeCases(runner.manager, ids, at, runId, 'erasure_requested');
+      if (request.dryRun) await runner.rollbackTransaction();
+      else await runner.commitTransaction();
+      await this.retention.updateRun(runId, { batches: ids.length > 0 ? 1 : 0, counts, status: 'completed', finishedAt: this.clock.now() });
+      await this.journal.record('subject.erased', {
+        actorId: actor.id,
+        ip: client.ip,
+        userAgent: client.userAgent,
+        details: { reference: request.reference, runId, dryRun: request.dryRun, cases: counts.casesPurged, counts },
+      });
+      this.logger.log(`Erasure on request, run ${runId}${request.dryRun ? ' (dry)' : ''}: ${counts.casesPurged} cases`);
+      return (await this.retention.run(runId)) as RetentionRun;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       if (runId && !(error instanceof DomainException)) {
@@ -146,7 +135,7 @@ export class SubjectRightsService {
       }
       throw error;
     } finally {
-      await runner.release();
+      await unlock();
     }
   }
 
@@ -195,12 +184,13 @@ export class SubjectRightsService {
 
   async lift(externalId: string, request: SubjectRestrictionLiftRequest, actor: Actor, client: RequestClient): Promise<{ restriction: null }> {
     const userId = await this.userId(externalId);
-    const rows: { reference: string }[] = await this.dataSource.query(
-      `UPDATE subject_restriction SET lifted_by = $2, lifted_at = $3, lift_reason = $4 WHERE user_id = $1 AND lifted_at IS NULL RETURNING reference`,
+    const lifted: { reference: string }[] = await this.dataSource.query(
+      // Through a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+      `WITH lifted AS (
+         UPDATE subject_restriction SET lifted_by = $2, lifted_at = $3, lift_reason = $4 WHERE user_id = $1 AND lifted_at IS NULL RETURNING reference)
+       SELECT reference FROM lifted`,
       [userId, actor.id, this.clock.now(), request.reason],
     );
-    // TypeORM answers an UPDATE … RETURNING as [rows, count].
-    const lifted = (Array.isArray(rows[0]) ? rows[0] : rows) as unknown as { reference: string }[];
     if (lifted.length === 0) throw new DomainException('no_restriction');
     await this.journal.record('subject.restriction_lifted', {
       actorId: actor.id,
